@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fracttal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fracttal", targets: ["fracttal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.7.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "FracttalModel"),
+        .target(
+            name: "FracttalConfig",
+            dependencies: ["FracttalModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/fracttal.schema.json")]
+        ),
+        .target(
+            name: "FracttalAPI",
+            dependencies: [
+                "FracttalModel",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "FracttalPlan", dependencies: ["FracttalModel"]),
+        .target(name: "FracttalApply", dependencies: ["FracttalModel", "FracttalPlan"]),
+        .target(
+            name: "FracttalSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "fracttal",
+            dependencies: [
+                "FracttalModel", "FracttalConfig", "FracttalAPI", "FracttalPlan", "FracttalApply", "FracttalSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
+        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel"]),
+        .testTarget(name: "FracttalAPITests", dependencies: ["FracttalAPI", "FracttalModel", "FracttalSandbox"]),
+        .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel"]),
+        .testTarget(name: "FracttalSandboxTests", dependencies: [
+            "FracttalSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FracttalSandbox"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

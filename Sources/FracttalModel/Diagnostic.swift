@@ -1,0 +1,57 @@
+/// A problem found in the configuration or the plan, with where it lies.
+///
+/// Loaders and the planner collect diagnostics and go on; only the command line
+/// turns them into an exit code.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// The input cannot be used as it stands.
+        case error
+        /// The input can be used, but probably not as meant.
+        case warning
+        /// Information that helps to read a plan (for example a kept object).
+        case note
+    }
+
+    /// How serious it is.
+    public var severity: Severity
+    /// One sentence that says what is wrong and what would be right.
+    public var message: String
+    /// Where it is, when it has a place in a file.
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    /// Creates an error.
+    public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.error, message, at: location)
+    }
+
+    /// Creates a warning.
+    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.warning, message, at: location)
+    }
+
+    /// Creates a note.
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.note, message, at: location)
+    }
+
+    /// `file:line:column: error: message`, or `error: message` without a place.
+    public var description: String {
+        if let location {
+            return "\(location): \(severity.rawValue): \(message)"
+        }
+        return "\(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any of these diagnostics is an error.
+    public var containsError: Bool { contains { $0.severity == .error } }
+}

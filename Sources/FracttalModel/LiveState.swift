@@ -1,0 +1,114 @@
+import Foundation
+
+/// What a Fracttal company holds right now, as read through the API.
+public struct LiveState: Sendable, Equatable {
+    /// Every permission group, in ascending id order.
+    public var groups: [LiveGroup]
+    /// Every OAuth consumer, in creation order.
+    public var consumers: [LiveConsumer]
+    /// The permission catalog.
+    public var catalog: PermissionCatalog
+
+    /// Creates a live state.
+    public init(groups: [LiveGroup] = [], consumers: [LiveConsumer] = [], catalog: PermissionCatalog = PermissionCatalog()) {
+        self.groups = groups
+        self.consumers = consumers
+        self.catalog = catalog
+    }
+}
+
+/// A permission group as the server holds it.
+public struct LiveGroup: Sendable, Hashable, Codable {
+    /// The server's id.
+    public var id: Int
+    /// The name; not unique on the server.
+    public var name: String
+    /// The description, or nil.
+    public var description: String?
+    /// The catalog codes the group grants.
+    public var permissions: Set<PermissionCode>
+    /// Whether this is the company's default group, which cannot be deleted.
+    public var isDefault: Bool
+    /// How many user accounts are assigned to the group.
+    public var accountsCount: Int
+    /// When the group was created.
+    public var createdAt: Date?
+    /// When the group was last changed.
+    public var updatedAt: Date?
+
+    /// Creates a live group.
+    public init(
+        id: Int, name: String, description: String? = nil, permissions: Set<PermissionCode> = [],
+        isDefault: Bool = false, accountsCount: Int = 0, createdAt: Date? = nil, updatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.permissions = permissions
+        self.isDefault = isDefault
+        self.accountsCount = accountsCount
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// An OAuth consumer as the server holds it; never with its secret.
+public struct LiveConsumer: Sendable, Hashable, Codable {
+    /// The server-made key: the consumer's identity and OAuth client id.
+    public var key: String
+    /// The name; not unique on the server.
+    public var name: String
+    /// The description, or nil.
+    public var description: String?
+    /// The grant type.
+    public var grantType: GrantType
+    /// The id of the consumer's permission group.
+    public var groupID: Int
+    /// The redirect URI, or nil.
+    public var redirectURI: String?
+    /// The "Activate Fracttal Hub (Middleware)" switch.
+    public var hubEnabled: Bool
+    /// When the current secret was issued.
+    public var secretCreatedAt: Date
+    /// When the consumer was created.
+    public var createdAt: Date?
+    /// When the consumer was last changed.
+    public var updatedAt: Date?
+
+    /// Creates a live consumer.
+    public init(
+        key: String, name: String, description: String? = nil, grantType: GrantType = .clientCredentials,
+        groupID: Int, redirectURI: String? = nil, hubEnabled: Bool = false, secretCreatedAt: Date,
+        createdAt: Date? = nil, updatedAt: Date? = nil
+    ) {
+        self.key = key
+        self.name = name
+        self.description = description
+        self.grantType = grantType
+        self.groupID = groupID
+        self.redirectURI = redirectURI
+        self.hubEnabled = hubEnabled
+        self.secretCreatedAt = secretCreatedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// The permissions a company's server knows.
+public struct PermissionCatalog: Sendable, Equatable {
+    /// Every code, in the server's order.
+    public var codes: [PermissionCode]
+
+    /// Creates a catalog.
+    public init(codes: [PermissionCode] = []) {
+        self.codes = codes
+    }
+
+    /// Whether the catalog holds this code.
+    public func contains(_ code: PermissionCode) -> Bool { codes.contains(code) }
+
+    /// Every code of a module, for `module:*`.
+    public func codes(inModule module: String) -> [PermissionCode] {
+        codes.filter { $0.module == module }
+    }
+}
