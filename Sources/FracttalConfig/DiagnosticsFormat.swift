@@ -1,0 +1,117 @@
+import FracttalModel
+
+/// How `validate` prints diagnostics.
+public enum DiagnosticsFormat: String, CaseIterable, Sendable {
+    /// `file:line:column: error: message`, one per line.
+    case text
+    /// One JSON object with counts and every diagnostic.
+    case json
+    /// GitHub Actions workflow commands (`::error file=F,line=L,col=C::message`) that annotate a pull request.
+    case github
+}
+
+/// Renders diagnostics in a format; every format but JSON prints one line per diagnostic, each ending in a newline.
+public func render(_ diagnostics: [Diagnostic], as format: DiagnosticsFormat) -> String {
+    switch format {
+    case .text: DiagnosticsRendering.text(diagnostics)
+    case .json: DiagnosticsRendering.json(diagnostics)
+    case .github: DiagnosticsRendering.github(diagnostics)
+    }
+}
+
+/// The three renderings.
+enum DiagnosticsRendering {
+    /// `file:line:column: severity: message` per line.
+    static func text(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { "\($0)\n" }.joined()
+    }
+
+    /// `::error file=F,line=L,col=C::message` per line (`::warning`, `::notice` for the others).
+    static func github(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { diagnostic in
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
+            var properties = ""
+            if let location = diagnostic.location {
+                properties = " file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column)"
+            }
+            return "::\(command)\(properties)::\(escapeData(diagnostic.message))\n"
+        }.joined()
+    }
+
+    /// GitHub's escaping of a command's message: `%`, CR and LF.
+    static func escapeData(_ text: String) -> String {
+        escape(text, property: false)
+    }
+
+    /// GitHub's escaping of a command's property value: as a message, plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        escape(text, property: true)
+    }
+
+    private static func escape(_ text: String, property: Bool) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            case ":" where property: result += "%3A"
+            case "," where property: result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `{"valid": ..., "errors": n, "warnings": n, "diagnostics": [...]}`, pretty-printed, keys in that order.
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var output = "{\n"
+        output += "  \"valid\": \(errors == 0),\n"
+        output += "  \"errors\": \(errors),\n"
+        output += "  \"warnings\": \(warnings),\n"
+        if diagnostics.isEmpty {
+            output += "  \"diagnostics\": []\n"
+        } else {
+            output += "  \"diagnostics\": [\n"
+            output += diagnostics.map { diagnostic in
+                let location = diagnostic.location
+                let fields = [
+                    "\"severity\": \(quote(diagnostic.severity.rawValue))",
+                    "\"message\": \(quote(diagnostic.message))",
+                    "\"file\": \(location.map { quote($0.file) } ?? "null")",
+                    "\"line\": \(location.map { String($0.line) } ?? "null")",
+                    "\"column\": \(location.map { String($0.column) } ?? "null")",
+                ]
+                return "    {" + fields.joined(separator: ", ") + "}"
+            }.joined(separator: ",\n")
+            output += "\n  ]\n"
+        }
+        output += "}\n"
+        return output
+    }
+
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

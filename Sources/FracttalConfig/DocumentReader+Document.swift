@@ -1,0 +1,82 @@
+import FracttalModel
+import Yams
+
+extension DocumentReader {
+    /// Reads one document's root: `version`, then `settings`, `permission_groups` and `consumers`.
+    mutating func read(document root: Node, into collector: inout DeclarationCollector) {
+        guard case .mapping = root else {
+            report(.documentNotMapping(found: describe(root), at: location(of: root)))
+            return
+        }
+        guard let fields = fields(of: root, shape: .document, field: "a document") else { return }
+        if let version = fields["version"] {
+            checkVersion(version.value)
+        } else {
+            report(.missingVersion(at: location(of: root)))
+        }
+        if let settings = fields["settings"] {
+            readSettings(settings, into: &collector)
+        }
+        if let groups = fields["permission_groups"],
+           let items = list(groups.value, field: "`permission_groups`", expected: "a list of permission groups") {
+            for item in items {
+                if let group = group(item), let duplicate = collector.add(group) {
+                    report(duplicate)
+                }
+            }
+        }
+        if let consumers = fields["consumers"],
+           let items = list(consumers.value, field: "`consumers`", expected: "a list of consumers") {
+            for item in items {
+                if let consumer = consumer(item), let duplicate = collector.add(consumer) {
+                    report(duplicate)
+                }
+            }
+        }
+    }
+
+    private mutating func checkVersion(_ node: Node) {
+        if case .scalar(let scalar) = node, Self.meaning(of: scalar) == .plain(.integer), Int(scalar.string) == 1 {
+            return
+        }
+        if case .scalar(let scalar) = node, case .unsupportedTag(let tag) = Self.meaning(of: scalar) {
+            report(.unsupportedTag(tag, at: location(of: node)))
+            return
+        }
+        report(.unsupportedVersion(found: describe(node), at: location(of: node)))
+    }
+
+    private mutating func readSettings(_ field: Field, into collector: inout DeclarationCollector) {
+        let here = location(of: field.key)
+        let first = collector.settingsLocation
+        if let first {
+            report(.duplicateSettings(first: first, at: here))
+        }
+        // A second block is still checked, so that all its problems show at once, but not used.
+        guard let fields = fields(of: field.value, shape: .settings, field: "`settings`") else { return }
+        var settings = Settings(location: here)
+        if let prune = fields["prune"] {
+            settings.prune = bool(prune.value, field: "`prune`")
+        }
+        if let protect = fields["protect"],
+           let lists = self.fields(of: protect.value, shape: .protect, field: "`protect`") {
+            if let consumers = lists["consumers"] {
+                settings.protectedConsumers = names(consumers.value, field: "protect.consumers")
+            }
+            if let groups = lists["groups"] {
+                settings.protectedGroups = names(groups.value, field: "protect.groups")
+            }
+        }
+        if let percent = fields["max_delete_percent"],
+           let value = integer(percent.value, field: "`max_delete_percent`", expected: "a whole number from 0 to 100") {
+            if (0...100).contains(value.value) {
+                settings.maxDeletePercent = value
+            } else {
+                report(.percentOutOfRange(String(value.value), at: value.location))
+            }
+        }
+        if first == nil {
+            collector.set(settings)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import FracttalModel
+import Yams
+
+/// Reads YAML nodes of one file into declarations, collecting a diagnostic for every problem.
+///
+/// The helpers here read one value each and return nil (after recording why) when it is unusable.
+struct DocumentReader {
+    /// A key and its value in a mapping.
+    struct Field {
+        /// The key node.
+        let key: Node
+        /// The value node.
+        let value: Node
+    }
+
+    /// The file's path as the user named it.
+    let file: String
+    /// Replaces `${env:NAME}` in strings.
+    let interpolator: EnvironmentInterpolator
+    /// What went wrong so far.
+    var diagnostics: [Diagnostic] = []
+
+    /// Where a node was written (Yams' marks are already 1-based).
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    // MARK: Mappings
+
+    /// The known keys of one mapping, looked up by name.
+    struct Fields {
+        let shape: MappingShape
+        var values: [Field?]
+
+        /// The field written under this key, if any.
+        subscript(key: String) -> Field? {
+            shape.keys.firstIndex(of: key).flatMap { values[$0] }
+        }
+    }
+
+    /// The known keys of a mapping; unknown and malformed keys are reported. Nil when the node is no mapping.
+    mutating func fields(of node: Node, shape: MappingShape, field: String) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(typeProblem(node, field: field, expected: "a mapping of keys such as `\(shape.keys[0])`"))
+            return nil
+        }
+        var result = Fields(shape: shape, values: Array(repeating: nil, count: shape.keys.count))
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report(.complexKey(at: location(of: key)))
+                continue
+            }
+            let name = scalar.string
+            if let index = shape.keys.firstIndex(of: name) {
+                result.values[index] = Field(key: key, value: value)
+            } else if name == "<<" && scalar.style == .plain {
+                report(.mergeKey(at: location(of: key)))
+            } else {
+                let suggestion = Suggestion.nearest(to: name, among: shape.keys)
+                report(.unknownKey(name, in: shape.context, suggestion: suggestion, allowed: shape.keys, at: location(of: key)))
+            }
+        }
+        return result
+    }
+
+    // MARK: Scalars
+
+    /// How a scalar reads: a string, a plain null/boolean/number, or a tag this language does not take.
+    enum ScalarMeaning: Equatable {
+        case string
+        case plain(PlainScalar)
+        case unsupportedTag(String)
+    }
+
+    /// Classifies a scalar without reporting anything.
+    static func meaning(of scalar: Node.Scalar) -> ScalarMeaning {
+        let tag = scalar.tag.rawValue
+        if tag.isEmpty {  // Tag.Name.implicit: a plain scalar with no tag
+            guard scalar.style == .plain || scalar.style == .any else { return .string }
+            let plain = PlainScalar(scalar.string)
+            return plain == .string ? .string : .plain(plain)
+        }
+        if tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue { return .string }
+        return .unsupportedTag(shortTag(tag))
+    }
+
+    /// Whether the node is a plain null (`null`, `~` or nothing).
+    static func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node, meaning(of: scalar) == .plain(.null) { return true }
+        return false
+    }
+
+    /// `!!int` for `tag:yaml.org,2002:int`, other tags as written.
+    private static func shortTag(_ tag: String) -> String {
+        let prefix = "tag:yaml.org,2002:"
+        return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+    }
+
+    /// Describes a value for "found ..." in messages.
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            let text = Self.shorten(scalar.string)
+            switch Self.meaning(of: scalar) {
+            case .plain(.null): return "no value"
+            case .plain(.boolean): return "the boolean `\(text)`"
+            case .plain: return "the number `\(text)`"
+            case .string, .unsupportedTag: return "the string \"\(text)\""
+            }
+        }
+    }
+
+    /// Long values are cut in messages.
+    static func shorten(_ text: String) -> String {
+        text.unicodeScalars.count <= 80 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(77))) + "..."
+    }
+
+    /// The right diagnostic for a value of the wrong type: "has no value" for null, the tag for a
+    /// refused tag, else "must be ..., found ...".
+    func typeProblem(_ node: Node, field: String, expected: String) -> Diagnostic {
+        if case .scalar(let scalar) = node {
+            switch Self.meaning(of: scalar) {
+            case .plain(.null): return .missingValue(field, expected: expected, at: location(of: node))
+            case .unsupportedTag(let tag): return .unsupportedTag(tag, at: location(of: node))
+            default: break
+            }
+        }
+        return .wrongType(field, expected: expected, found: describe(node), at: location(of: node))
+    }
+
+    /// A string value, interpolated. Unquoted numbers and booleans are refused with a hint to quote them.
+    mutating func string(_ node: Node, field: String) -> Located<String>? {
+        let here = location(of: node)
+        guard case .scalar(let scalar) = node else {
+            report(typeProblem(node, field: field, expected: "a string"))
+            return nil
+        }
+        switch Self.meaning(of: scalar) {
+        case .string:
+            return interpolate(scalar.string, at: here)
+        case .plain(.boolean):
+            report(.needsQuotes(field, text: scalar.string, readAs: "boolean", at: here))
+        case .plain(.integer), .plain(.float):
+            report(.needsQuotes(field, text: scalar.string, readAs: "number", at: here))
+        case .plain, .unsupportedTag:
+            report(typeProblem(node, field: field, expected: "a string"))
+        }
+        return nil
+    }
+
+    /// The text of any scalar but null, interpolated: for values whose own check explains the form better
+    /// than "quote it" would (`max_secret_age: 90`, `rotate_secret_before: 2026`).
+    mutating func text(_ node: Node, field: String, expected: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            report(typeProblem(node, field: field, expected: expected))
+            return nil
+        }
+        switch Self.meaning(of: scalar) {
+        case .string, .plain(.boolean), .plain(.integer), .plain(.float):
+            return interpolate(scalar.string, at: location(of: node))
+        case .plain, .unsupportedTag:
+            report(typeProblem(node, field: field, expected: expected))
+            return nil
+        }
+    }
+
+    mutating func interpolate(_ text: String, at location: SourceLocation) -> Located<String>? {
+        switch interpolator.interpolate(text) {
+        case .value(let value):
+            return Located(value, at: location)
+        case .failed(let failures):
+            for failure in failures {
+                switch failure {
+                case .unset(let name): report(.unsetVariable(name, at: location))
+                case .unsupported(let text): report(.unsupportedInterpolation(Self.shorten(text), at: location))
+                }
+            }
+            return nil
+        }
+    }
+
+    /// `true` or `false`, plain, lower case.
+    mutating func bool(_ node: Node, field: String) -> Located<Bool>? {
+        let here = location(of: node)
+        guard case .scalar(let scalar) = node else {
+            report(typeProblem(node, field: field, expected: "`true` or `false`"))
+            return nil
+        }
+        let text = scalar.string
+        let isPlain = scalar.style == .plain || scalar.style == .any
+        switch Self.meaning(of: scalar) {
+        case .plain(.boolean):
+            if text == "true" { return Located(true, at: here) }
+            if text == "false" { return Located(false, at: here) }
+            report(.booleanCase(field, text: text, at: here))
+        case .string where isPlain && PlainScalar.yaml11Booleans.contains(text):
+            report(.booleanYAML11(field, text: text, at: here))
+        case .string where !isPlain && (text.lowercased() == "true" || text.lowercased() == "false"):
+            report(.booleanQuoted(field, text: text, at: here))
+        default:
+            report(typeProblem(node, field: field, expected: "`true` or `false`"))
+        }
+        return nil
+    }
+
+    /// A plain decimal whole number.
+    mutating func integer(_ node: Node, field: String, expected: String) -> Located<Int>? {
+        if case .scalar(let scalar) = node, Self.meaning(of: scalar) == .plain(.integer),
+           let value = Int(scalar.string) {
+            return Located(value, at: location(of: node))
+        }
+        report(typeProblem(node, field: field, expected: expected))
+        return nil
+    }
+
+    /// A list's items.
+    mutating func list(_ node: Node, field: String, expected: String = "a list") -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            report(typeProblem(node, field: field, expected: expected))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Names
+
+    /// A string that follows the name rules.
+    mutating func name(_ node: Node, field: String) -> Located<String>? {
+        guard let name = string(node, field: field) else { return nil }
+        if let problem = NameRules.problem(with: name.value, field: field, at: name.location) {
+            report(problem)
+            return nil
+        }
+        return name
+    }
+
+    /// A list of names.
+    mutating func names(_ node: Node, field: String) -> [Located<String>] {
+        guard let items = list(node, field: "`\(field)`", expected: "a list of names") else { return [] }
+        return items.compactMap { name($0, field: "each item of `\(field)`") }
+    }
+
+    /// An optional description: absent or null is nil; at most 500 code points.
+    mutating func description(_ field: Field?, default location: SourceLocation) -> Located<String?> {
+        guard let field else { return Located(nil, at: location) }
+        let here = self.location(of: field.value)
+        if Self.isNull(field.value) { return Located(nil, at: here) }
+        guard let text = string(field.value, field: "`description`") else { return Located(nil, at: here) }
+        let count = text.value.unicodeScalars.count
+        if count > ConfigurationLimits.maxDescriptionLength {
+            report(.descriptionTooLong(count: count, at: here))
+        }
+        return Located(text.value, at: here)
+    }
+}
