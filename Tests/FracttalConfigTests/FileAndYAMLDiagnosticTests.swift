@@ -1,0 +1,201 @@
+import Foundation
+import FracttalConfig
+import FracttalModel
+import Testing
+
+/// Files, YAML syntax, limits and interpolation: one rule per test.
+struct FileAndYAMLDiagnosticTests {
+    @Test func tabsForIndentation() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+            1️⃣\t- name: Técnicos
+            """, [
+            .error("1️⃣", "invalid YAML: found character that cannot start any token (while scanning for the next token): indent with spaces, not tabs"),
+        ])
+    }
+
+    @Test func syntaxErrorStillReadsTheOtherFiles() throws {
+        let loaded = try expectDiagnostics([
+            "a.yaml": """
+                version: 1
+                permission_groups:
+                  - name: "Técnicos
+                1️⃣
+                """,
+            "b.yaml": """
+                version: 1
+                permission_groups:
+                  - name: Otros
+                """,
+        ], [
+            .error("1️⃣", "invalid YAML: found unexpected end of stream (while scanning a quoted scalar)", in: "a.yaml"),
+        ])
+        #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
+    }
+
+    @Test func sameKeyTwiceInOneMapping() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - 1️⃣name: Técnicos
+                name: Otros
+            """, [
+            .error("1️⃣", "the key `name` appears more than once in this mapping: keep only one"),
+        ])
+    }
+
+    @Test func fileThatIsNotUTF8() throws {
+        let folder = try TemporaryFolder()
+        var bytes = Data("version: 1\npermission_groups:\n  - name: T".utf8)
+        bytes.append(contentsOf: [0xE9, 0x63])  // "éc" in Latin-1
+        bytes.append(Data("nicos\n".utf8))
+        let path = try folder.write("latin1.yaml", bytes)
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
+        #expect(loaded.diagnostics == [
+            .error(
+                "`\(path)` is not valid UTF-8 (first bad byte at offset 41): save the file as UTF-8",
+                at: SourceLocation(file: path, line: 3, column: 12)
+            ),
+        ])
+        #expect(loaded.files.map(\.path) == [path])
+    }
+
+    @Test func emptyFile() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("empty.yaml", "# nothing yet\n")
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
+        #expect(loaded.diagnostics == [
+            .error("`\(path)` holds no YAML document: start it with `version: 1`", at: SourceLocation(file: path, line: 1, column: 1)),
+        ])
+    }
+
+    @Test func missingPath() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("nowhere.yaml")
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
+        #expect(loaded.diagnostics == [.error("no file or folder at `\(path)`: name an existing configuration file or folder")])
+        #expect(loaded.files.isEmpty)
+    }
+
+    @Test func folderWithoutYAMLFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("notes.txt", "not configuration")
+        try folder.write(".hidden.yaml", "version: 1\n")
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [folder.url.path])
+        #expect(loaded.diagnostics == [
+            .error("the folder `\(folder.url.path)` holds no .yaml or .yml file: add one, or name the files to read"),
+        ])
+    }
+
+    @Test func fileOverTenMebibytesIsRefusedUnread() throws {
+        let folder = try TemporaryFolder()
+        let line = "# " + String(repeating: "x", count: 1021) + "\n"  // 1 KiB
+        var text = "version: 1\n"
+        text.reserveCapacity(11 * 1024 * 1024 + 16)
+        for _ in 0..<(11 * 1024) { text += line }
+        let path = try folder.write("big.yaml", text)
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
+        #expect(loaded.diagnostics == [
+            .error(
+                "`\(path)` is larger than 10 MiB (\(text.utf8.count) bytes) and was not read: split it into several files",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            ),
+        ])
+        #expect(loaded.files.isEmpty)
+    }
+
+    @Test func billionLaughsIsRefused() throws {
+        var text = "version: 1\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text += "lol\(level): &a\(level) [\(aliases)]\n"
+        }
+        text += "consumers: *a9\n"
+        try expectDiagnostics("1️⃣" + text, [
+            .error("1️⃣", "`{path}` expands more than 100 aliases, so it is refused as a possible YAML bomb: write the values out instead"),
+        ])
+    }
+
+    /// Groups 1...count share group 0's description through an alias.
+    static func groupsSharingADescription(_ count: Int) -> String {
+        var text = "version: 1\npermission_groups:\n  - name: g0\n    description: &text Técnicos de campo\n"
+        for index in 1...count {
+            text += "  - name: g\(index)\n    description: *text\n"
+        }
+        return text
+    }
+
+    @Test func oneHundredAliasExpansionsAreAccepted() throws {
+        let loaded = try expectDiagnostics(Self.groupsSharingADescription(100), [])
+        #expect(loaded.state.groups.count == 101)
+        #expect(loaded.state.groups.last?.description.value == "Técnicos de campo")
+    }
+
+    @Test func oneHundredAndOneAliasExpansionsAreRefused() throws {
+        let loaded = try expectDiagnostics("1️⃣" + Self.groupsSharingADescription(101), [
+            .error("1️⃣", "`{path}` expands more than 100 aliases, so it is refused as a possible YAML bomb: write the values out instead"),
+        ])
+        #expect(loaded.state.groups.isEmpty)
+    }
+
+    @Test func aliasInAKeyIsRefusedBeforeComposing() throws {
+        try expectDiagnostics("""
+            version: 1
+            base: &base [a, b]
+            permission_groups:
+              - name: x
+                1️⃣*base : y
+            """, [
+            .error("1️⃣", "an alias is used inside a mapping key: aliases may only stand for values"),
+        ])
+    }
+
+    @Test func unsetEnvironmentVariable() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Técnicos
+                description: 1️⃣Técnicos de ${env:FRACTTAL_ENV}
+            """, [
+            .error("1️⃣", "the environment variable `FRACTTAL_ENV` is not set: set it, or write the value in place of ${env:FRACTTAL_ENV}"),
+        ])
+    }
+
+    @Test func interpolationOtherThanEnv() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: 1️⃣${HOME}
+            """, [
+            .error("1️⃣", "`${HOME}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+        ])
+    }
+
+    @Test func interpolationWithABadVariableName() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: 1️⃣"grupo ${env:1X}"
+            """, [
+            .error("1️⃣", "`${env:1X}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+        ], environment: ["1X": "no"])
+    }
+
+    @Test func unclosedInterpolation() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: 1️⃣grupo ${env:X
+            """, [
+            .error("1️⃣", "`${env:X` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+        ], environment: ["X": "no"])
+    }
+
+    @Test func lineNumbersAfterCRLFLineEnds() throws {
+        try expectDiagnostics(
+            "version: 1\r\n# comment\r\npermission_groups:\r\n  - name: Técnicos\r\n    1️⃣colour: red\r\n",
+            [.error("1️⃣", "unknown key `colour` in a permission group: the keys allowed here are `name`, `description`, `permissions`")]
+        )
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+@testable import FracttalConfig
+import Testing
+
+/// The small parsers behind the loader.
+struct ValueParsingTests {
+    @Test(arguments: [
+        ("2026-11-01T00:00:00Z", 1_793_491_200.0),
+        ("2026-11-01t00:00:00z", 1_793_491_200.0),
+        ("2026-11-01T02:00:00+02:00", 1_793_491_200.0),
+        ("2026-10-31T19:30:00-04:30", 1_793_491_200.0),
+        ("2026-11-01T00:00:00.25Z", 1_793_491_200.25),
+        ("2024-02-29T00:00:00Z", 1_709_164_800.0),
+        ("1970-01-01T00:00:00Z", 0.0),
+    ])
+    func rfc3339Instants(_ text: String, _ seconds: Double) throws {
+        #expect(try RFC3339Instant.parse(text).get() == Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test(arguments: [
+        ("2026-11-01", RFC3339Instant.Problem.dateOnly),
+        ("2026-11-01T00:00:00", .noOffset),
+        ("2026-11-01T00:00:00.123", .noOffset),
+        ("2026-11-01 00:00:00Z", .invalid),
+        ("2025-02-29T00:00:00Z", .invalid),
+        ("2026-11-01T24:00:00Z", .invalid),
+        ("2026-11-01T00:00:00+0200", .invalid),
+        ("2026-11-01T00:00:00.Z", .invalid),
+        ("26-11-01T00:00:00Z", .invalid),
+        ("2026-13-01", .invalid),
+    ])
+    func notRFC3339Instants(_ text: String, _ problem: RFC3339Instant.Problem) {
+        guard case .failure(let found) = RFC3339Instant.parse(text) else {
+            Issue.record("\(text) parsed")
+            return
+        }
+        #expect(found == problem)
+    }
+
+    @Test func plainScalarsFollowTheCoreSchema() {
+        #expect(PlainScalar("1212") == .integer)
+        #expect(PlainScalar("-0x1F") == .string)
+        #expect(PlainScalar("0x1F") == .integer)
+        #expect(PlainScalar("0o17") == .integer)
+        #expect(PlainScalar("1e3") == .float)
+        #expect(PlainScalar(".5") == .float)
+        #expect(PlainScalar("-.inf") == .float)
+        #expect(PlainScalar(".NaN") == .float)
+        #expect(PlainScalar("TRUE") == .boolean)
+        #expect(PlainScalar("yes") == .string)
+        #expect(PlainScalar("~") == .null)
+        #expect(PlainScalar("") == .null)
+        #expect(PlainScalar("1_000") == .string)
+        #expect(PlainScalar("2026-11-01") == .string)
+        #expect(PlainScalar("09/05") == .string)
+    }
+
+    @Test func redirectURIs() {
+        #expect(RedirectURI.problem(with: "https://portal.example.com/oauth/callback") == nil)
+        #expect(RedirectURI.problem(with: "http://localhost:8080/cb") == nil)
+        #expect(RedirectURI.problem(with: "http://127.10.0.1/cb") == nil)
+        #expect(RedirectURI.problem(with: "http://[::1]:9000/cb") == nil)
+        #expect(RedirectURI.problem(with: "http://128.0.0.1/cb") == .insecure(host: "128.0.0.1"))
+        #expect(RedirectURI.problem(with: "http://127.0.0.1.example.com/cb") == .insecure(host: "127.0.0.1.example.com"))
+        #expect(RedirectURI.problem(with: "https:///cb") == .invalid)
+        #expect(RedirectURI.problem(with: "ftp://example.com") == .invalid)
+        #expect(RedirectURI.problem(with: "https://exa mple.com/") == .invalid)
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.nearest(to: "permision_group", among: MappingShape.consumer.keys) == "permission_group")
+        #expect(Suggestion.nearest(to: "Name", among: MappingShape.consumer.keys) == "name")
+        #expect(Suggestion.nearest(to: "hbu", among: MappingShape.consumer.keys) == "hub")
+        #expect(Suggestion.nearest(to: "colour", among: MappingShape.group.keys) == nil)
+        #expect(Suggestion.nearest(to: "desc", among: MappingShape.group.keys) == nil)
+    }
+
+    @Test func aliasKeyScannerIgnoresQuotesCommentsAndBlockScalars() {
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: *x\nc: [*x, *x]\nd: {e: *x, f: 1}\n") == nil)
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: '*x: y'\nc: \"*x: y\" # *x: y\n") == nil)
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: |\n  *x: y\n  more\nc: *x\n") == nil)
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\n*x : y\n") == .init(line: 2, column: 1))
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: {*x : y}\n") == .init(line: 2, column: 5))
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: {[*x, 1]: y}\n") == .init(line: 2, column: 6))
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: *x\n? c\n: d\n") == .init(line: 3, column: 1))
+        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\n? *x\n: d\n") == .init(line: 2, column: 3))
+    }
+}
