@@ -38,7 +38,6 @@ enum ActionFailure: Error, CustomStringConvertible {
     static func describe(_ error: any Error) -> String {
         if error is CancellationError { return "the apply was interrupted before this call finished" }
         if let error = error as? any LocalizedError, let text = error.errorDescription { return text }
-        if let error = error as? any CustomStringConvertible { return error.description }
         return String(describing: error)
     }
 
