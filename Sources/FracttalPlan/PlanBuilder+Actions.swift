@@ -112,7 +112,7 @@ extension PlanBuilder {
                 action: PlanAction(
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
                     changedFields: changed, forcesReplacement: ["grant_type"],
-                    reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again, and a new key and secret will be issued",
+                    reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again",
                     liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
             return

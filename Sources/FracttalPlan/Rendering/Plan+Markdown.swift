@@ -104,7 +104,7 @@ enum MarkdownText {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&", "<", ">", "\"", "'", "|", "`", "*", "_", "[", "]", "\\", "~", "#", "!", "$":
+            case "&", "<", ">", "|", "`", "*", "_", "[", "]", "\\", "~", "$":
                 result += "&#\(scalar.value);"
             default:
                 result.unicodeScalars.append(scalar)
