@@ -50,6 +50,10 @@ actor FakeCompany: FracttalMutations {
     }
 
     static let secretIssued = Date(timeIntervalSince1970: 1_700_000_000)
+    /// A small permission catalog.
+    static let catalog = PermissionCatalog(codes: ["assets", "security", "api_connections"].flatMap { module in
+        ["view", "create", "edit", "delete"].map { PermissionCode(module: module, action: $0) }
+    })
 
     private(set) var groups: [LiveGroup]
     private(set) var consumers: [LiveConsumer]
@@ -107,7 +111,7 @@ actor FakeCompany: FracttalMutations {
 
     /// The company as a live state, for the planner.
     func liveState() -> LiveState {
-        LiveState(groups: groups.sorted { $0.id < $1.id }, consumers: consumers)
+        LiveState(groups: groups.sorted { $0.id < $1.id }, consumers: consumers, catalog: Self.catalog)
     }
 
     // MARK: - FracttalMutations
