@@ -8,7 +8,8 @@ public enum ApplyPreconditions {
     /// A plan issues secrets when it creates, replaces or rotates the secret of a consumer. Then `secrets`
     /// must be given (else `ApplyPreconditionError.secretsOutRequired`, naming `--secrets-out`), its folder
     /// must take a new file, the file must parse, and no two consumers may share an env NAME
-    /// (`SecretSinkError`). `live` is the state the plan is applied to. Nothing is written.
+    /// (`SecretSinkError`). `live` is the state the plan is applied to. Nothing is kept on disk (the folder
+    /// check creates and removes a probe file).
     public static func check(_ plan: Plan, live: LiveState, secrets: SecretSink?) async throws {
         let issuing = secretIssuingActions(in: plan)
         guard !issuing.isEmpty else { return }
