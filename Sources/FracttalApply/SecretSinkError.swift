@@ -1,0 +1,34 @@
+import Foundation
+
+/// Why the secrets file cannot be used or written; the text names files, consumers and keys, never a secret.
+public enum SecretSinkError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+    /// Two consumers this apply writes map to one environment NAME.
+    case namesCollide(first: String, second: String, envName: String, path: String)
+    /// A consumer this apply writes maps to the NAME of another consumer the file already holds.
+    case fileEntryCollides(name: String, heldBy: String, key: String, envName: String, path: String)
+    /// The secrets file exists but cannot be read or is not in the chosen format.
+    case unusableFile(path: String, reason: String)
+    /// The secrets file's folder cannot take a new file.
+    case unwritableFolder(path: String, reason: String)
+    /// A secret was issued but could not be written; it is kept in memory only and never shown.
+    case writeFailed(name: String, key: String, path: String, reason: String)
+
+    /// One sentence that says what is wrong and what to do.
+    public var description: String {
+        switch self {
+        case .namesCollide(let first, let second, let envName, let path):
+            "consumers \(quoted(first)) and \(quoted(second)) would both be written to \(path) as FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET; rename one of them or use --secrets-format json"
+        case .fileEntryCollides(let name, let heldBy, let key, let envName, let path):
+            "consumer \(quoted(name)) would overwrite FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET in \(path), which belong to consumer \(quoted(heldBy)) (key \(key)); rename one of them or choose another --secrets-out file"
+        case .unusableFile(let path, let reason):
+            "the secrets file \(path) cannot be used (\(reason)); fix or move it, or choose another --secrets-out file"
+        case .unwritableFolder(let path, let reason):
+            "cannot write the secrets file \(path) (\(reason)); make its folder writable or choose another --secrets-out file"
+        case .writeFailed(let name, let key, let path, let reason):
+            "the new secret of consumer \(quoted(name)) (key \(key)) could not be written to \(path) (\(reason)) and is shown nowhere; fix the file's folder, then rotate that consumer's secret (for example with rotate_secret_before) to get a new one"
+        }
+    }
+
+    /// The same sentence as `description`.
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,18 @@
+/// A secret the server issued that could not be written to the secrets file; it is never shown.
+///
+/// Only the consumer's name and key are kept here, so that the user can rotate that secret.
+public struct UnsavedSecret: Sendable, Hashable, CustomStringConvertible {
+    /// The consumer's name.
+    public var name: String
+    /// The consumer's key.
+    public var key: String
+
+    /// Creates an entry.
+    public init(name: String, key: String) {
+        self.name = name
+        self.key = key
+    }
+
+    /// `consumer "name" (key KEY)`.
+    public var description: String { "consumer \(quoted(name)) (key \(key))" }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import FracttalModel
+
+/// Stable digests (FNV-1a, 64 bits, 16 lower-case hex digits) of live objects, live states and configuration bytes.
+///
+/// A digest is for noticing change, not for security: the live state holds no secret.
+public enum Fingerprint {
+    /// The digest of one live group: id, name, description, permissions, default flag and account count.
+    public static func of(_ group: LiveGroup) -> String {
+        var hasher = FNV1a()
+        hasher.combine(group)
+        return hasher.hex
+    }
+
+    /// The digest of one live consumer: every field but `created_at` and `updated_at`.
+    public static func of(_ consumer: LiveConsumer) -> String {
+        var hasher = FNV1a()
+        hasher.combine(consumer)
+        return hasher.hex
+    }
+
+    /// The digest of a whole live state, whatever the order of its lists.
+    public static func of(_ live: LiveState) -> String {
+        var hasher = FNV1a()
+        hasher.combine("state")
+        let groups = live.groups.sorted { $0.id < $1.id }
+        hasher.combine(groups.count)
+        for group in groups { hasher.combine(group) }
+        let consumers = live.consumers.sorted { $0.key < $1.key }
+        hasher.combine(consumers.count)
+        for consumer in consumers { hasher.combine(consumer) }
+        let codes = live.catalog.codes.map(\.description).sorted()
+        hasher.combine(codes.count)
+        for code in codes { hasher.combine(code) }
+        return hasher.hex
+    }
+
+    /// The digest of some bytes, such as the configuration files read in order.
+    public static func of(data: Data) -> String {
+        var hasher = FNV1a()
+        hasher.add(data)
+        return hasher.hex
+    }
+}
+
+/// FNV-1a over a canonical, length-prefixed encoding, so that no two different inputs share a byte stream.
+private struct FNV1a {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    mutating func combine(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { add($0) }
+    }
+
+    mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
+
+    mutating func combine(_ value: Bool) { add(CollectionOfOne(value ? 1 : 0)) }
+
+    mutating func combine(_ text: String) {
+        combine(text.utf8.count)
+        add(text.utf8)
+    }
+
+    mutating func combine(_ text: String?) {
+        combine(text != nil)
+        if let text { combine(text) }
+    }
+
+    mutating func combine(_ date: Date) {
+        combine(date.timeIntervalSince1970.bitPattern)
+    }
+
+    mutating func combine(_ group: LiveGroup) {
+        combine("group")
+        combine(group.id)
+        combine(group.name)
+        combine(group.description)
+        let codes = group.permissions.map(\.description).sorted()
+        combine(codes.count)
+        for code in codes { combine(code) }
+        combine(group.isDefault)
+        combine(group.accountsCount)
+    }
+
+    mutating func combine(_ consumer: LiveConsumer) {
+        combine("consumer")
+        combine(consumer.key)
+        combine(consumer.name)
+        combine(consumer.description)
+        combine(consumer.grantType.rawValue)
+        combine(consumer.groupID)
+        combine(consumer.redirectURI)
+        combine(consumer.hubEnabled)
+        combine(consumer.secretCreatedAt)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import FracttalModel
+
+/// Why a saved plan cannot be read.
+public enum PlanFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The data is not a plan (not JSON, or `format_version` missing).
+    case notAPlan
+    /// The plan was written in another format version.
+    case unsupportedFormatVersion(Int)
+    /// The data is a version 1 plan with a missing or wrong field.
+    case malformed(String)
+
+    /// One sentence that says what is wrong and what to do.
+    public var description: String {
+        switch self {
+        case .notAPlan:
+            "this file is not a fracttal plan (no format_version); make one with `fracttal plan --out FILE`"
+        case .unsupportedFormatVersion(let version):
+            "this plan has format_version \(version), but this fracttal reads only format_version \(Plan.currentFormatVersion); make the plan again with this version"
+        case .malformed(let detail):
+            "this plan file is damaged (\(detail)); make the plan again with `fracttal plan --out FILE`"
+        }
+    }
+}
+
+extension Plan: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case target, summary, actions, notes
+        case formatVersion = "format_version"
+        case configurationDigest = "configuration_digest"
+        case liveFingerprint = "live_fingerprint"
+        case createdAt = "created_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        target = try container.decode(String.self, forKey: .target)
+        configurationDigest = try container.decode(String.self, forKey: .configurationDigest)
+        liveFingerprint = try container.decode(String.self, forKey: .liveFingerprint)
+        let created = try container.decode(String.self, forKey: .createdAt)
+        guard let date = PlanDate.parse(created) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .createdAt, in: container, debugDescription: "`\(created)` is not an RFC 3339 instant")
+        }
+        createdAt = date
+        summary = try container.decode(PlanSummary.self, forKey: .summary)
+        actions = try container.decode([PlanAction].self, forKey: .actions)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(target, forKey: .target)
+        try container.encode(configurationDigest, forKey: .configurationDigest)
+        try container.encode(liveFingerprint, forKey: .liveFingerprint)
+        try container.encode(PlanDate.format(createdAt), forKey: .createdAt)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(notes, forKey: .notes)
+    }
+
+    /// The plan as pretty JSON with sorted keys, ending in a newline; the same plan always gives the same bytes.
+    public func encodedJSON() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every value is a plain string, number, bool, array or object: encoding cannot fail.
+        var data = (try? encoder.encode(self)) ?? Data()
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a saved plan; throws `PlanFileError` for anything but a well-formed version 1 plan.
+    public static func decode(from data: Data) throws -> Plan {
+        struct VersionProbe: Decodable {
+            var format_version: Int?
+        }
+        guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data),
+              let version = probe.format_version else {
+            throw PlanFileError.notAPlan
+        }
+        guard version == currentFormatVersion else { throw PlanFileError.unsupportedFormatVersion(version) }
+        do {
+            return try JSONDecoder().decode(Plan.self, from: data)
+        } catch let error as DecodingError {
+            throw PlanFileError.malformed(PlanDate.describe(error))
+        }
+    }
+}
+
+/// RFC 3339 instants as plans write them: whole seconds, or milliseconds when there are any.
+enum PlanDate {
+    static func format(_ date: Date) -> String {
+        let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: !whole, timeZone: .gmt)
+        return date.formatted(style)
+    }
+
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt)) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "" : " at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "`\(key.stringValue)` is missing\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription)\(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import FracttalModel
+
+/// The changes that bring a company to its configuration, in apply order; saved as versioned JSON.
+public struct Plan: Sendable, Hashable {
+    /// The only plan format this version reads and writes.
+    public static let currentFormatVersion = 1
+
+    /// The plan format version.
+    public var formatVersion: Int
+    /// The company the plan was made for: the API base URL, or `sandbox:PATH`.
+    public var target: String
+    /// The digest of the configuration bytes the plan was made from.
+    public var configurationDigest: String
+    /// The fingerprint of the whole live state the plan was made from.
+    public var liveFingerprint: String
+    /// When the plan was made.
+    public var createdAt: Date
+    /// The count of actions per type, and of declared objects that need none.
+    public var summary: PlanSummary
+    /// The actions, ordered by step, then by address.
+    public var actions: [PlanAction]
+    /// Lines for the reader, such as objects kept although `prune` is on.
+    public var notes: [String]
+
+    /// Creates a plan; the summary is counted from the actions.
+    public init(
+        target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
+        actions: [PlanAction], unchanged: Int = 0, notes: [String] = []
+    ) {
+        formatVersion = Self.currentFormatVersion
+        self.target = target
+        self.configurationDigest = configurationDigest
+        self.liveFingerprint = liveFingerprint
+        self.createdAt = createdAt
+        summary = PlanSummary(actions: actions, unchanged: unchanged)
+        self.actions = actions
+        self.notes = notes
+    }
+
+    /// Whether the plan changes anything.
+    public var hasChanges: Bool { !actions.isEmpty }
+
+    /// The highest step, or 0 without actions.
+    public var stepCount: Int { actions.map(\.step).max() ?? 0 }
+}

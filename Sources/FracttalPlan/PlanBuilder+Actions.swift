@@ -1,0 +1,215 @@
+import Foundation
+import FracttalModel
+
+extension PlanBuilder {
+    /// Plans group creates and updates (phase 1), and guards the group of the tool's own consumer.
+    mutating func planGroups() {
+        for (position, group) in desired.groups.enumerated() where !groupFailed.contains(position) {
+            let address = ResourceAddress(.group, group.name.value)
+            let permissions = groupPermissions[position]
+            let after = GroupState(name: group.name.value, description: group.description.value, permissions: permissions)
+            guard let match = groupMatches[position] else {
+                pending.append(PendingAction(
+                    action: PlanAction(
+                        address: address, action: .create, before: nil, after: .group(after),
+                        changedFields: ["name", "description", "permissions"], reason: "no live group has this name"),
+                    phase: .groupChanges, location: group.location))
+                continue
+            }
+            var changed: [String] = []
+            if match.description != group.description.value { changed.append("description") }
+            if match.permissions != permissions { changed.append("permissions") }
+            if let protectLocation = protectedGroups[group.name.value] {
+                unchanged += 1
+                if !changed.isEmpty {
+                    keep("kept: \(address) is in settings.protect, so its declared changes (\(changed.joined(separator: ", "))) are not applied", at: protectLocation)
+                }
+                continue
+            }
+            if let own, match.id == own.groupID, !groupPermissionErrors.contains(position) {
+                let missing = ownNeeds.subtracting(permissions)
+                if !missing.isEmpty {
+                    diagnostics.append(.ownGroupStripped(Array(missing), own: own, group: match.name, at: group.location))
+                }
+            }
+            guard !changed.isEmpty else {
+                unchanged += 1
+                continue
+            }
+            let before = GroupState(name: match.name, description: match.description, permissions: match.permissions)
+            pending.append(PendingAction(
+                action: PlanAction(
+                    address: address, action: .update, before: .group(before), after: .group(after),
+                    changedFields: changed, reason: "differs in \(changed.joined(separator: ", "))",
+                    liveID: match.id, liveFingerprint: Fingerprint.of(match)),
+                phase: .groupChanges, location: group.location))
+        }
+    }
+
+    /// Plans consumer creates, updates and replacements (phase 2) and rotations (phase 3).
+    mutating func planConsumers() {
+        for (position, consumer) in desired.consumers.enumerated() {
+            if let instant = consumer.rotateSecretBefore, instant.value > context.now {
+                diagnostics.append(.rotateBeforeInFuture(instant.value, now: context.now, at: instant.location))
+            }
+            guard let reference = consumerGroupRefs[position] else { continue }
+            let address = ResourceAddress(.consumer, consumer.name.value)
+            switch consumerMatches[position] {
+            case .failed:
+                continue
+            case .none:
+                let after = state(of: consumer, key: nil)
+                pending.append(PendingAction(
+                    action: PlanAction(
+                        address: address, action: .create, before: nil, after: .consumer(after),
+                        changedFields: Self.consumerFields, reason: "no live consumer matches it", groupRef: reference),
+                    phase: .consumerChanges, location: consumer.location))
+            case .live(let match, let renamedFrom):
+                planLiveConsumer(position, consumer, match: match, renamedFrom: renamedFrom, reference: reference, address: address)
+            }
+        }
+    }
+
+    static let consumerFields = ["name", "description", "grant_type", "permission_group", "redirect_uri", "hub"]
+
+    private mutating func planLiveConsumer(
+        _ position: Int, _ consumer: DesiredConsumer, match: LiveConsumer, renamedFrom: String?,
+        reference: GroupReference, address: ResourceAddress
+    ) {
+        var changed: [String] = []
+        if match.name != consumer.name.value { changed.append("name") }
+        if match.description != consumer.description.value { changed.append("description") }
+        if match.grantType != consumer.grantType.value { changed.append("grant_type") }
+        if reference != .live(id: match.groupID) { changed.append("permission_group") }
+        if match.redirectURI != consumer.redirectURI.value { changed.append("redirect_uri") }
+        if match.hubEnabled != consumer.hub.value { changed.append("hub") }
+        let rotation = rotationReasons(consumer, match)
+        let before = ConsumerState(
+            key: match.key, name: match.name, description: match.description, grantType: match.grantType,
+            permissionGroup: index.groupName(match.groupID), redirectURI: match.redirectURI, hub: match.hubEnabled)
+        let fingerprint = Fingerprint.of(match)
+
+        if consumerProtected[position] {
+            unchanged += 1
+            let differences = changed + (rotation.isEmpty ? [] : ["secret rotation"])
+            if !differences.isEmpty {
+                keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
+                     at: protectedConsumers[consumer.name.value] ?? protectLocation(of: match))
+            }
+            return
+        }
+        let isOwn = match.key == own?.key
+        if match.grantType != consumer.grantType.value {
+            if isOwn, let own {
+                diagnostics.append(.ownConsumerReplaced(own, at: consumer.grantType.location))
+                return
+            }
+            if let key = consumer.key {
+                diagnostics.append(.replacementRetiresKey(key.value, at: key.location))
+            }
+            removedConsumerKeys.insert(match.key)
+            pending.append(PendingAction(
+                action: PlanAction(
+                    address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
+                    changedFields: changed, forcesReplacement: ["grant_type"],
+                    reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again",
+                    liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                phase: .consumerChanges, location: consumer.location))
+            return
+        }
+        if isOwn, let own, changed.contains("permission_group") {
+            let missing = ownNeeds.subtracting(finalPermissions(of: reference))
+            if !missing.isEmpty {
+                diagnostics.append(.ownConsumerMoved(
+                    Array(missing), own: own, to: groupName(of: reference), from: index.groupName(match.groupID),
+                    at: consumer.permissionGroup.location))
+            }
+        }
+        let after = state(of: consumer, key: match.key)
+        if !changed.isEmpty {
+            var reason = "differs in \(changed.joined(separator: ", "))"
+            if let renamedFrom { reason += "; found by its previous name \(quoted(renamedFrom))" }
+            pending.append(PendingAction(
+                action: PlanAction(
+                    address: address, action: .update, before: .consumer(before), after: .consumer(after),
+                    changedFields: changed, reason: reason, liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                phase: .consumerChanges, location: consumer.location))
+        }
+        if !rotation.isEmpty {
+            if isOwn, let own { diagnostics.append(.ownSecretRotated(own, at: consumer.location)) }
+            pending.append(PendingAction(
+                action: PlanAction(
+                    address: address, action: .rotateSecret, before: .consumer(after), after: .consumer(after),
+                    reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: fingerprint),
+                phase: .rotations, location: consumer.location))
+        }
+        if changed.isEmpty, rotation.isEmpty { unchanged += 1 }
+    }
+
+    /// Why the live secret is due for rotation; empty when it is not.
+    private func rotationReasons(_ consumer: DesiredConsumer, _ match: LiveConsumer) -> [String] {
+        var reasons: [String] = []
+        let issued = match.secretCreatedAt
+        if let instant = consumer.rotateSecretBefore?.value, instant <= context.now, issued < instant {
+            reasons.append("the secret was issued \(PlanDate.format(issued)), before rotate_secret_before \(PlanDate.format(instant))")
+        }
+        if let age = consumer.maxSecretAge?.value {
+            let elapsed = context.now.timeIntervalSince(issued)
+            if elapsed > age.seconds {
+                let count = Int(elapsed / (age.unit == .days ? 86_400 : 3_600))
+                let unit = age.unit == .days ? (count == 1 ? "day" : "days") : (count == 1 ? "hour" : "hours")
+                reasons.append("the secret is \(count) \(unit) old, older than max_secret_age \(age)")
+            }
+        }
+        return reasons
+    }
+
+    /// The declared consumer in plan form.
+    private func state(of consumer: DesiredConsumer, key: String?) -> ConsumerState {
+        ConsumerState(
+            key: key, name: consumer.name.value, description: consumer.description.value,
+            grantType: consumer.grantType.value, permissionGroup: consumer.permissionGroup.value,
+            redirectURI: consumer.redirectURI.value, hub: consumer.hub.value)
+    }
+
+    /// With `prune`, deletes undeclared live objects (phases 4 and 5), except the ones kept.
+    mutating func planPrune() {
+        let reason = "no file declares it and settings.prune is true"
+        for consumer in live.consumers
+        where consumerDeclarationByKey[consumer.key] == nil && !consumersInDispute.contains(consumer.key) {
+            let address = ResourceAddress(.consumer, consumer.name)
+            if let location = protectLocation(of: consumer) {
+                keep("kept: \(address) (key \(consumer.key)) is in settings.protect", at: location)
+            } else if consumer.key == own?.key {
+                keep("kept: \(address) (key \(consumer.key)) is the consumer this tool signs in as", at: pruneLocation)
+            } else {
+                removedConsumerKeys.insert(consumer.key)
+                let before = ConsumerState(
+                    key: consumer.key, name: consumer.name, description: consumer.description, grantType: consumer.grantType,
+                    permissionGroup: index.groupName(consumer.groupID), redirectURI: consumer.redirectURI, hub: consumer.hubEnabled)
+                pending.append(PendingAction(
+                    action: PlanAction(
+                        address: address, action: .delete, before: .consumer(before), after: nil, reason: reason,
+                        liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
+                    phase: .consumerDeletes, location: pruneLocation))
+            }
+        }
+        for group in live.groups where groupDeclarationByID[group.id] == nil && !groupsInDispute.contains(group.id) {
+            let address = ResourceAddress(.group, group.name)
+            if let location = protectedGroups[group.name] {
+                keep("kept: \(address) (id \(group.id)) is in settings.protect", at: location)
+            } else if group.id == own?.groupID {
+                keep("kept: \(address) (id \(group.id)) is the group of the consumer this tool signs in as", at: pruneLocation)
+            } else if group.isDefault {
+                keep("kept: \(address) (id \(group.id)) is the default group, which the server cannot delete", at: pruneLocation)
+            } else {
+                let before = GroupState(name: group.name, description: group.description, permissions: group.permissions)
+                pending.append(PendingAction(
+                    action: PlanAction(
+                        address: address, action: .delete, before: .group(before), after: nil, reason: reason,
+                        liveID: group.id, liveFingerprint: Fingerprint.of(group)),
+                    phase: .groupDeletes, location: pruneLocation))
+            }
+        }
+    }
+}

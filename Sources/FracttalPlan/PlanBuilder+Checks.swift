@@ -1,0 +1,145 @@
+import FracttalModel
+
+extension PlanBuilder {
+    /// Predicts the server's 409 for group deletes: accounts still assigned, or consumers that stay still using the group.
+    mutating func checkGroupDeletes() {
+        let deletes = pending.filter { $0.phase == .groupDeletes }
+        guard !deletes.isEmpty else { return }
+        let users = finalGroupUsers()
+        for item in deletes {
+            guard let id = item.action.liveID, let group = index.groupsByID[id] else { continue }
+            if group.accountsCount > 0 {
+                diagnostics.append(.groupHasAccounts(group, at: item.location))
+            }
+            if let names = users[id], !names.isEmpty {
+                diagnostics.append(.groupUsedByConsumers(group, users: names, at: item.location))
+            }
+        }
+    }
+
+    /// The consumers each live group will serve after this plan, as `"name" (key K)` labels.
+    private func finalGroupUsers() -> [Int: [String]] {
+        var users: [Int: [String]] = [:]
+        // Live consumers whose declaration sets their group: key -> (group, declared name).
+        var declared: [String: (reference: GroupReference, name: String)] = [:]
+        for (position, consumer) in desired.consumers.enumerated() {
+            guard let reference = consumerGroupRefs[position] else { continue }
+            switch consumerMatches[position] {
+            case .live(let match, _) where !consumerProtected[position]:
+                declared[match.key] = (reference, consumer.name.value)
+            case .none:
+                if case .live(let id) = reference { users[id, default: []].append("\(quoted(consumer.name.value)) (to be created)") }
+            default:
+                break
+            }
+        }
+        for consumer in live.consumers {
+            let removed = removedConsumerKeys.contains(consumer.key)
+            if let (reference, name) = declared[consumer.key] {
+                guard case .live(let id) = reference else { continue }
+                let label = removed ? "replacing key \(consumer.key)" : "key \(consumer.key)"
+                users[id, default: []].append("\(quoted(name)) (\(label))")
+            } else if !removed {
+                users[consumer.groupID, default: []].append("\(quoted(consumer.name)) (key \(consumer.key))")
+            }
+        }
+        return users
+    }
+
+    /// Refuses to delete more than `max_delete_percent` of the live objects of a kind, unless mass deletes are allowed.
+    mutating func checkMassDelete() {
+        guard !context.allowMassDelete else { return }
+        let threshold = desired.settings.deleteThresholdPercent
+        let location = desired.settings.maxDeletePercent?.location ?? pruneLocation
+        for (kind, phase, liveCount) in [
+            (ResourceKind.consumer, Phase.consumerDeletes, live.consumers.count), (.group, .groupDeletes, live.groups.count),
+        ] {
+            let deletes = pending.reduce(0) { $0 + ($1.phase == phase ? 1 : 0) }
+            if deletes > 0, deletes * 100 > threshold * liveCount {
+                diagnostics.append(.massDelete(kind, deletes: deletes, liveCount: liveCount, threshold: threshold, at: location))
+            }
+        }
+    }
+
+    /// Checks that the tool's own group grants what each action needs, at the time the action runs.
+    mutating func checkOwnPermissions() {
+        guard let own else { return }
+        let ownGroupName = index.groupName(own.groupID)
+        let before = index.groupsByID[own.groupID]?.permissions ?? []
+        let afterStepOne = finalPermissions(of: .live(id: own.groupID))
+        var duringConsumerChanges = afterStepOne
+        var afterConsumerChanges = afterStepOne
+        if let position = consumerDeclarationByKey[own.key], !consumerProtected[position],
+           let reference = consumerGroupRefs[position], reference != .live(id: own.groupID) {
+            // The tool's consumer moves during phase 2: actions beside it may run in either group.
+            afterConsumerChanges = finalPermissions(of: reference)
+            duringConsumerChanges = afterStepOne.intersection(afterConsumerChanges)
+        }
+        struct Shortfall {
+            var addresses: [ResourceAddress]
+            var location: SourceLocation?
+            var grantedByStepOne: Bool
+        }
+        var order: [String] = []
+        var shortfalls: [String: Shortfall] = [:]
+        for item in pending {
+            let granted: Set<PermissionCode>
+            switch item.phase {
+            case .groupChanges: granted = before
+            case .consumerChanges: granted = duringConsumerChanges
+            default: granted = afterConsumerChanges
+            }
+            for permission in Self.permissionsNeeded(by: item.action) where !granted.contains(permission) {
+                let id = "\(item.action.action.rawValue) \(item.action.kind.rawValue) \(permission)"
+                if shortfalls[id] == nil {
+                    order.append(id)
+                    shortfalls[id] = Shortfall(
+                        addresses: [], location: item.location,
+                        grantedByStepOne: item.phase == .groupChanges && afterStepOne.contains(permission))
+                }
+                shortfalls[id]?.addresses.append(item.action.address)
+            }
+        }
+        for id in order {
+            guard let shortfall = shortfalls[id] else { continue }
+            let parts = id.split(separator: " ")
+            let verb = parts[0] == "rotate_secret" ? "rotate the secret of" : String(parts[0])
+            guard let permission = PermissionCode(String(parts[2])) else { continue }
+            diagnostics.append(.missingOwnPermission(
+                permission, verb: verb, addresses: shortfall.addresses.sorted(), ownGroup: ownGroupName,
+                grantedByStepOne: shortfall.grantedByStepOne, at: shortfall.location))
+        }
+    }
+
+    /// The permissions the tool's group needs to carry out an action.
+    static func permissionsNeeded(by action: PlanAction) -> [PermissionCode] {
+        let module = action.kind == .group ? "security" : "api_connections"
+        let actions: [String] = switch action.action {
+        case .create: ["create"]
+        case .update, .rotateSecret: ["edit"]
+        case .delete: ["delete"]
+        case .replace: ["delete", "create"]
+        }
+        return actions.map { PermissionCode(module: module, action: $0) }
+    }
+
+    /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
+    mutating func warnNameCollisions() {
+        var undeclared: [String: [String]] = [:]
+        for consumer in live.consumers
+        where consumerDeclarationByKey[consumer.key] == nil && !removedConsumerKeys.contains(consumer.key) {
+            undeclared[consumer.name, default: []].append(consumer.key)
+        }
+        guard !undeclared.isEmpty else { return }
+        for (position, consumer) in desired.consumers.enumerated() {
+            guard let others = undeclared[consumer.name.value] else { continue }
+            let own: [String]
+            switch consumerMatches[position] {
+            case .live(let match, _): own = [match.key]
+            case .none: own = ["a new one"]
+            case .failed: continue
+            }
+            diagnostics.append(.nameWillCollide(consumer.name.value, keys: own + others, at: consumer.name.location))
+        }
+    }
+}

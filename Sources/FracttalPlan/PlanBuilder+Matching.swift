@@ -1,0 +1,167 @@
+import FracttalModel
+
+extension PlanBuilder {
+    /// Warns about protect entries that name nothing live nor declared.
+    mutating func checkProtectEntries() {
+        let declaredConsumers = Set(desired.consumers.map(\.name.value))
+        var seen: Set<String> = []
+        for entry in desired.settings.protectedConsumers where seen.insert(entry.value).inserted {
+            let name = entry.value
+            if index.consumersByName[name] == nil, index.consumersByKey[name] == nil, !declaredConsumers.contains(name) {
+                diagnostics.append(.protectMatchesNothing(.consumer, name, at: entry.location))
+            }
+        }
+        let declaredGroups = Set(desired.groups.map(\.name.value))
+        seen = []
+        for entry in desired.settings.protectedGroups where seen.insert(entry.value).inserted {
+            if index.groupsByName[entry.value] == nil, !declaredGroups.contains(entry.value) {
+                diagnostics.append(.protectMatchesNothing(.group, entry.value, at: entry.location))
+            }
+        }
+    }
+
+    /// Expands `module:*` against the live catalog and checks every code in it.
+    mutating func expandGroupPermissions() {
+        let modules = index.codesByModule.keys.sorted()
+        lazy var codeNames = index.catalog.map(\.description).sorted()
+        groupPermissions.reserveCapacity(desired.groups.count)
+        for (position, group) in desired.groups.enumerated() {
+            var codes: Set<PermissionCode> = []
+            for pattern in group.permissions {
+                switch pattern.value {
+                case .code(let code):
+                    if index.catalog.contains(code) {
+                        codes.insert(code)
+                    } else {
+                        groupPermissionErrors.insert(position)
+                        // Within a known module any action is a likelier guess than a code of another module.
+                        let suggestion = index.codesByModule[code.module].map { moduleCodes in
+                            Suggestion.nearest(to: code.description, among: moduleCodes.map(\.description), limit: .max)
+                        } ?? Suggestion.nearest(to: code.description, among: codeNames)
+                        diagnostics.append(.unknownPermission(code, suggestion: suggestion, at: pattern.location))
+                    }
+                case .everyAction(let module):
+                    if let moduleCodes = index.codesByModule[module] {
+                        codes.formUnion(moduleCodes)
+                    } else {
+                        groupPermissionErrors.insert(position)
+                        let suggestion = Suggestion.nearest(to: module, among: modules)
+                        diagnostics.append(.emptyModule(module, suggestion: suggestion, at: pattern.location))
+                    }
+                }
+            }
+            groupPermissions.append(codes)
+        }
+    }
+
+    /// Matches each declared group to the live group of its name.
+    mutating func matchGroups() {
+        groupMatches.reserveCapacity(desired.groups.count)
+        for (position, group) in desired.groups.enumerated() {
+            groupIndexByName[group.name.value] = position
+            let candidates = index.groupsByName[group.name.value] ?? []
+            switch candidates.count {
+            case 0:
+                groupMatches.append(nil)
+            case 1:
+                groupMatches.append(candidates[0])
+                groupDeclarationByID[candidates[0].id] = position
+            default:
+                groupMatches.append(nil)
+                groupFailed.insert(position)
+                groupsInDispute.formUnion(candidates.map(\.id))
+                diagnostics.append(.ambiguousGroup(group.name.value, ids: candidates.map(\.id), at: group.name.location))
+            }
+        }
+    }
+
+    /// Matches each declared consumer by key, else by name, else by a previous name; a live consumer goes to one declaration.
+    mutating func matchConsumers() {
+        consumerMatches.reserveCapacity(desired.consumers.count)
+        for (position, consumer) in desired.consumers.enumerated() {
+            var match = findLiveConsumer(for: consumer)
+            if case .live(let found, _) = match {
+                if let other = consumerDeclarationByKey[found.key] {
+                    let first = desired.consumers[other]
+                    diagnostics.append(.consumerClaimedTwice(
+                        consumer.name.value, live: found, otherName: first.name.value,
+                        otherLocation: first.location, at: consumer.location))
+                    match = .failed
+                } else {
+                    consumerDeclarationByKey[found.key] = position
+                }
+            }
+            consumerMatches.append(match)
+            var isProtected = protectedConsumers[consumer.name.value] != nil
+            if case .live(let found, _) = match, protectLocation(of: found) != nil { isProtected = true }
+            consumerProtected.append(isProtected)
+        }
+    }
+
+    private mutating func findLiveConsumer(for consumer: DesiredConsumer) -> ConsumerMatch {
+        if let key = consumer.key {
+            guard let found = index.consumersByKey[key.value] else {
+                diagnostics.append(.keyNotLive(key.value, at: key.location))
+                return .failed
+            }
+            return .live(found, renamedFrom: nil)
+        }
+        let byName = index.consumersByName[consumer.name.value] ?? []
+        if byName.count == 1 { return .live(byName[0], renamedFrom: nil) }
+        if byName.count > 1 {
+            consumersInDispute.formUnion(byName.map(\.key))
+            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName, at: consumer.name.location))
+            return .failed
+        }
+        var found: [LiveConsumer] = []
+        var foundBy: [Located<String>] = []
+        var keys: Set<String> = []
+        for previous in consumer.previousNames {
+            for candidate in index.consumersByName[previous.value] ?? [] where keys.insert(candidate.key).inserted {
+                found.append(candidate)
+                foundBy.append(previous)
+            }
+        }
+        switch found.count {
+        case 0:
+            return .none
+        case 1:
+            return .live(found[0], renamedFrom: found[0].name)
+        default:
+            consumersInDispute.formUnion(keys)
+            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found, at: foundBy[0].location))
+            return .failed
+        }
+    }
+
+    /// Resolves each consumer's `permission_group` to a declared group or a single live group of that name.
+    mutating func resolveConsumerGroups() {
+        lazy var groupNames = Set(desired.groups.map(\.name.value)).union(index.groupsByName.keys).sorted()
+        consumerGroupRefs.reserveCapacity(desired.consumers.count)
+        for consumer in desired.consumers {
+            let name = consumer.permissionGroup.value
+            if let declaration = groupIndexByName[name] {
+                if groupFailed.contains(declaration) {
+                    consumerGroupRefs.append(nil)
+                } else if let match = groupMatches[declaration] {
+                    consumerGroupRefs.append(.live(id: match.id))
+                } else {
+                    consumerGroupRefs.append(.planned(name: name))
+                }
+                continue
+            }
+            let candidates = index.groupsByName[name] ?? []
+            switch candidates.count {
+            case 1:
+                consumerGroupRefs.append(.live(id: candidates[0].id))
+            case 0:
+                consumerGroupRefs.append(nil)
+                let suggestion = Suggestion.nearest(to: name, among: groupNames)
+                diagnostics.append(.unknownGroupReference(name, suggestion: suggestion, at: consumer.permissionGroup.location))
+            default:
+                consumerGroupRefs.append(nil)
+                diagnostics.append(.ambiguousGroupReference(name, ids: candidates.map(\.id), at: consumer.permissionGroup.location))
+            }
+        }
+    }
+}

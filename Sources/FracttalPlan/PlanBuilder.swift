@@ -1,0 +1,183 @@
+import Foundation
+import FracttalModel
+
+/// The phases of a plan in apply order; each phase that holds actions becomes one step.
+enum Phase: Int, CaseIterable {
+    /// Group creates and updates.
+    case groupChanges
+    /// Consumer creates, updates and replacements.
+    case consumerChanges
+    /// Consumer secret rotations.
+    case rotations
+    /// Consumer deletes.
+    case consumerDeletes
+    /// Group deletes.
+    case groupDeletes
+}
+
+/// How a declared consumer relates to the live consumers.
+enum ConsumerMatch {
+    /// No live consumer matches: it is created.
+    case none
+    /// It matches this live consumer; `renamedFrom` is the previous name it was found by.
+    case live(LiveConsumer, renamedFrom: String?)
+    /// Matching failed and an error says why.
+    case failed
+}
+
+/// An action before steps are numbered, with where to point a message about it.
+struct PendingAction {
+    var action: PlanAction
+    var phase: Phase
+    var location: SourceLocation?
+}
+
+/// The planner's working state for one plan; `build()` runs every pass in order.
+struct PlanBuilder {
+    static let readPermissions: Set<PermissionCode> = [
+        PermissionCode(module: "security", action: "view"), PermissionCode(module: "api_connections", action: "view"),
+    ]
+    static let managementPermissions: Set<PermissionCode> = Set(
+        ["security", "api_connections"].flatMap { module in
+            ["create", "edit", "delete"].map { PermissionCode(module: module, action: $0) }
+        })
+
+    let desired: DesiredState
+    let live: LiveState
+    let context: PlanningContext
+    let index: LiveIndex
+    /// Each protected consumer name or key, and where it was first written.
+    let protectedConsumers: [String: SourceLocation]
+    /// Each protected group name, and where it was first written.
+    let protectedGroups: [String: SourceLocation]
+    /// The live consumer this tool signs in as, when it is known and live.
+    let own: LiveConsumer?
+    /// What the tool needs its group to keep granting.
+    let ownNeeds: Set<PermissionCode>
+
+    var diagnostics: [Diagnostic] = []
+    var notes: [String] = []
+    var pending: [PendingAction] = []
+    var unchanged = 0
+
+    // Groups, indexed like `desired.groups`.
+    var groupIndexByName: [String: Int] = [:]
+    var groupPermissions: [Set<PermissionCode>] = []
+    var groupPermissionErrors: Set<Int> = []
+    var groupMatches: [LiveGroup?] = []
+    var groupFailed: Set<Int> = []
+    /// Live group id -> the declaration that matches it.
+    var groupDeclarationByID: [Int: Int] = [:]
+    /// Live group ids that a failed match involves: prune leaves them alone.
+    var groupsInDispute: Set<Int> = []
+
+    // Consumers, indexed like `desired.consumers`.
+    var consumerMatches: [ConsumerMatch] = []
+    var consumerProtected: [Bool] = []
+    var consumerGroupRefs: [GroupReference?] = []
+    /// Live consumer key -> the declaration that matches it.
+    var consumerDeclarationByKey: [String: Int] = [:]
+    /// Live consumer keys that a failed match involves: prune leaves them alone.
+    var consumersInDispute: Set<String> = []
+    /// Live consumer keys that this plan deletes or replaces.
+    var removedConsumerKeys: Set<String> = []
+
+    init(desired: DesiredState, live: LiveState, context: PlanningContext) {
+        self.desired = desired
+        self.live = live
+        self.context = context
+        let index = LiveIndex(live)
+        self.index = index
+        var protectedConsumers: [String: SourceLocation] = [:]
+        for entry in desired.settings.protectedConsumers where protectedConsumers[entry.value] == nil {
+            protectedConsumers[entry.value] = entry.location
+        }
+        var protectedGroups: [String: SourceLocation] = [:]
+        for entry in desired.settings.protectedGroups where protectedGroups[entry.value] == nil {
+            protectedGroups[entry.value] = entry.location
+        }
+        self.protectedConsumers = protectedConsumers
+        self.protectedGroups = protectedGroups
+        let own = context.ownClientID.flatMap { index.consumersByKey[$0] }
+        self.own = own
+        let ownGroupPermissions = own.flatMap { index.groupsByID[$0.groupID]?.permissions } ?? []
+        ownNeeds = Self.readPermissions.union(ownGroupPermissions.intersection(Self.managementPermissions))
+    }
+
+    /// Runs every pass and assembles the result.
+    mutating func build() -> PlanningResult {
+        checkProtectEntries()
+        expandGroupPermissions()
+        matchGroups()
+        matchConsumers()
+        resolveConsumerGroups()
+        planGroups()
+        planConsumers()
+        if desired.settings.prunes { planPrune() }
+        checkGroupDeletes()
+        checkMassDelete()
+        checkOwnPermissions()
+        warnNameCollisions()
+        return finish()
+    }
+
+    /// Where messages about `prune` point.
+    var pruneLocation: SourceLocation? { desired.settings.prune?.location ?? desired.settings.location }
+
+    /// Whether a live consumer is named (by name or key) in `settings.protect.consumers`, and where.
+    func protectLocation(of consumer: LiveConsumer) -> SourceLocation? {
+        protectedConsumers[consumer.name] ?? protectedConsumers[consumer.key]
+    }
+
+    /// The permissions a group will grant once step 1 has run.
+    func finalPermissions(of reference: GroupReference) -> Set<PermissionCode> {
+        switch reference {
+        case .live(let id):
+            if let declaration = groupDeclarationByID[id], protectedGroups[desired.groups[declaration].name.value] == nil {
+                return groupPermissions[declaration]
+            }
+            return index.groupsByID[id]?.permissions ?? []
+        case .planned(let name):
+            return groupIndexByName[name].map { groupPermissions[$0] } ?? []
+        }
+    }
+
+    /// The name of the group a reference points at.
+    func groupName(of reference: GroupReference) -> String {
+        switch reference {
+        case .live(let id): index.groupName(id)
+        case .planned(let name): name
+        }
+    }
+
+    /// Numbers the non-empty phases densely from 1, orders each step by address, and makes the plan.
+    mutating func finish() -> PlanningResult {
+        var byPhase = Array(repeating: [PlanAction](), count: Phase.allCases.count)
+        for item in pending { byPhase[item.phase.rawValue].append(item.action) }
+        var actions: [PlanAction] = []
+        actions.reserveCapacity(pending.count)
+        var step = 0
+        for var phaseActions in byPhase where !phaseActions.isEmpty {
+            step += 1
+            phaseActions.sort { lhs, rhs in
+                if lhs.address != rhs.address { return lhs.address < rhs.address }
+                return (lhs.liveKey ?? "", lhs.liveID ?? 0) < (rhs.liveKey ?? "", rhs.liveID ?? 0)
+            }
+            for var action in phaseActions {
+                action.step = step
+                actions.append(action)
+            }
+        }
+        let plan = Plan(
+            target: context.target, configurationDigest: context.configurationDigest,
+            liveFingerprint: Fingerprint.of(live), createdAt: context.now,
+            actions: actions, unchanged: unchanged, notes: notes)
+        return PlanningResult(plan: plan, diagnostics: diagnostics)
+    }
+
+    /// Records a kept object: a note diagnostic and a line of the plan.
+    mutating func keep(_ message: String, at location: SourceLocation?) {
+        notes.append(message)
+        diagnostics.append(.note(message, at: location))
+    }
+}

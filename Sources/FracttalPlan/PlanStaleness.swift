@@ -1,0 +1,61 @@
+import FracttalModel
+
+/// Decides whether a saved plan still fits the company.
+public enum PlanStaleness {
+    /// Why `plan` no longer fits `live`; empty when the whole live state is as the plan saw it.
+    ///
+    /// When the live fingerprint differs, the reasons name each acted-on object that changed or vanished,
+    /// each group a consumer goes to that vanished, and each live object that a create would now duplicate
+    /// by name; when none of those explains the change, the one reason is that the live state changed.
+    public static func staleness(of plan: Plan, against live: LiveState) -> [String] {
+        guard Fingerprint.of(live) != plan.liveFingerprint else { return [] }
+        let index = LiveIndex(live)
+        let actedOnKeys = Set(plan.actions.compactMap(\.liveKey))
+        let actedOnIDs = Set(plan.actions.compactMap(\.liveID))
+        var reasons: [String] = []
+        var seen: Set<String> = []
+        func add(_ reason: String) {
+            if seen.insert(reason).inserted { reasons.append(reason) }
+        }
+        for action in plan.actions {
+            if let key = action.liveKey {
+                if let consumer = index.consumersByKey[key] {
+                    if action.liveFingerprint != Fingerprint.of(consumer) {
+                        add("\(action.address) (key \(key)) changed since the plan was made")
+                    }
+                } else {
+                    add("\(action.address) (key \(key)) no longer exists")
+                }
+            }
+            if let id = action.liveID {
+                if let group = index.groupsByID[id] {
+                    if action.liveFingerprint != Fingerprint.of(group) {
+                        add("\(action.address) (id \(id)) changed since the plan was made")
+                    }
+                } else {
+                    add("\(action.address) (id \(id)) no longer exists")
+                }
+            }
+            if case .live(let id)? = action.groupRef, index.groupsByID[id] == nil, !actedOnIDs.contains(id) {
+                add("the group with id \(id), which \(action.address) goes to, no longer exists")
+            }
+            if action.action == .create, let name = action.after?.name {
+                let collides = switch action.kind {
+                case .group: (index.groupsByName[name] ?? []).contains { !actedOnIDs.contains($0.id) }
+                case .consumer: (index.consumersByName[name] ?? []).contains { !actedOnKeys.contains($0.key) }
+                }
+                if collides {
+                    add("a live \(action.kind.rawValue) named \(quoted(name)) appeared, so creating \(action.address) would make a second one")
+                }
+            }
+        }
+        return reasons.isEmpty ? ["the live state changed since the plan was made"] : reasons
+    }
+}
+
+extension Plan {
+    /// Why this plan no longer fits `live`; empty when it still does. See `PlanStaleness.staleness(of:against:)`.
+    public func staleness(against live: LiveState) -> [String] {
+        PlanStaleness.staleness(of: self, against: live)
+    }
+}

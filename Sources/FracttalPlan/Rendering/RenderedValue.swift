@@ -1,0 +1,77 @@
+import FracttalModel
+
+/// How renderers write values, names and counts.
+enum RenderedValue {
+    /// A string as a double-quoted literal with `"`, `\` and control characters escaped, or `null`.
+    static func string(_ text: String?) -> String {
+        guard let text else { return "null" }
+        return "\"" + escaped(text, escapingQuotes: true) + "\""
+    }
+
+    /// An address with control characters escaped, so that no name can break a line or inject a terminal code.
+    static func address(_ address: ResourceAddress) -> String {
+        escaped(address.description, escapingQuotes: false)
+    }
+
+    /// Text with control characters written as `\n`, `\t` or `\u{…}`.
+    static func escaped(_ text: String, escapingQuotes: Bool) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"" where escapingQuotes: result += "\\\""
+            case "\\" where escapingQuotes: result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if isUnsafe(scalar) {
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Control characters, line separators and bidirectional overrides, which could hide or reorder text.
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control
+            || (0x2028...0x2029).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// `Plan: 2 to add, 1 to change, 1 to replace, 0 to destroy, 1 secret to rotate.`
+    static func summarySentence(_ summary: PlanSummary) -> String {
+        let secrets = summary.rotateSecret == 1 ? "secret" : "secrets"
+        return "Plan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, \(summary.delete) to destroy, \(summary.rotateSecret) \(secrets) to rotate."
+    }
+
+    /// The sentence for a plan without actions.
+    static let noChanges = "No changes. The company matches the configuration."
+
+    /// `consumer["x"] (key K)` or `group["x"] (id 12)`, when the action acts on a live object.
+    static func subject(of action: PlanAction) -> String {
+        let address = address(action.address)
+        if action.action == .create { return address }
+        if let key = action.liveKey { return "\(address) (key \(escaped(key, escapingQuotes: false)))" }
+        if let id = action.liveID { return "\(address) (id \(id))" }
+        return address
+    }
+
+    /// What will happen, as the renderers phrase it: `will be created`.
+    static func outcome(of action: ActionType) -> String {
+        switch action {
+        case .create: "will be created"
+        case .update: "will be updated in place"
+        case .replace: "will be replaced"
+        case .delete: "will be deleted"
+        case .rotateSecret: "will get a new secret"
+        }
+    }
+
+    /// The loud line of a replacement.
+    static let replacementWarning = "forces replacement: a new key and secret will be issued"
+}

@@ -1,0 +1,99 @@
+import Foundation
+import FracttalApply
+import FracttalModel
+import FracttalPlan
+import Testing
+
+struct ApplierAdoptionTests {
+    /// The key the fake gives its n-th consumer.
+    static func fakeKey(_ number: Int) -> String {
+        "K" + String(repeating: "0", count: 13) + String(repeating: "0", count: 4 - String(number).count) + String(number)
+    }
+
+    @Test func anAdoptedConsumerGetsItsSecretRotatedAndWritten() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany()
+        await fake.configure { $0.lostAnswers = ["a"] }
+        let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+
+        let key = Self.fakeKey(1)
+        #expect(await fake.calls == [.createConsumer("a"), .rotateSecret(key)])
+        #expect(report.succeeded)
+        #expect(report.results[0].adopted)
+        #expect(report.results[0].secretWritten)
+        #expect(report.results[0].key == key)
+        // The rotation is part of the create: it is counted as added, not as a rotated secret.
+        #expect(report.summaryLine == "Apply complete: 1 added, 0 changed, 0 replaced, 0 destroyed, 0 secrets rotated.")
+        let current = try #require(await fake.secrets[key])
+        let written = try jsonSecrets(try folder.read("s.json"))
+        #expect(written["a"]?["key"] == key)
+        #expect(written["a"]?["secret"] == current, "the file holds the rotated secret, not the lost one")
+    }
+
+    @Test func anAdoptedConsumerWhoseRotationFailsSaysWhichKeyToRotate() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany()
+        let key = Self.fakeKey(1)
+        await fake.configure {
+            $0.lostAnswers = ["a"]
+            $0.failingCalls = [.rotateSecret(key)]
+        }
+        let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        #expect(report.results[0].outcome == .failed(reason:
+            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: the server answered 500 to rotateSecret(\(key)) after 6 attempts; try again later; rotate its secret (for example with rotate_secret_before) to get one"))
+        #expect(report.results[0].key == key)
+        #expect(report.results[0].adopted)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("s.json")))
+    }
+
+    @Test func anAdoptedGroupIsUsedByLaterConsumers() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany()
+        await fake.configure { $0.lostAnswers = ["G"] }
+        let plan = Fixture.plan([
+            Fixture.groupCreate("G", step: 1),
+            Fixture.consumerCreate("a", group: .planned(name: "G"), groupName: "G", step: 2),
+        ])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        #expect(report.succeeded)
+        #expect(report.results[0].adopted)
+        let groupID = try #require(report.results[0].groupID)
+        #expect(await fake.consumers.first?.groupID == groupID)
+    }
+
+    @Test func aReplacementDeletesThenCreatesAndWritesTheNewSecret() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany(consumers: [Fixture.liveConsumer("OLDKEY0000000000", "x")])
+        let plan = Fixture.plan([Fixture.consumerReplace("x", key: "OLDKEY0000000000", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        let key = Self.fakeKey(1)
+        #expect(report.succeeded)
+        #expect(report.results[0].key == key)
+        #expect(await fake.calls == [.deleteConsumer("OLDKEY0000000000"), .createConsumer("x")])
+        #expect(await fake.consumers.map(\.grantType) == [.authorizationCode])
+        #expect(try jsonSecrets(try folder.read("s.json"))["x"]?["key"] == key)
+        #expect(report.summaryLine == "Apply complete: 0 added, 0 changed, 1 replaced, 0 destroyed, 0 secrets rotated.")
+    }
+
+    @Test func aRotationWritesTheNewSecret() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYR", "r")])
+        let plan = Fixture.plan([Fixture.rotation("r", key: "KEYR", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        #expect(report.summaryLine == "Apply complete: 0 added, 0 changed, 0 replaced, 0 destroyed, 1 secret rotated.")
+        let written = try jsonSecrets(try folder.read("s.json"))
+        #expect(written["r"]?["secret"] == (await fake.secrets["KEYR"]))
+    }
+}

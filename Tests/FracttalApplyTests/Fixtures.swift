@@ -1,0 +1,136 @@
+import Foundation
+import FracttalApply
+import FracttalModel
+import FracttalPlan
+import Synchronization
+
+/// Plan actions as the planner makes them, for hand-built plans.
+enum Fixture {
+    static let viewAssets = [PermissionCode(module: "assets", action: "view")]
+
+    static func groupCreate(_ name: String, step: Int = 1) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.group, name), action: .create, step: step, before: nil,
+            after: .group(GroupState(name: name, description: nil, permissions: viewAssets)), reason: "test")
+    }
+
+    static func groupUpdate(_ name: String, id: Int, step: Int = 1) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.group, name), action: .update, step: step,
+            before: .group(GroupState(name: name, description: nil, permissions: [])),
+            after: .group(GroupState(name: name, description: "updated", permissions: viewAssets)),
+            changedFields: ["description", "permissions"], reason: "test", liveID: id)
+    }
+
+    static func groupDelete(_ name: String, id: Int, step: Int) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.group, name), action: .delete, step: step,
+            before: .group(GroupState(name: name, description: nil, permissions: [])), after: nil, reason: "test", liveID: id)
+    }
+
+    static func consumerState(_ name: String, key: String? = nil, group: String, grantType: GrantType = .clientCredentials) -> ConsumerState {
+        ConsumerState(
+            key: key, name: name, description: nil, grantType: grantType, permissionGroup: group,
+            redirectURI: grantType == .authorizationCode ? "https://example.com/callback" : nil, hub: false)
+    }
+
+    static func consumerCreate(_ name: String, group: GroupReference = .live(id: 1), groupName: String = "Default", step: Int = 2) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.consumer, name), action: .create, step: step, before: nil,
+            after: .consumer(consumerState(name, group: groupName)), reason: "test", groupRef: group)
+    }
+
+    static func consumerUpdate(_ name: String, key: String, group: GroupReference = .live(id: 1), step: Int = 2) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.consumer, name), action: .update, step: step,
+            before: .consumer(consumerState(name, key: key, group: "Default")),
+            after: .consumer(consumerState(name, key: key, group: "Default")),
+            changedFields: ["permission_group"], reason: "test", liveKey: key, groupRef: group)
+    }
+
+    static func consumerReplace(_ name: String, key: String, group: GroupReference = .live(id: 1), step: Int = 2) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.consumer, name), action: .replace, step: step,
+            before: .consumer(consumerState(name, key: key, group: "Default")),
+            after: .consumer(consumerState(name, group: "Default", grantType: .authorizationCode)),
+            changedFields: ["grant_type", "redirect_uri"], forcesReplacement: ["grant_type"], reason: "test",
+            liveKey: key, groupRef: group)
+    }
+
+    static func rotation(_ name: String, key: String, step: Int = 3) -> PlanAction {
+        let state = consumerState(name, key: key, group: "Default")
+        return PlanAction(
+            address: ResourceAddress(.consumer, name), action: .rotateSecret, step: step,
+            before: .consumer(state), after: .consumer(state), reason: "test", liveKey: key)
+    }
+
+    static func consumerDelete(_ name: String, key: String, step: Int = 4) -> PlanAction {
+        PlanAction(
+            address: ResourceAddress(.consumer, name), action: .delete, step: step,
+            before: .consumer(consumerState(name, key: key, group: "Default")), after: nil, reason: "test", liveKey: key)
+    }
+
+    static func plan(_ actions: [PlanAction]) -> Plan {
+        Plan(target: "test", configurationDigest: "digest", liveFingerprint: "fingerprint", createdAt: Date(timeIntervalSince1970: 0), actions: actions)
+    }
+
+    static func liveConsumer(_ key: String, _ name: String, group: Int = 1) -> LiveConsumer {
+        LiveConsumer(key: key, name: name, groupID: group, secretCreatedAt: FakeCompany.secretIssued)
+    }
+}
+
+/// Collects events from the applier's callback.
+final class EventRecorder: Sendable {
+    private let storage = Mutex<[ApplyEvent]>([])
+    private let reaction: (@Sendable (ApplyEvent) -> Void)?
+
+    init(reaction: (@Sendable (ApplyEvent) -> Void)? = nil) {
+        self.reaction = reaction
+    }
+
+    var events: [ApplyEvent] { storage.withLock { $0 } }
+
+    var callback: @Sendable (ApplyEvent) -> Void {
+        { event in
+            self.storage.withLock { $0.append(event) }
+            self.reaction?(event)
+        }
+    }
+}
+
+/// A fresh folder under the system's temporary folder, removed by `remove()`.
+struct TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("fracttal-apply-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOfFile: file(name), encoding: .utf8)
+    }
+
+    func write(_ text: String, to name: String, mode: Int = 0o644) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file(name)))
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file(name))
+    }
+
+    func mode(of name: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file(name))
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    func entries() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+}
+
+/// The JSON secrets file as a dictionary of name -> {key, secret}.
+func jsonSecrets(_ text: String) throws -> [String: [String: String]] {
+    try JSONDecoder().decode([String: [String: String]].self, from: Data(text.utf8))
+}

@@ -1,0 +1,56 @@
+import FracttalApply
+import FracttalModel
+import FracttalPlan
+import Testing
+
+struct GroupReferenceTests {
+    @Test func consumersGoToTheGroupCreatedInAnEarlierStep() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYB", "b")])
+        let plan = Fixture.plan([
+            Fixture.groupCreate("Other", step: 1),
+            Fixture.groupCreate("G", step: 1),
+            Fixture.consumerCreate("a", group: .planned(name: "G"), groupName: "G", step: 2),
+            Fixture.consumerUpdate("b", key: "KEYB", group: .planned(name: "G"), step: 2),
+            Fixture.consumerCreate("c", group: .live(id: 1), step: 2),
+        ])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        #expect(report.succeeded)
+        let groupID = try #require(await fake.groups.first { $0.name == "G" }?.id)
+        #expect(report.results[1].groupID == groupID)
+        let consumers = await fake.consumers
+        #expect(consumers.first { $0.name == "a" }?.groupID == groupID)
+        #expect(consumers.first { $0.name == "b" }?.groupID == groupID)
+        #expect(consumers.first { $0.name == "c" }?.groupID == 1)
+    }
+
+    @Test func createsAreToldTheIDsAndKeysKnownBeforeThem() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYB", "b")])
+        let plan = Fixture.plan([
+            Fixture.groupCreate("G", step: 1),
+            Fixture.consumerCreate("a", group: .planned(name: "G"), groupName: "G", step: 2),
+        ])
+        _ = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        let groupID = try #require(await fake.groups.first { $0.name == "G" }?.id)
+        #expect(await fake.knownIDsGiven["G"] == [1])
+        #expect(await fake.knownKeysGiven["a"] == ["KEYB"])
+        #expect(groupID != 1)
+    }
+
+    @Test func aPlannedGroupThatWasNeverCreatedFailsTheConsumerWithoutACall() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany()
+        let plan = Fixture.plan([Fixture.consumerCreate("a", group: .planned(name: "Missing"), groupName: "Missing", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+            .run(plan, live: await fake.liveState())
+        #expect(report.results[0].outcome == .failed(reason:
+            "the group \"Missing\" that consumer[\"a\"] goes to was not created earlier in this apply; run apply again"))
+        #expect(await fake.calls.isEmpty)
+    }
+}

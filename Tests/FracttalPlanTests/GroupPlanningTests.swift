@@ -1,0 +1,106 @@
+import Foundation
+import FracttalModel
+import FracttalPlan
+import Testing
+
+struct GroupPlanningTests {
+    @Test func createsAGroupThatIsNotLive() {
+        let result = Scenario(groups: [declaredGroup("Field techs", ["work_orders:view", "assets:view"], line: 10)]).plan()
+        #expect(result.messages.isEmpty)
+        #expect(result.outline == [#"1 create group["Field techs"]"#])
+        let action = result.plan.actions[0]
+        #expect(action.before == nil)
+        #expect(action.after == .group(GroupState(name: "Field techs", description: nil, permissions: codes(["assets:view", "work_orders:view"]))))
+        #expect(action.after?.group?.permissions.map(\.description) == ["assets:view", "work_orders:view"])
+        #expect(action.liveID == nil && action.liveFingerprint == nil)
+        #expect(result.plan.summary == PlanSummary(create: 1))
+    }
+
+    @Test func updatesDescriptionAndPermissionsOfAMatchedGroup() {
+        let live = liveGroup(12, "Techs", ["assets:view", "assets:edit"], description: "old")
+        let result = Scenario(
+            groups: [declaredGroup("Techs", ["assets:view", "work_orders:view"], description: "new", line: 10)],
+            liveGroups: [live]
+        ).plan()
+        #expect(result.messages.isEmpty)
+        #expect(result.outline == [#"1 update group["Techs"]"#])
+        let action = result.plan.actions[0]
+        #expect(action.changedFields == ["description", "permissions"])
+        #expect(action.before == .group(GroupState(name: "Techs", description: "old", permissions: codes(["assets:edit", "assets:view"]))))
+        #expect(action.liveID == 12)
+        #expect(action.liveFingerprint == Fingerprint.of(live))
+        #expect(action.reason == "differs in description, permissions")
+    }
+
+    @Test func comparesPermissionsAsSetsAndCountsUnchangedGroups() {
+        let result = Scenario(
+            groups: [declaredGroup("Techs", ["work_orders:view", "assets:view", "assets:view"], line: 10)],
+            liveGroups: [liveGroup(12, "Techs", ["assets:view", "work_orders:view"])]
+        ).plan()
+        #expect(result.messages.isEmpty)
+        #expect(result.plan.actions.isEmpty)
+        #expect(result.plan.summary == PlanSummary(unchanged: 1))
+    }
+
+    @Test func omittedDescriptionClearsTheLiveOne() {
+        let result = Scenario(
+            groups: [declaredGroup("Techs", ["assets:view"], line: 10)],
+            liveGroups: [liveGroup(12, "Techs", ["assets:view"], description: "Técnicos")]
+        ).plan()
+        #expect(result.plan.actions.map(\.changedFields) == [["description"]])
+        #expect(result.plan.actions.first?.after?.group?.description == nil)
+    }
+
+    @Test func twoLiveGroupsOfTheDeclaredNameAreAnError() {
+        let result = Scenario(
+            groups: [declaredGroup("Techs", ["assets:view"], line: 10)],
+            liveGroups: [liveGroup(4, "Techs"), liveGroup(9, "Techs")]
+        ).plan()
+        #expect(result.messages == [
+            #"fracttal.yaml:10:9: error: group["Techs"] matches 2 live groups (ids 4 and 9): the server holds two groups of that name; rename or delete one of them by hand in Fracttal, then plan again"#,
+        ])
+        #expect(result.plan.actions.isEmpty)
+    }
+
+    @Test func namesCompareExactly() {
+        let result = Scenario(
+            groups: [declaredGroup("techs", ["assets:view"], line: 10)],
+            liveGroups: [liveGroup(4, "Techs", ["assets:view"])]
+        ).plan()
+        #expect(result.outline == [#"1 create group["techs"]"#])
+    }
+}
+
+struct PermissionExpansionTests {
+    @Test func moduleWildcardExpandsToEveryCatalogCodeOfTheModule() {
+        let result = Scenario(groups: [declaredGroup("Meters", ["meters:*", "reports:*"], line: 10)]).plan()
+        #expect(result.messages.isEmpty)
+        #expect(result.plan.actions.first?.after?.group?.permissions.map(\.description) == [
+            "meters:create", "meters:delete", "meters:edit", "meters:view", "reports:view",
+        ])
+    }
+
+    @Test func unknownCodeIsAnErrorAtItsLocationWithTheNearestCode() {
+        let result = Scenario(groups: [declaredGroup("Techs", ["assets:view", "work_order:view", "assets:veiw", "assets:modify"], line: 10)]).plan()
+        #expect(result.messages == [
+            "fracttal.yaml:13:9: error: `work_order:view` is not in the live permission catalog; did you mean `work_orders:view`?",
+            "fracttal.yaml:14:9: error: `assets:veiw` is not in the live permission catalog; did you mean `assets:view`?",
+            "fracttal.yaml:15:9: error: `assets:modify` is not in the live permission catalog; did you mean `assets:edit`?",
+        ])
+    }
+
+    @Test func unknownCodeFarFromEveryCodeGetsNoGuess() {
+        let result = Scenario(groups: [declaredGroup("Techs", ["zeppelin_fleet:launch"], line: 10)]).plan()
+        #expect(result.messages == [
+            "fracttal.yaml:12:9: error: `zeppelin_fleet:launch` is not in the live permission catalog; use a `module:action` code from the company's permission catalog",
+        ])
+    }
+
+    @Test func wildcardOfAModuleWithoutCodesIsAnErrorWithTheNearestModule() {
+        let result = Scenario(groups: [declaredGroup("Techs", ["meter:*", "zeppelins:*"], line: 10)]).plan()
+        #expect(result.messages == [
+            "fracttal.yaml:12:9: error: `meter:*` matches no permission: the live catalog has no module `meter`; did you mean `meters:*`?",
+            "fracttal.yaml:13:9: error: `zeppelins:*` matches no permission: the live catalog has no module `zeppelins`; use a module of the company's permission catalog",
+        ])
+    }
+}
