@@ -53,8 +53,11 @@ extension DocumentReader {
             report(.duplicateSettings(first: first, at: here))
         }
         // A second block is still checked, so that all its problems show at once, but not used.
-        guard let fields = fields(of: field.value, shape: .settings, field: "`settings`") else { return }
         var settings = Settings(location: here)
+        defer {
+            if first == nil { collector.set(settings) }
+        }
+        guard let fields = fields(of: field.value, shape: .settings, field: "`settings`") else { return }
         if let prune = fields["prune"] {
             settings.prune = bool(prune.value, field: "`prune`")
         }
@@ -74,9 +77,6 @@ extension DocumentReader {
             } else {
                 report(.percentOutOfRange(String(value.value), at: value.location))
             }
-        }
-        if first == nil {
-            collector.set(settings)
         }
     }
 }

@@ -118,9 +118,21 @@ struct DocumentReader {
         }
     }
 
-    /// Long values are cut in messages.
+    /// Values as messages show them: line breaks and tabs escaped, long values cut.
     static func shorten(_ text: String) -> String {
-        text.unicodeScalars.count <= 80 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(77))) + "..."
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if shown.count >= 80 {
+                return String(String.UnicodeScalarView(shown.prefix(77))) + "..."
+            }
+            switch scalar {
+            case "\n": shown.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": shown.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": shown.append(contentsOf: "\\t".unicodeScalars)
+            default: shown.append(scalar)
+            }
+        }
+        return String(shown)
     }
 
     /// The right diagnostic for a value of the wrong type: "has no value" for null, the tag for a

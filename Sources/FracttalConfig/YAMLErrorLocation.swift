@@ -13,14 +13,18 @@ enum YAMLErrorDiagnostic {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = problem
-            if let context, !context.text.isEmpty { message += " (\(context.text))" }
+            if problem.hasPrefix("Maximum nesting level reached") {
+                message = "lists and mappings nest more than 1000 levels deep: flatten them"
+            } else if let context, !context.text.isEmpty {
+                message += " (\(context.text))"
+            }
             if character(in: text, line: mark.line, column: mark.column) == "\t" {
                 message += ": indent with spaces, not tabs"
             }
             return .yamlSyntax(message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, let offset, _, _):
             let (line, column) = offset.map { position(ofCharacterOffset: $0, in: text) } ?? (1, 1)
-            return .yamlSyntax(problem, at: SourceLocation(file: file, line: line, column: column))
+            return .yamlSyntax("\(problem): remove this character", at: SourceLocation(file: file, line: line, column: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().joined(separator: "`, `")
             return .duplicateKey(key, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))

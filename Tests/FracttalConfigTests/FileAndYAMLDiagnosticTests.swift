@@ -34,6 +34,30 @@ struct FileAndYAMLDiagnosticTests {
         #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
     }
 
+    @Test func controlCharacter() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: a1️⃣\u{7}b
+            """, [
+            .error("1️⃣", "invalid YAML: control characters are not allowed: remove this character"),
+        ])
+    }
+
+    @Test func nestingDeeperThanLibYAMLAllows() throws {
+        // libyaml notices the limit at the second bracket.
+        let deep = String(repeating: "[", count: 1_099) + String(repeating: "]", count: 1_100)
+        try expectDiagnostics("version: 1\nx: [1️⃣\(deep)\n", [
+            .error("1️⃣", "invalid YAML: lists and mappings nest more than 1000 levels deep: flatten them"),
+        ])
+    }
+
+    @Test func documentThatIsABlockScalarShowsItEscaped() throws {
+        try expectDiagnostics("--- 1️⃣|\n  first\n  second\n", [
+            .error("1️⃣", "a document must be a mapping that starts with `version: 1`, found the string \"first\\nsecond\\n\""),
+        ])
+    }
+
     @Test func sameKeyTwiceInOneMapping() throws {
         try expectDiagnostics("""
             version: 1

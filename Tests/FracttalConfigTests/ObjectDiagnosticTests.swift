@@ -141,6 +141,19 @@ struct ObjectDiagnosticTests {
         ])
     }
 
+    @Test func settingsThatIsNotAMappingStillCountsAsTheFirst() throws {
+        try expectDiagnostics("""
+            version: 1
+            2️⃣settings: 1️⃣5
+            ---
+            version: 1
+            3️⃣settings: {prune: true}
+            """, [
+            .error("1️⃣", "`settings` must be a mapping of keys such as `prune`, found the number `5`"),
+            .error("3️⃣", "`settings` may appear in only one document and is already set at {2️⃣}: merge the two blocks"),
+        ])
+    }
+
     @Test func maxDeletePercentAboveOneHundred() throws {
         try expectDiagnostics("""
             version: 1
