@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
-        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel"]),
+        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan"]),
         .testTarget(name: "FracttalAPITests", dependencies: ["FracttalAPI", "FracttalModel", "FracttalSandbox"]),
         .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
         .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel"]),
