@@ -23,12 +23,13 @@ public enum Fingerprint {
     public static func of(_ live: LiveState) -> String {
         var hasher = FNV1a()
         hasher.combine("state")
-        let groups = live.groups.sorted { $0.id < $1.id }
+        // Sorting positions rather than the objects themselves saves copying every object.
+        let groups = live.groups.indices.sorted { live.groups[$0].id < live.groups[$1].id }
         hasher.combine(groups.count)
-        for group in groups { hasher.combine(group) }
-        let consumers = live.consumers.sorted { $0.key < $1.key }
+        for position in groups { hasher.combine(live.groups[position]) }
+        let consumers = live.consumers.indices.sorted { live.consumers[$0].key < live.consumers[$1].key }
         hasher.combine(consumers.count)
-        for consumer in consumers { hasher.combine(consumer) }
+        for position in consumers { hasher.combine(live.consumers[position]) }
         let codes = live.catalog.codes.map(\.description).sorted()
         hasher.combine(codes.count)
         for code in codes { hasher.combine(code) }
@@ -69,7 +70,9 @@ private struct FNV1a {
 
     mutating func combine(_ text: String) {
         combine(text.utf8.count)
-        add(text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ add($0) }) == nil {
+            add(text.utf8)
+        }
     }
 
     mutating func combine(_ text: String?) {

@@ -9,6 +9,7 @@ public enum GroupReference: Sendable, Hashable, Codable {
         case id, planned
     }
 
+    /// Decodes the JSON form that `encode(to:)` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let id = try container.decodeIfPresent(Int.self, forKey: .id) {
@@ -21,6 +22,7 @@ public enum GroupReference: Sendable, Hashable, Codable {
         }
     }
 
+    /// Encodes `{"id": 12}` or `{"planned": "NAME"}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {

@@ -20,6 +20,7 @@ public struct GroupState: Sendable, Hashable, Codable {
         case name, description, permissions
     }
 
+    /// Encodes the JSON form of a saved plan, with explicit nulls.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -66,6 +67,7 @@ public struct ConsumerState: Sendable, Hashable, Codable {
         case redirectURI = "redirect_uri"
     }
 
+    /// Encodes the JSON form of a saved plan, with explicit nulls.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(key, forKey: .key)
@@ -105,6 +107,7 @@ public enum ObjectState: Sendable, Hashable, Encodable {
         return nil
     }
 
+    /// Encodes the group or consumer object itself, with no wrapper.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .group(let group): try group.encode(to: encoder)

@@ -32,6 +32,7 @@ extension Plan: Codable {
         case createdAt = "created_at"
     }
 
+    /// Decodes the JSON form that `encode(to:)` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         formatVersion = try container.decode(Int.self, forKey: .formatVersion)
@@ -49,6 +50,7 @@ extension Plan: Codable {
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
+    /// Encodes the JSON form of a saved plan, with explicit nulls.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(formatVersion, forKey: .formatVersion)

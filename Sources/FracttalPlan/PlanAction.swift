@@ -76,6 +76,7 @@ extension PlanAction: Codable {
         case groupRef = "group_ref"
     }
 
+    /// Decodes the JSON form that `encode(to:)` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try container.decode(ResourceKind.self, forKey: .kind)
@@ -105,6 +106,7 @@ extension PlanAction: Codable {
         return try ObjectState.decode(kind, from: container.superDecoder(forKey: key))
     }
 
+    /// Encodes the JSON form of a saved plan, with explicit nulls.
     public func encode(to encoder: any Encoder) throws {
         // Every key is written, with null where it does not apply, so the shape never varies.
         var container = encoder.container(keyedBy: CodingKeys.self)

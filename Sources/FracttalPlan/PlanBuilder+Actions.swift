@@ -73,9 +73,10 @@ extension PlanBuilder {
     static let consumerFields = ["name", "description", "grant_type", "permission_group", "redirect_uri", "hub"]
 
     private mutating func planLiveConsumer(
-        _ position: Int, _ consumer: DesiredConsumer, match: LiveConsumer, renamedFrom: String?,
+        _ position: Int, _ consumer: DesiredConsumer, match livePosition: Int, renamedFrom: String?,
         reference: GroupReference, address: ResourceAddress
     ) {
+        let match = live.consumers[livePosition]
         var changed: [String] = []
         if match.name != consumer.name.value { changed.append("name") }
         if match.description != consumer.description.value { changed.append("description") }
@@ -84,18 +85,18 @@ extension PlanBuilder {
         if match.redirectURI != consumer.redirectURI.value { changed.append("redirect_uri") }
         if match.hubEnabled != consumer.hub.value { changed.append("hub") }
         let rotation = rotationReasons(consumer, match)
-        let before = ConsumerState(
-            key: match.key, name: match.name, description: match.description, grantType: match.grantType,
-            permissionGroup: index.groupName(match.groupID), redirectURI: match.redirectURI, hub: match.hubEnabled)
+        if changed.isEmpty, rotation.isEmpty {
+            unchanged += 1
+            return
+        }
+        let before = liveState(of: match)
         let fingerprint = Fingerprint.of(match)
 
         if consumerProtected[position] {
             unchanged += 1
             let differences = changed + (rotation.isEmpty ? [] : ["secret rotation"])
-            if !differences.isEmpty {
-                keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
-                     at: protectedConsumers[consumer.name.value] ?? protectLocation(of: match))
-            }
+            keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
+                 at: protectedConsumers[consumer.name.value] ?? protectLocation(of: match))
             return
         }
         let isOwn = match.key == own?.key
@@ -107,7 +108,7 @@ extension PlanBuilder {
             if let key = consumer.key {
                 diagnostics.append(.replacementRetiresKey(key.value, at: key.location))
             }
-            removedConsumerKeys.insert(match.key)
+            liveConsumerRemoved[livePosition] = true
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
@@ -143,7 +144,6 @@ extension PlanBuilder {
                     reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: fingerprint),
                 phase: .rotations, location: consumer.location))
         }
-        if changed.isEmpty, rotation.isEmpty { unchanged += 1 }
     }
 
     /// Why the live secret is due for rotation; empty when it is not.
@@ -164,6 +164,13 @@ extension PlanBuilder {
         return reasons
     }
 
+    /// A live consumer in plan form.
+    private func liveState(of consumer: LiveConsumer) -> ConsumerState {
+        ConsumerState(
+            key: consumer.key, name: consumer.name, description: consumer.description, grantType: consumer.grantType,
+            permissionGroup: index.groupName(consumer.groupID), redirectURI: consumer.redirectURI, hub: consumer.hubEnabled)
+    }
+
     /// The declared consumer in plan form.
     private func state(of consumer: DesiredConsumer, key: String?) -> ConsumerState {
         ConsumerState(
@@ -175,21 +182,18 @@ extension PlanBuilder {
     /// With `prune`, deletes undeclared live objects (phases 4 and 5), except the ones kept.
     mutating func planPrune() {
         let reason = "no file declares it and settings.prune is true"
-        for consumer in live.consumers
-        where consumerDeclarationByKey[consumer.key] == nil && !consumersInDispute.contains(consumer.key) {
+        for (position, consumer) in live.consumers.enumerated()
+        where declarationOfLiveConsumer[position] == nil && !liveConsumerInDispute[position] {
             let address = ResourceAddress(.consumer, consumer.name)
             if let location = protectLocation(of: consumer) {
                 keep("kept: \(address) (key \(consumer.key)) is in settings.protect", at: location)
             } else if consumer.key == own?.key {
                 keep("kept: \(address) (key \(consumer.key)) is the consumer this tool signs in as", at: pruneLocation)
             } else {
-                removedConsumerKeys.insert(consumer.key)
-                let before = ConsumerState(
-                    key: consumer.key, name: consumer.name, description: consumer.description, grantType: consumer.grantType,
-                    permissionGroup: index.groupName(consumer.groupID), redirectURI: consumer.redirectURI, hub: consumer.hubEnabled)
+                liveConsumerRemoved[position] = true
                 pending.append(PendingAction(
                     action: PlanAction(
-                        address: address, action: .delete, before: .consumer(before), after: nil, reason: reason,
+                        address: address, action: .delete, before: .consumer(liveState(of: consumer)), after: nil, reason: reason,
                         liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
                     phase: .consumerDeletes, location: pruneLocation))
             }

@@ -5,7 +5,7 @@ extension PlanBuilder {
     mutating func checkGroupDeletes() {
         let deletes = pending.filter { $0.phase == .groupDeletes }
         guard !deletes.isEmpty else { return }
-        let users = finalGroupUsers()
+        let users = finalUsers(of: Set(deletes.compactMap(\.action.liveID)))
         for item in deletes {
             guard let id = item.action.liveID, let group = index.groupsByID[id] else { continue }
             if group.accountsCount > 0 {
@@ -17,33 +17,33 @@ extension PlanBuilder {
         }
     }
 
-    /// The consumers each live group will serve after this plan, as `"name" (key K)` labels.
-    private func finalGroupUsers() -> [Int: [String]] {
+    /// The consumers that each of these live groups will still serve after this plan, as `"name" (key K)` labels.
+    private func finalUsers(of groupIDs: Set<Int>) -> [Int: [String]] {
         var users: [Int: [String]] = [:]
-        // Live consumers whose declaration sets their group: key -> (group, declared name).
-        var declared: [String: (reference: GroupReference, name: String)] = [:]
         for (position, consumer) in desired.consumers.enumerated() {
-            guard let reference = consumerGroupRefs[position] else { continue }
+            guard case .live(let id)? = consumerGroupRefs[position], groupIDs.contains(id) else { continue }
             switch consumerMatches[position] {
             case .live(let match, _) where !consumerProtected[position]:
-                declared[match.key] = (reference, consumer.name.value)
+                let key = live.consumers[match].key
+                let label = liveConsumerRemoved[match] ? "replacing key \(key)" : "key \(key)"
+                users[id, default: []].append("\(quoted(consumer.name.value)) (\(label))")
             case .none:
-                if case .live(let id) = reference { users[id, default: []].append("\(quoted(consumer.name.value)) (to be created)") }
+                users[id, default: []].append("\(quoted(consumer.name.value)) (to be created)")
             default:
                 break
             }
         }
-        for consumer in live.consumers {
-            let removed = removedConsumerKeys.contains(consumer.key)
-            if let (reference, name) = declared[consumer.key] {
-                guard case .live(let id) = reference else { continue }
-                let label = removed ? "replacing key \(consumer.key)" : "key \(consumer.key)"
-                users[id, default: []].append("\(quoted(name)) (\(label))")
-            } else if !removed {
-                users[consumer.groupID, default: []].append("\(quoted(consumer.name)) (key \(consumer.key))")
-            }
+        for (position, consumer) in live.consumers.enumerated()
+        where !liveConsumerRemoved[position] && groupIDs.contains(consumer.groupID) && !declarationSetsGroup(ofLive: position) {
+            users[consumer.groupID, default: []].append("\(quoted(consumer.name)) (key \(consumer.key))")
         }
         return users
+    }
+
+    /// Whether a declaration decides the group of this live consumer (it matches it, is not protected, and resolved its group).
+    private func declarationSetsGroup(ofLive position: Int) -> Bool {
+        guard let declaration = declarationOfLiveConsumer[position] else { return false }
+        return !consumerProtected[declaration] && consumerGroupRefs[declaration] != nil
     }
 
     /// Refuses to delete more than `max_delete_percent` of the live objects of a kind, unless mass deletes are allowed.
@@ -69,7 +69,8 @@ extension PlanBuilder {
         let afterStepOne = finalPermissions(of: .live(id: own.groupID))
         var duringConsumerChanges = afterStepOne
         var afterConsumerChanges = afterStepOne
-        if let position = consumerDeclarationByKey[own.key], !consumerProtected[position],
+        if let livePosition = index.consumer(key: own.key), let position = declarationOfLiveConsumer[livePosition],
+           !consumerProtected[position],
            let reference = consumerGroupRefs[position], reference != .live(id: own.groupID) {
             // The tool's consumer moves during phase 2: actions beside it may run in either group.
             afterConsumerChanges = finalPermissions(of: reference)
@@ -126,8 +127,8 @@ extension PlanBuilder {
     /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
     mutating func warnNameCollisions() {
         var undeclared: [String: [String]] = [:]
-        for consumer in live.consumers
-        where consumerDeclarationByKey[consumer.key] == nil && !removedConsumerKeys.contains(consumer.key) {
+        for (position, consumer) in live.consumers.enumerated()
+        where declarationOfLiveConsumer[position] == nil && !liveConsumerRemoved[position] {
             undeclared[consumer.name, default: []].append(consumer.key)
         }
         guard !undeclared.isEmpty else { return }
@@ -135,7 +136,7 @@ extension PlanBuilder {
             guard let others = undeclared[consumer.name.value] else { continue }
             let own: [String]
             switch consumerMatches[position] {
-            case .live(let match, _): own = [match.key]
+            case .live(let match, _): own = [live.consumers[match].key]
             case .none: own = ["a new one"]
             case .failed: continue
             }

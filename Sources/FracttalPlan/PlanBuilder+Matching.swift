@@ -3,11 +3,12 @@ import FracttalModel
 extension PlanBuilder {
     /// Warns about protect entries that name nothing live nor declared.
     mutating func checkProtectEntries() {
+        guard !protectedConsumers.isEmpty || !protectedGroups.isEmpty else { return }
         let declaredConsumers = Set(desired.consumers.map(\.name.value))
         var seen: Set<String> = []
         for entry in desired.settings.protectedConsumers where seen.insert(entry.value).inserted {
             let name = entry.value
-            if index.consumersByName[name] == nil, index.consumersByKey[name] == nil, !declaredConsumers.contains(name) {
+            if index.consumers(named: name).isEmpty, index.consumer(key: name) == nil, !declaredConsumers.contains(name) {
                 diagnostics.append(.protectMatchesNothing(.consumer, name, at: entry.location))
             }
         }
@@ -57,6 +58,8 @@ extension PlanBuilder {
     /// Matches each declared group to the live group of its name.
     mutating func matchGroups() {
         groupMatches.reserveCapacity(desired.groups.count)
+        groupIndexByName.reserveCapacity(desired.groups.count)
+        groupDeclarationByID.reserveCapacity(desired.groups.count)
         for (position, group) in desired.groups.enumerated() {
             groupIndexByName[group.name.value] = position
             let candidates = index.groupsByName[group.name.value] ?? []
@@ -78,46 +81,46 @@ extension PlanBuilder {
     /// Matches each declared consumer by key, else by name, else by a previous name; a live consumer goes to one declaration.
     mutating func matchConsumers() {
         consumerMatches.reserveCapacity(desired.consumers.count)
+        consumerProtected.reserveCapacity(desired.consumers.count)
         for (position, consumer) in desired.consumers.enumerated() {
             var match = findLiveConsumer(for: consumer)
+            var isProtected = !protectedConsumers.isEmpty && protectedConsumers[consumer.name.value] != nil
             if case .live(let found, _) = match {
-                if let other = consumerDeclarationByKey[found.key] {
+                if let other = declarationOfLiveConsumer[found] {
                     let first = desired.consumers[other]
                     diagnostics.append(.consumerClaimedTwice(
-                        consumer.name.value, live: found, otherName: first.name.value,
+                        consumer.name.value, live: live.consumers[found], otherName: first.name.value,
                         otherLocation: first.location, at: consumer.location))
                     match = .failed
                 } else {
-                    consumerDeclarationByKey[found.key] = position
+                    declarationOfLiveConsumer[found] = position
+                    if !protectedConsumers.isEmpty, protectLocation(of: live.consumers[found]) != nil { isProtected = true }
                 }
             }
             consumerMatches.append(match)
-            var isProtected = protectedConsumers[consumer.name.value] != nil
-            if case .live(let found, _) = match, protectLocation(of: found) != nil { isProtected = true }
             consumerProtected.append(isProtected)
         }
     }
 
     private mutating func findLiveConsumer(for consumer: DesiredConsumer) -> ConsumerMatch {
         if let key = consumer.key {
-            guard let found = index.consumersByKey[key.value] else {
+            guard let found = index.consumer(key: key.value) else {
                 diagnostics.append(.keyNotLive(key.value, at: key.location))
                 return .failed
             }
             return .live(found, renamedFrom: nil)
         }
-        let byName = index.consumersByName[consumer.name.value] ?? []
+        let byName = index.consumers(named: consumer.name.value)
         if byName.count == 1 { return .live(byName[0], renamedFrom: nil) }
         if byName.count > 1 {
-            consumersInDispute.formUnion(byName.map(\.key))
-            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName, at: consumer.name.location))
+            for candidate in byName { liveConsumerInDispute[candidate] = true }
+            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName.map { live.consumers[$0] }, at: consumer.name.location))
             return .failed
         }
-        var found: [LiveConsumer] = []
+        var found: [Int] = []
         var foundBy: [Located<String>] = []
-        var keys: Set<String> = []
         for previous in consumer.previousNames {
-            for candidate in index.consumersByName[previous.value] ?? [] where keys.insert(candidate.key).inserted {
+            for candidate in index.consumers(named: previous.value) where !found.contains(candidate) {
                 found.append(candidate)
                 foundBy.append(previous)
             }
@@ -126,10 +129,10 @@ extension PlanBuilder {
         case 0:
             return .none
         case 1:
-            return .live(found[0], renamedFrom: found[0].name)
+            return .live(found[0], renamedFrom: live.consumers[found[0]].name)
         default:
-            consumersInDispute.formUnion(keys)
-            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found, at: foundBy[0].location))
+            for candidate in found { liveConsumerInDispute[candidate] = true }
+            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
             return .failed
         }
     }

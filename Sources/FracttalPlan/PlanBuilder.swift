@@ -19,8 +19,8 @@ enum Phase: Int, CaseIterable {
 enum ConsumerMatch {
     /// No live consumer matches: it is created.
     case none
-    /// It matches this live consumer; `renamedFrom` is the previous name it was found by.
-    case live(LiveConsumer, renamedFrom: String?)
+    /// It matches the live consumer at this position; `renamedFrom` is the previous name it was found by.
+    case live(Int, renamedFrom: String?)
     /// Matching failed and an error says why.
     case failed
 }
@@ -75,12 +75,13 @@ struct PlanBuilder {
     var consumerMatches: [ConsumerMatch] = []
     var consumerProtected: [Bool] = []
     var consumerGroupRefs: [GroupReference?] = []
-    /// Live consumer key -> the declaration that matches it.
-    var consumerDeclarationByKey: [String: Int] = [:]
-    /// Live consumer keys that a failed match involves: prune leaves them alone.
-    var consumersInDispute: Set<String> = []
-    /// Live consumer keys that this plan deletes or replaces.
-    var removedConsumerKeys: Set<String> = []
+    // Live consumers, indexed like `live.consumers`.
+    /// The declaration that matches each live consumer.
+    var declarationOfLiveConsumer: [Int?]
+    /// Whether a failed match involves the live consumer: prune leaves those alone.
+    var liveConsumerInDispute: [Bool]
+    /// Whether this plan deletes or replaces the live consumer.
+    var liveConsumerRemoved: [Bool]
 
     init(desired: DesiredState, live: LiveState, context: PlanningContext) {
         self.desired = desired
@@ -98,8 +99,11 @@ struct PlanBuilder {
         }
         self.protectedConsumers = protectedConsumers
         self.protectedGroups = protectedGroups
-        let own = context.ownClientID.flatMap { index.consumersByKey[$0] }
+        let own = context.ownClientID.flatMap { index.consumer(key: $0) }.map { live.consumers[$0] }
         self.own = own
+        declarationOfLiveConsumer = Array(repeating: nil, count: live.consumers.count)
+        liveConsumerInDispute = Array(repeating: false, count: live.consumers.count)
+        liveConsumerRemoved = Array(repeating: false, count: live.consumers.count)
         let ownGroupPermissions = own.flatMap { index.groupsByID[$0.groupID]?.permissions } ?? []
         ownNeeds = Self.readPermissions.union(ownGroupPermissions.intersection(Self.managementPermissions))
     }
@@ -152,21 +156,26 @@ struct PlanBuilder {
 
     /// Numbers the non-empty phases densely from 1, orders each step by address, and makes the plan.
     mutating func finish() -> PlanningResult {
-        var byPhase = Array(repeating: [PlanAction](), count: Phase.allCases.count)
-        for item in pending { byPhase[item.phase.rawValue].append(item.action) }
+        // Small sort keys are sorted rather than the large actions themselves.
+        let keys = pending.map { ($0.phase.rawValue, $0.action.address, $0.action.liveKey ?? "", $0.action.liveID ?? 0) }
+        let order = keys.indices.sorted { left, right in
+            let lhs = keys[left], rhs = keys[right]
+            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
+            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
+            return (lhs.2, lhs.3) < (rhs.2, rhs.3)
+        }
         var actions: [PlanAction] = []
         actions.reserveCapacity(pending.count)
         var step = 0
-        for var phaseActions in byPhase where !phaseActions.isEmpty {
-            step += 1
-            phaseActions.sort { lhs, rhs in
-                if lhs.address != rhs.address { return lhs.address < rhs.address }
-                return (lhs.liveKey ?? "", lhs.liveID ?? 0) < (rhs.liveKey ?? "", rhs.liveID ?? 0)
+        var phase: Phase?
+        for position in order {
+            if pending[position].phase != phase {
+                phase = pending[position].phase
+                step += 1
             }
-            for var action in phaseActions {
-                action.step = step
-                actions.append(action)
-            }
+            var action = pending[position].action
+            action.step = step
+            actions.append(action)
         }
         let plan = Plan(
             target: context.target, configurationDigest: context.configurationDigest,

@@ -19,7 +19,8 @@ public enum PlanStaleness {
         }
         for action in plan.actions {
             if let key = action.liveKey {
-                if let consumer = index.consumersByKey[key] {
+                if let position = index.consumer(key: key) {
+                    let consumer = live.consumers[position]
                     if action.liveFingerprint != Fingerprint.of(consumer) {
                         add("\(action.address) (key \(key)) changed since the plan was made")
                     }
@@ -42,7 +43,7 @@ public enum PlanStaleness {
             if action.action == .create, let name = action.after?.name {
                 let collides = switch action.kind {
                 case .group: (index.groupsByName[name] ?? []).contains { !actedOnIDs.contains($0.id) }
-                case .consumer: (index.consumersByName[name] ?? []).contains { !actedOnKeys.contains($0.key) }
+                case .consumer: index.consumers(named: name).contains { !actedOnKeys.contains(live.consumers[$0].key) }
                 }
                 if collides {
                     add("a live \(action.kind.rawValue) named \(quoted(name)) appeared, so creating \(action.address) would make a second one")

@@ -111,7 +111,7 @@ struct PruneTests {
             allowMassDelete: true
         ).plan()
         #expect(result.errors == [
-            #"fracttal.yaml:2:10: error: cannot delete group["Old"] (id 7): consumers that stay still use it: "new-one" (to be created), "erp-sync" (key KEY1), "legacy" (key KEY2); move them to another group, declare the group, or add it to settings.protect.groups"#,
+            #"fracttal.yaml:2:10: error: cannot delete group["Old"] (id 7): consumers that stay still use it: "erp-sync" (key KEY1), "new-one" (to be created), "legacy" (key KEY2); move them to another group, declare the group, or add it to settings.protect.groups"#,
         ])
     }
 
