@@ -82,6 +82,11 @@ enum ExportNote {
         )
     }
 
+    /// An own client id that `settings.protect` cannot hold (server keys are letters and digits, so never in practice).
+    static func ownKeyUnwritable(_ key: String) -> String {
+        "the client id this tool signs in with (\(ExportLabel.escaped(key))) cannot be written in settings.protect, so it names no consumer: protect that consumer by hand."
+    }
+
     /// An own client id that is no live consumer's key.
     static func ownConsumerNotLive(_ key: String) -> String {
         "the client id this tool signs in with (\(ExportLabel.escaped(key))) is the key of no live consumer, so settings.protect names no consumer."

@@ -24,10 +24,12 @@ public enum ConfigurationExporter {
         let consumers = ConsumerSelection(live, groups: groups, notes: &notes)
         var ownKey: String?
         if let ownClientID {
-            if live.consumers.contains(where: { $0.key == ownClientID }) {
-                ownKey = ownClientID
-            } else {
+            if !live.consumers.contains(where: { $0.key == ownClientID }) {
                 notes.append(ExportNote.ownConsumerNotLive(ownClientID))
+            } else if ExportCheck.name(ownClientID) != nil {
+                notes.append(ExportNote.ownKeyUnwritable(ownClientID))
+            } else {
+                ownKey = ownClientID
             }
         }
         let header = header(target: target)

@@ -173,3 +173,19 @@ struct ExportNotesTests {
         #expect(exported.notes.allSatisfy { !$0.contains("\n") })
     }
 }
+
+extension ExportNotesTests {
+    @Test func ownKeyThatNoNameRuleAcceptsIsNotProtected() throws {
+        let live = LiveState(
+            groups: [LiveGroup(id: 1, name: "Base", permissions: Self.allGroupCodes)],
+            consumers: [F.consumer(" spaced key", "uno", group: 1)],
+            catalog: F.catalog)
+        let trip = try ExportRoundTrip(live, ownClientID: " spaced key")
+        #expect(trip.exported.notes == [
+            "the client id this tool signs in with ( spaced key) cannot be written in settings.protect, so it names no consumer: protect that consumer by hand.",
+        ])
+        #expect(trip.loaded.state.settings.protectedConsumers.isEmpty)
+        #expect(trip.errors.isEmpty, "\(trip.errors)")
+        #expect(trip.planned.plan.actions.isEmpty)
+    }
+}
