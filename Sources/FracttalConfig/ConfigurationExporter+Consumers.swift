@@ -1,0 +1,115 @@
+import FracttalModel
+
+/// The live consumers an export declares.
+struct ConsumerSelection {
+    /// A consumer to declare.
+    struct Item {
+        /// The live consumer.
+        var consumer: LiveConsumer
+        /// The name of its permission group.
+        var groupName: String
+        /// Whether to write `key:`, because other live consumers have its name.
+        var pinsKey: Bool
+    }
+
+    /// The consumers to declare, in live order.
+    private(set) var declared: [Item] = []
+
+    /// Chooses the consumers to declare; a note for each one left out, and one for each group name
+    /// that declared consumers use and that several live groups share.
+    init(_ live: LiveState, groups: GroupSelection, notes: inout [String]) {
+        var groupsByID: [Int: LiveGroup] = [:]
+        for group in live.groups where groupsByID[group.id] == nil {
+            groupsByID[group.id] = group
+        }
+        // The planner finds a consumer by name with Swift string equality; the loader refuses a name
+        // declared twice only when it is the same code points.
+        var nameCounts: [String: Int] = [:]
+        for consumer in live.consumers {
+            nameCounts[consumer.name, default: 0] += 1
+        }
+        var declaredKeyByName: [ExactName: String] = [:]
+        var ambiguousOrder: [String] = []
+        var ambiguousUsers: [String: [LiveConsumer]] = [:]
+        for consumer in live.consumers {
+            guard let group = groupsByID[consumer.groupID] else {
+                notes.append(ExportNote.consumerLeftOut(consumer, .missingGroup(id: consumer.groupID)))
+                continue
+            }
+            if let reason = Self.problem(consumer) {
+                notes.append(ExportNote.consumerLeftOut(consumer, reason))
+                continue
+            }
+            guard groups.writableNames.contains(group.id) else {
+                notes.append(ExportNote.consumerLeftOut(consumer, .unwritableGroup(group)))
+                continue
+            }
+            let pinsKey = nameCounts[consumer.name, default: 0] > 1
+            if pinsKey, !NameRules.isConsumerKey(consumer.key) {
+                notes.append(ExportNote.consumerLeftOut(consumer, .unpinnableKey(consumer.key)))
+                continue
+            }
+            let exactName = ExactName(text: consumer.name)
+            if let first = declaredKeyByName[exactName] {
+                notes.append(ExportNote.consumerLeftOut(consumer, .consumerNameTaken(byKey: first)))
+                continue
+            }
+            declaredKeyByName[exactName] = consumer.key
+            if groups.sharedNames[group.name] != nil {
+                if ambiguousUsers[group.name] == nil { ambiguousOrder.append(group.name) }
+                ambiguousUsers[group.name, default: []].append(consumer)
+            }
+            declared.append(Item(consumer: consumer, groupName: group.name, pinsKey: pinsKey))
+        }
+        for name in ambiguousOrder {
+            notes.append(ExportNote.ambiguousGroupReference(
+                name: name, groupIDs: groups.sharedNames[name] ?? [], consumers: ambiguousUsers[name] ?? []))
+        }
+    }
+
+    /// Why the consumer's own fields cannot be written, or nil.
+    private static func problem(_ consumer: LiveConsumer) -> ExportNote.Reason? {
+        if let reason = ExportCheck.name(consumer.name) ?? ExportCheck.description(consumer.description) {
+            return reason
+        }
+        switch (consumer.grantType, consumer.redirectURI) {
+        case (.clientCredentials, nil):
+            return nil
+        case (.clientCredentials, _?):
+            return .redirectForbidden
+        case (.authorizationCode, nil):
+            return .redirectMissing
+        case (.authorizationCode, let uri?):
+            if ExportCheck.holdsInterpolation(uri) { return .interpolation(field: "redirect_uri") }
+            return RedirectURI.problem(with: uri) == nil ? nil : .redirectRefused(uri)
+        }
+    }
+
+    /// `consumers:` and one item per declared consumer.
+    var body: String {
+        ConfigurationExporter.list("consumers", items: declared.map(Self.item))
+    }
+
+    /// One consumer: every field that differs from its default, in the order the language lists them.
+    private static func item(_ item: Item) -> [String] {
+        let consumer = item.consumer
+        var lines = ["  - name: \(YAMLScalar.render(consumer.name))"]
+        if let description = consumer.description {
+            lines.append("    description: \(YAMLScalar.render(description))")
+        }
+        if consumer.grantType != .clientCredentials {
+            lines.append("    grant_type: \(YAMLScalar.render(consumer.grantType.rawValue))")
+        }
+        lines.append("    permission_group: \(YAMLScalar.render(item.groupName))")
+        if let redirectURI = consumer.redirectURI {
+            lines.append("    redirect_uri: \(YAMLScalar.render(redirectURI))")
+        }
+        if consumer.hubEnabled {
+            lines.append("    hub: true")
+        }
+        if item.pinsKey {
+            lines.append("    key: \(YAMLScalar.render(consumer.key))")
+        }
+        return lines
+    }
+}
