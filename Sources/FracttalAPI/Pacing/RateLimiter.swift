@@ -1,0 +1,129 @@
+/// Paces every request of one client so that the server's rate limit is rarely exceeded.
+///
+/// One limiter is shared by all concurrent calls. A caller reserves a slot with `acquire()` before
+/// sending and reports the answer with `complete(observing:)` or `rateLimited(observing:retryAfter:)`.
+/// The limiter keeps the server's last word on the window (`ratelimit-limit`, `-remaining`, `-reset`)
+/// and counts the requests still in flight against what remains. When nothing remains it waits until
+/// the window resets; after a 406/429 it waits for the reset (or `Retry-After`). Until the first answer
+/// tells the limit, one request at a time goes out.
+actor RateLimiter {
+    /// The shortest pause after a rate-limit answer, so a reset of `0` whole seconds is not hammered.
+    static let minimumPause: Duration = .milliseconds(250)
+
+    private let clock: any APIClock
+    private let report: @Sendable (Duration) async -> Void
+
+    private var limit: Int?
+    private var remaining: Int?
+    private var windowEnd: ContinuousClock.Instant?
+    private var pausedUntil: ContinuousClock.Instant?
+    private var inFlight = 0
+    private var announcedWaitEnd: ContinuousClock.Instant?
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiterID = 0
+
+    /// Creates a limiter; `report` hears of every distinct wait (for events and counters).
+    init(clock: any APIClock, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
+        self.clock = clock
+        self.report = report
+    }
+
+    /// Waits until a request may be sent and reserves a slot for it.
+    func acquire() async throws {
+        while true {
+            try Task.checkCancellation()
+            let now = clock.now()
+            if let end = windowEnd, now >= end {
+                windowEnd = nil
+                remaining = limit
+            }
+            if let until = pausedUntil {
+                if now < until {
+                    try await wait(until: until)
+                    continue
+                }
+                pausedUntil = nil
+            }
+            let available = remaining.map { $0 - inFlight } ?? (inFlight == 0 ? 1 : 0)
+            if available > 0 {
+                inFlight += 1
+                return
+            }
+            if let end = windowEnd {
+                try await wait(until: end)
+            } else {
+                await waitForChange()
+            }
+        }
+    }
+
+    /// Releases a slot after an answer (with what it said about the window) or after no answer (nil).
+    func complete(observing info: RateLimitInfo?) {
+        inFlight = max(0, inFlight - 1)
+        if let info { observe(info) }
+        wakeWaiters()
+    }
+
+    /// Releases a slot after a 406/429 answer and pauses everyone until the window resets.
+    func rateLimited(observing info: RateLimitInfo?, retryAfter: Int?) {
+        inFlight = max(0, inFlight - 1)
+        if let info { limit = info.limit }
+        let seconds = retryAfter ?? info?.reset ?? 1
+        let until = clock.now() + max(.seconds(max(seconds, 0)), Self.minimumPause)
+        pausedUntil = max(pausedUntil ?? until, until)
+        remaining = 0
+        windowEnd = pausedUntil
+        wakeWaiters()
+    }
+
+    private func observe(_ info: RateLimitInfo) {
+        limit = info.limit
+        let end = clock.now() + .seconds(max(info.reset, 0))
+        guard let current = windowEnd else {
+            windowEnd = end
+            remaining = info.remaining
+            return
+        }
+        if end > current + .seconds(1) {
+            // A later window has started.
+            windowEnd = end
+            remaining = info.remaining
+        } else if end + .seconds(1) >= current {
+            // The same window: answers can arrive out of order, so the smallest count is the latest.
+            windowEnd = max(current, end)
+            remaining = min(remaining ?? info.remaining, info.remaining)
+        }
+        // Otherwise the answer is about a window that has already ended: nothing to learn.
+    }
+
+    private func wait(until end: ContinuousClock.Instant) async throws {
+        if announcedWaitEnd != end {
+            announcedWaitEnd = end
+            let duration = end - clock.now()
+            if duration > .zero { await report(duration) }
+        }
+        try await clock.sleep(until: end)
+    }
+
+    private func waitForChange() async {
+        let id = nextWaiterID
+        nextWaiterID += 1
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiters[id] = continuation
+            }
+        } onCancel: {
+            Task { await self.wake(id) }
+        }
+    }
+
+    private func wake(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
+    }
+
+    private func wakeWaiters() {
+        let pending = waiters
+        waiters.removeAll()
+        for continuation in pending.values { continuation.resume() }
+    }
+}

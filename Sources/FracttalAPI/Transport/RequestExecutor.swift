@@ -1,0 +1,148 @@
+import Foundation
+
+/// Runs one API call to completion: token, rate-limit slot, the attempt, and the repeats the answer allows.
+///
+/// - 406/429: the request had no effect; wait for the window to reset and send it again (bounded).
+/// - 401 `invalid_token`: fetch a new token once and send it again.
+/// - 5xx, time-out, lost connection: the call may have taken effect. `.repeatable` calls (GET, PUT,
+///   DELETE, rotation) are repeated with back-off; `.once` calls (creates) end with `AmbiguousFailure`
+///   so that the caller can look for what the call may have made before trying again.
+struct RequestExecutor: Sendable {
+    /// Whether a call may be sent again after an answer that leaves its effect unknown.
+    enum Repetition: Sendable {
+        /// Repeat with back-off.
+        case repeatable
+        /// Never repeat: report `AmbiguousFailure`.
+        case once
+    }
+
+    let api: Client
+    let baseURL: String
+    let consumerKey: String
+    let tokens: TokenCache
+    let limiter: RateLimiter
+    let metrics: MetricsRecorder
+    let policy: RetryPolicy
+    let clock: any APIClock
+    let events: (@Sendable (ClientEvent) -> Void)?
+
+    /// Runs `call` until it succeeds or fails for good.
+    ///
+    /// - Parameters:
+    ///   - operation: What the call does, for messages (`create group "X"`).
+    ///   - object: The object the call is about, for a 404 (`group 12`).
+    ///   - repetition: Whether an ambiguous failure may be repeated.
+    ///   - goneAfterAmbiguity: What a 404 after an ambiguous attempt means (a delete that took effect), if anything.
+    func perform<Value: Sendable>(
+        _ operation: String,
+        object: String? = nil,
+        repetition: Repetition = .repeatable,
+        goneAfterAmbiguity: Value? = nil,
+        _ call: @escaping @Sendable (Client) async throws -> CallOutcome<Value>
+    ) async throws -> Value {
+        let started = clock.now()
+        var attempt = 1
+        var rateLimitAnswers = 0
+        var renewedToken = false
+        var ambiguous = false
+        while true {
+            let token = try await tokens.token()
+            try await limiter.acquire()
+            let outcome: CallOutcome<Value>
+            let failure: FracttalAPIError
+            do {
+                outcome = try await RequestContext.$attempt.withValue(attempt) {
+                    try await RequestContext.$bearerToken.withValue(token) { try await call(api) }
+                }
+            } catch {
+                await limiter.complete(observing: nil)
+                switch ThrownFailure(error, operation: operation) {
+                case .fatal(let error): throw error
+                case .noAnswer(let reason):
+                    failure = .unreachable(operation: operation, url: baseURL, reason: reason, attempts: attempt)
+                }
+                ambiguous = true
+                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, started: started)
+                continue
+            }
+            switch outcome {
+            case .success(let value, let info):
+                await limiter.complete(observing: info)
+                return value
+            case .refused(let refusal) where refusal.isRateLimited:
+                await limiter.rateLimited(observing: refusal.rateLimit, retryAfter: refusal.retryAfter)
+                await metrics.countRateLimitedResponse()
+                rateLimitAnswers += 1
+                if rateLimitAnswers > policy.maxRateLimitWaits {
+                    throw FracttalAPIError.rateLimitExhausted(operation: operation, answers: rateLimitAnswers)
+                }
+            case .refused(let refusal) where refusal.status == 401:
+                await limiter.complete(observing: refusal.rateLimit)
+                guard refusal.invalidToken, !renewedToken else {
+                    throw FracttalAPIError.tokenRejected(operation: operation)
+                }
+                renewedToken = true
+                await metrics.countRejectedToken()
+                await tokens.invalidate(token)
+            case .refused(let refusal) where refusal.isServerError:
+                await limiter.complete(observing: refusal.rateLimit)
+                ambiguous = true
+                failure = .serverError(operation: operation, status: refusal.status, message: refusal.message, attempts: attempt)
+                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, started: started)
+            case .refused(let refusal):
+                await limiter.complete(observing: refusal.rateLimit)
+                if refusal.status == 404, ambiguous, let goneAfterAmbiguity { return goneAfterAmbiguity }
+                throw error(for: refusal, operation: operation, object: object)
+            }
+        }
+    }
+
+    /// Sleeps before the next attempt, or throws `failure` (or `AmbiguousFailure`) when no attempt is left.
+    private func repeatOrThrow(
+        _ failure: FracttalAPIError, operation: String, repetition: Repetition, attempt: inout Int,
+        started: ContinuousClock.Instant
+    ) async throws {
+        if repetition == .once { throw AmbiguousFailure(error: failure) }
+        let delay = policy.backoff(afterAttempt: attempt)
+        let now = clock.now()
+        guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
+        events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
+        await metrics.countRetry()
+        try await clock.sleep(until: now + delay)
+        attempt += 1
+    }
+
+    /// The error a refusal that cannot be repeated becomes.
+    private func error(for refusal: Refusal, operation: String, object: String?) -> FracttalAPIError {
+        let message = refusal.message ?? "HTTP \(refusal.status)"
+        switch refusal.status {
+        case 400:
+            return .invalidRequest(operation: operation, message: message, fields: refusal.fields)
+        case 403:
+            return .forbidden(operation: operation, message: message, consumerKey: consumerKey, group: nil)
+        case 404:
+            return .notFound(operation: operation, object: object ?? "the object")
+        case 409:
+            return .conflict(operation: operation, message: message)
+        default:
+            return .unexpectedResponse(operation: operation, detail: "HTTP \(refusal.status)\(refusal.message.map { ": \($0)" } ?? "")")
+        }
+    }
+}
+
+/// A create call failed in a way that leaves it unknown whether it took effect.
+struct AmbiguousFailure: Error {
+    /// What the failure would say to a person if nothing more could be learnt.
+    let error: FracttalAPIError
+}
+
+extension FracttalAPIError {
+    /// A few words for a retry event (`HTTP 503`, `connection refused`).
+    var shortReason: String {
+        switch self {
+        case .serverError(_, let status, _, _): "HTTP \(status)"
+        case .unreachable(_, _, let reason, _): reason
+        default: "an error"
+        }
+    }
+}

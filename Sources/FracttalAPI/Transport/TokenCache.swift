@@ -1,0 +1,38 @@
+/// An access token and when to renew it.
+struct AccessToken: Sendable {
+    /// The bearer token.
+    let value: String
+    /// When to fetch a new one: shortly before it expires.
+    let renewAt: ContinuousClock.Instant
+}
+
+/// Holds the client's access token, renews it shortly before it expires, and lets concurrent
+/// callers share one token request.
+actor TokenCache {
+    private let clock: any APIClock
+    private let fetch: @Sendable () async throws -> AccessToken
+    private var current: AccessToken?
+    private var pending: Task<AccessToken, any Error>?
+
+    init(clock: any APIClock, fetch: @escaping @Sendable () async throws -> AccessToken) {
+        self.clock = clock
+        self.fetch = fetch
+    }
+
+    /// A token that is not about to expire, fetched when needed.
+    func token() async throws -> String {
+        if let current, clock.now() < current.renewAt { return current.value }
+        if let pending { return try await pending.value.value }
+        let task = Task { try await fetch() }
+        pending = task
+        defer { pending = nil }
+        let token = try await task.value
+        current = token
+        return token.value
+    }
+
+    /// Forgets `value` after the server called it expired or unknown, unless a newer token replaced it.
+    func invalidate(_ value: String) {
+        if current?.value == value { current = nil }
+    }
+}
