@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import FracttalPlan
+
+/// `fracttal show`: renders a saved plan.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Render a plan saved by `plan --out`.",
+        discussion: """
+            Example:
+              fracttal show plan.json --format markdown
+            """
+    )
+
+    @Argument(help: "The saved plan.")
+    var file: String
+
+    @Option(help: "text, markdown or json.")
+    var format: PlanFormat = .text
+
+    @OptionGroup var color: ColorOptions
+
+    func run() throws {
+        let plan = try PlanFile.read(from: file)
+        StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
+    }
+}

@@ -1,0 +1,12 @@
+import FracttalModel
+import Foundation
+
+/// Prints diagnostics on standard error as `file:line:column: error: message`.
+enum DiagnosticPrinter {
+    /// Prints each diagnostic on its own line.
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            StandardStreams.err(diagnostic.description)
+        }
+    }
+}

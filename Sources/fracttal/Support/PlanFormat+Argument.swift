@@ -1,0 +1,4 @@
+import ArgumentParser
+import FracttalPlan
+
+extension PlanFormat: ExpressibleByArgument {}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import Yams
+
+/// The CI recipes in examples/ci parse, and call only commands and flags that exist.
+struct CIRecipeTests {
+    static let recipes = ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"]
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Every string scalar of a YAML node, depth first.
+    static func strings(in node: Node) -> [String] {
+        switch node {
+        case .scalar(let scalar): [scalar.string]
+        case .mapping(let mapping): mapping.flatMap { strings(in: $0.key) + strings(in: $0.value) }
+        case .sequence(let sequence): sequence.flatMap { strings(in: $0) }
+        case .alias: []
+        }
+    }
+
+    /// Each `fracttal SUBCOMMAND ...` invocation in the text: the subcommand and the `--flags` it uses.
+    static func invocations(in text: String) -> [(subcommand: String, flags: [String])] {
+        var found: [(String, [String])] = []
+        for line in text.split(separator: "\n") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            for (index, word) in words.enumerated() where word == "fracttal" && index + 1 < words.count {
+                let subcommand = words[index + 1]
+                guard subcommand.first?.isLetter == true else { continue }
+                var flags: [String] = []
+                for next in words[(index + 2)...] {
+                    if ["|", "||", "&&", ";", ">", "2>"].contains(next) { break }
+                    if next.hasPrefix("--") { flags.append(String(next.split(separator: "=")[0])) }
+                }
+                found.append((subcommand, flags))
+            }
+        }
+        return found
+    }
+
+    @Test(arguments: recipes)
+    func recipeParsesAndCallsOnlyExistingCommandsAndFlags(_ recipe: String) throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent(recipe), encoding: .utf8)
+        let node = try #require(try Yams.compose(yaml: text), "\(recipe) is YAML")
+        let calls = Self.strings(in: node).flatMap(Self.invocations(in:))
+        #expect(calls.count >= 4, "\(recipe) calls fracttal")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var help: [String: String] = [:]
+        for call in calls {
+            if help[call.subcommand] == nil {
+                let result = try FracttalProcess.run([call.subcommand, "--help"], in: folder.url)
+                #expect(result.status == 0, "`fracttal \(call.subcommand)` exists (\(recipe))")
+                help[call.subcommand] = result.stdout
+            }
+            for flag in call.flags {
+                #expect(help[call.subcommand]?.contains(flag) == true, "`fracttal \(call.subcommand) \(flag)` exists (\(recipe))")
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import FracttalModel
+import Foundation
+import Testing
+
+/// `fracttal plan` and `fracttal show` through the built binary against a sandbox on a loopback port.
+@Suite(.serialized)
+struct PlanEndToEndTests {
+    static let newObjects = """
+        version: 1
+        permission_groups:
+          - name: Integraciones
+            description: ERP and BI
+            permissions: [assets:view, "work_orders:*"]
+        consumers:
+          - name: erp-sync
+            description: SAP PM integration
+            permission_group: Integraciones
+            hub: true
+        """
+
+    @Test func createsWhatIsMissingAndNamesTheTarget() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write(Self.newObjects)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 0, "\(result)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first == "Target: \(sandbox.server.apiBaseURL)")
+            #expect(result.stdout.contains(#"+ group["Integraciones"] will be created (step 1)"#))
+            #expect(result.stdout.contains(#"+ consumer["erp-sync"] will be created (step 2)"#))
+            #expect(result.stdout.contains("Plan: 2 to add, 0 to change, 0 to replace, 0 to destroy, 0 secrets to rotate."))
+            #expect(!result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+        }
+    }
+
+    @Test func updatesInPlaceWithFieldChanges() async throws {
+        try await SandboxFixture.with { sandbox in
+            let live = try await sandbox.live()
+            let alex = try #require(live.consumers.first { $0.name == "consumidor alex" })
+            let group = try #require(live.groups.first { $0.id == alex.groupID })
+            try sandbox.write("""
+                version: 1
+                consumers:
+                  - name: alex-erp
+                    previous_names: [consumidor alex]
+                    description: Renamed by the plan
+                    permission_group: \(group.name)
+                    hub: true
+                """)
+
+            let result = try sandbox.run(["plan", "config", "--detailed-exitcode"])
+
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stdout.contains(#"~ consumer["alex-erp"] (key \#(alex.key)) will be updated in place"#), "\(result)")
+            #expect(result.stdout.contains(#"~ name: "consumidor alex" -> "alex-erp""#))
+            #expect(result.stdout.contains("~ hub: false -> true"))
+            #expect(result.stdout.contains("Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy, 0 secrets to rotate."))
+        }
+    }
+
+    @Test func replacesWhenTheGrantTypeChanges() async throws {
+        try await SandboxFixture.with { sandbox in
+            let live = try await sandbox.live()
+            let consumer = try #require(live.consumers.first { $0.name == "Projeto 1212" && $0.grantType == .clientCredentials })
+            let group = try #require(live.groups.first { $0.id == consumer.groupID })
+            try sandbox.write("""
+                version: 1
+                consumers:
+                  - name: Projeto 1212
+                    description: \(consumer.description ?? "Portal")
+                    grant_type: authorization_code
+                    redirect_uri: https://portal.example.com/callback
+                    permission_group: \(group.name)
+                """)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains(#"-/+ consumer["Projeto 1212"] (key \#(consumer.key)) will be replaced"#), "\(result)")
+            #expect(result.stdout.contains("forces replacement: a new key and secret will be issued"))
+            #expect(result.stdout.contains("1 to replace"))
+        }
+    }
+
+    @Test func prunesUndeclaredObjectsOnlyPastTheMassDeleteGuardWhenAllowed() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("""
+                version: 1
+                settings:
+                  prune: true
+                permission_groups:
+                  - name: PERMISO 1 TECNICO
+                    description: Técnicos de campo
+                    permissions: [assets:view]
+                """)
+
+            let refused = try sandbox.run(["plan", "config"])
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("--allow-mass-delete"), "\(refused)")
+
+            let allowed = try sandbox.run(["plan", "config", "--allow-mass-delete"])
+            #expect(allowed.status == 0, "\(allowed)")
+            #expect(allowed.stdout.contains(#"- consumer["consumidor alex"]"#), "\(allowed)")
+            #expect(!allowed.stdout.contains(#"- consumer["ci-bootstrap"]"#), "the tool's own consumer is kept")
+            #expect(allowed.stdout.contains("kept"), "the plan notes what prune keeps")
+        }
+    }
+
+    @Test func rotatesASecretOlderThanRotateSecretBefore() async throws {
+        try await SandboxFixture.with { sandbox in
+            let live = try await sandbox.live()
+            let consumer = try #require(live.consumers.first { $0.name == "consumidorfabian09/05" })
+            let group = try #require(live.groups.first { $0.id == consumer.groupID })
+            try await Task.sleep(for: .milliseconds(1_100))
+            let instant = ISO8601DateFormatter().string(from: Date())
+            try sandbox.write("""
+                version: 1
+                consumers:
+                  - name: consumidorfabian09/05
+                    description: \(consumer.description.map { "\"\($0)\"" } ?? "null")
+                    permission_group: \(group.name)
+                    redirect_uri: \(consumer.redirectURI ?? "null")
+                    grant_type: \(consumer.grantType.rawValue)
+                    hub: \(consumer.hubEnabled)
+                    rotate_secret_before: \(instant)
+                """)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains(#"* consumer["consumidorfabian09/05"] (key \#(consumer.key)) will get a new secret"#), "\(result)")
+            #expect(result.stdout.contains("1 secret to rotate."))
+        }
+    }
+
+    @Test func twoLiveConsumersOfOneNameFailThePlanNamingBothKeys() async throws {
+        try await SandboxFixture.with { sandbox in
+            let client = try sandbox.client()
+            let live = try await client.readLiveState()
+            let group = try #require(live.groups.first { $0.name == "PERMISO 1 TECNICO" })
+            let fields = ConsumerFields(name: "twin", description: nil, grantType: .clientCredentials, groupID: group.id, redirectURI: nil, hubEnabled: false)
+            let first = try await client.createConsumer(fields, knownKeys: []).consumer
+            let second = try await client.createConsumer(fields, knownKeys: [first.key]).consumer
+            try await client.shutdown()
+            try sandbox.write("""
+                version: 1
+                consumers:
+                  - name: twin
+                    permission_group: PERMISO 1 TECNICO
+                """)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains(first.key) && result.stderr.contains(second.key), "\(result)")
+            #expect(result.stderr.contains("config/main.yaml:3:"), "\(result)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func refusesToLockTheToolOut() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("""
+                version: 1
+                consumers:
+                  - name: ci-bootstrap
+                    permission_group: PERMISO 1 TECNICO
+                """)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("ci-bootstrap"), "\(result)")
+            #expect(result.stderr.contains("security:view") || result.stderr.contains("api_connections:view"), "\(result)")
+        }
+    }
+
+    @Test func suggestsTheNearestCatalogCode() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("""
+                version: 1
+                permission_groups:
+                  - name: Typo
+                    permissions: [work_order:view]
+                """)
+
+            let result = try sandbox.run(["plan", "config"])
+
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("config/main.yaml:4:"), "\(result)")
+            #expect(result.stderr.contains("did you mean `work_orders:view`?"), "\(result)")
+        }
+    }
+
+    @Test func detailedExitcodeTellsNoChangesFromChanges() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("version: 1\n", to: "empty/main.yaml")
+            try sandbox.write(Self.newObjects)
+            try sandbox.write("version: 2\n", to: "broken/main.yaml")
+
+            #expect(try sandbox.run(["plan", "empty", "--detailed-exitcode"]).status == 0)
+            #expect(try sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 2)
+            #expect(try sandbox.run(["plan", "broken", "--detailed-exitcode"]).status == 1)
+            #expect(try sandbox.run(["plan", "config"]).status == 0, "without the flag, changes still exit 0")
+        }
+    }
+
+    @Test func showPrintsWhatPlanPrinted() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write(Self.newObjects)
+
+            for format in ["text", "markdown", "json"] {
+                let planned = try sandbox.run(["plan", "config", "--format", format, "--out", "plan.json"])
+                let shown = try sandbox.run(["show", "plan.json", "--format", format])
+                #expect(planned.status == 0 && shown.status == 0, "\(planned)\n\(shown)")
+                #expect(shown.stdout == planned.stdout, "format \(format)")
+            }
+            let saved = try JSONSerialization.jsonObject(with: Data(try sandbox.folder.read("plan.json").utf8)) as? [String: Any]
+            #expect(saved?["format_version"] as? Int == 1)
+            #expect(saved?["target"] as? String == sandbox.server.apiBaseURL)
+            #expect((saved?["summary"] as? [String: Any])?["create"] as? Int == 2)
+            let actions = try #require(saved?["actions"] as? [[String: Any]])
+            #expect(actions.map { $0["address"] as? String } == [#"group["Integraciones"]"#, #"consumer["erp-sync"]"#])
+            #expect(actions.map { $0["step"] as? Int } == [1, 2])
+        }
+    }
+
+    @Test func refusesTheEmbeddedSandboxInCI() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("version: 1\n", to: "main.yaml")
+
+        let result = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url, environment: ["CI": "true"])
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("FRACTTAL_BASE_URL"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal").path))
+    }
+
+    @Test func plansAgainstTheEmbeddedSandboxByDefault() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(Self.newObjects, to: "main.yaml")
+
+        let result = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
+
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("Target: sandbox:.fracttal/sandbox.sqlite\n"), "\(result)")
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal/sandbox.sqlite").path))
+        let again = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
+        #expect(again.stdout == result.stdout, "the embedded company persists between runs")
+    }
+}
