@@ -7,9 +7,14 @@ public struct ConfigurationLoader: Sendable {
     /// The variables `${env:NAME}` reads.
     public var environment: [String: String]
 
+    /// Whether a consumer's group that no file declares is a warning: true offline (`validate`);
+    /// `plan` turns it off because it checks the name against the live groups itself.
+    public var warnsAboutUndeclaredGroups: Bool
+
     /// Creates a loader; `environment` answers `${env:NAME}`.
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], warnsAboutUndeclaredGroups: Bool = true) {
         self.environment = environment
+        self.warnsAboutUndeclaredGroups = warnsAboutUndeclaredGroups
     }
 
     /// Reads files and folders (no path: the current folder) and merges every document. Never throws.
@@ -31,7 +36,9 @@ public struct ConfigurationLoader: Sendable {
                 diagnostics += Self.read(data, path: path, interpolator: interpolator, into: &collector)
             }
         }
-        diagnostics += collector.referenceWarnings()
+        if warnsAboutUndeclaredGroups {
+            diagnostics += collector.referenceWarnings()
+        }
         return LoadedConfiguration(state: collector.state, diagnostics: Self.sorted(diagnostics), files: files)
     }
 

@@ -1,6 +1,7 @@
+import Foundation
+import FracttalAPI
 import FracttalModel
 import FracttalSandbox
-import Foundation
 import Testing
 
 /// `fracttal apply` through the built binary against a sandbox on a loopback port.
@@ -45,7 +46,7 @@ struct ApplyEndToEndTests {
         try await SandboxFixture.with { sandbox in
             try sandbox.write(Self.company(consumers: 4))
 
-            let applied = try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
+            let applied = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
 
             #expect(applied.status == 0, "\(applied)")
             #expect(applied.stdout.contains("Apply complete: 6 added, 0 changed, 0 replaced, 0 destroyed, 0 secrets rotated."), "\(applied)")
@@ -60,7 +61,7 @@ struct ApplyEndToEndTests {
             let allSecrets = secrets.entries.values.map(\.secret) + [sandbox.server.bootstrapCredentials.secret]
             #expect(!applied.leaksAny(of: allSecrets))
 
-            let planned = try sandbox.run(["plan", "config", "--detailed-exitcode", "--out", "plan.json"])
+            let planned = try await sandbox.run(["plan", "config", "--detailed-exitcode", "--out", "plan.json"])
             #expect(planned.status == 0, "\(planned)")
             #expect(!planned.leaksAny(of: allSecrets))
             let planFile = try sandbox.folder.read("plan.json")
@@ -73,11 +74,11 @@ struct ApplyEndToEndTests {
             try sandbox.write(Self.company(consumers: 1))
             let before = try await sandbox.live()
 
-            let noSink = try sandbox.run(["apply", "config", "--auto-approve"])
+            let noSink = try await sandbox.run(["apply", "config", "--auto-approve"])
             #expect(noSink.status == 1, "\(noSink)")
             #expect(noSink.stderr.contains("--secrets-out"), "\(noSink)")
 
-            let noApproval = try sandbox.run(["apply", "config", "--secrets-out", "s.json"], input: "yes\n")
+            let noApproval = try await sandbox.run(["apply", "config", "--secrets-out", "s.json"], input: "yes\n")
             #expect(noApproval.status == 1, "\(noApproval)")
             #expect(noApproval.stderr.contains("--auto-approve"), "\(noApproval)")
 
@@ -89,14 +90,15 @@ struct ApplyEndToEndTests {
 
     @Test func convergesUnderFaultsWithShortLivedTokens() async throws {
         let faults = try FaultPlan.parse("error_before=0.1,error_after=0.05,lost=0.05,ratelimit=0.1,latency=1-5ms")
-        try await SandboxFixture.with(tokenTTL: 1, faults: faults, seed: 42) { sandbox in
+        // A one-second window, so that each injected 406 costs a wait of at most a second.
+        try await SandboxFixture.with(rateLimit: RateLimit(count: 10_000, windowSeconds: 1), tokenTTL: 1, faults: faults, seed: 42) { sandbox in
             try sandbox.write(Self.company(consumers: 12))
 
             var attempts = 0
             var last: FracttalProcess.Result?
             repeat {
                 attempts += 1
-                last = try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
+                last = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
             } while last?.status != 0 && attempts < 6
             #expect(last?.status == 0, "\(last.map(String.init(describing:)) ?? "")")
 
@@ -104,7 +106,7 @@ struct ApplyEndToEndTests {
             var planAttempts = 0
             repeat {
                 planAttempts += 1
-                planned = try sandbox.run(["plan", "config", "--detailed-exitcode"])
+                planned = try await sandbox.run(["plan", "config", "--detailed-exitcode"])
             } while planned.status == 1 && planAttempts < 3
             #expect(planned.status == 0, "\(planned)")
 
@@ -128,7 +130,7 @@ struct ApplyEndToEndTests {
     @Test func refusesAStaleSavedPlanAndChangesNothing() async throws {
         try await SandboxFixture.with { sandbox in
             try sandbox.write(Self.company(consumers: 2))
-            let saved = try sandbox.run(["plan", "config", "--out", "plan.json"])
+            let saved = try await sandbox.run(["plan", "config", "--out", "plan.json"])
             #expect(saved.status == 0, "\(saved)")
 
             let client = try sandbox.client()
@@ -141,7 +143,7 @@ struct ApplyEndToEndTests {
             try await client.shutdown()
             let before = try await sandbox.live()
 
-            let applied = try sandbox.run(["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "s.json"])
+            let applied = try await sandbox.run(["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "s.json"])
 
             #expect(applied.status == 1, "\(applied)")
             #expect(applied.stderr.contains("stale plan: re-run plan"), "\(applied)")
@@ -153,12 +155,12 @@ struct ApplyEndToEndTests {
     @Test func aSavedPlanAppliesWhenNothingChanged() async throws {
         try await SandboxFixture.with { sandbox in
             try sandbox.write(Self.company(consumers: 2))
-            #expect(try sandbox.run(["plan", "config", "--out", "plan.json"]).status == 0)
+            #expect(try await sandbox.run(["plan", "config", "--out", "plan.json"]).status == 0)
 
-            let applied = try sandbox.run(["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "s.json"])
+            let applied = try await sandbox.run(["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "s.json"])
 
             #expect(applied.status == 0, "\(applied)")
-            #expect(try sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0)
+            #expect(try await sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0)
         }
     }
 
@@ -175,14 +177,14 @@ struct ApplyEndToEndTests {
 
                 """
             try sandbox.write(base)
-            #expect(try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"]).status == 0)
+            #expect(try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"]).status == 0)
             let secretsURL = sandbox.folder.url.appendingPathComponent("secrets.json")
             let first = try #require(try SecretsFile(contentsOf: secretsURL).entries["erp-sync"])
             try await Task.sleep(for: .milliseconds(1_100))
             let now = ISO8601DateFormatter().string(from: Date())
             try sandbox.write(base + "    rotate_secret_before: \(now)\n")
 
-            let rotated = try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
+            let rotated = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
 
             #expect(rotated.status == 0, "\(rotated)")
             #expect(rotated.stdout.contains("1 secret rotated."), "\(rotated)")
@@ -192,7 +194,7 @@ struct ApplyEndToEndTests {
             #expect(try await sandbox.obtainsToken(key: second.key, secret: second.secret))
             #expect(try await !sandbox.obtainsToken(key: first.key, secret: first.secret))
             #expect(!rotated.leaksAny(of: [first.secret, second.secret]))
-            #expect(try sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0, "it rotates once")
+            #expect(try await sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0, "it rotates once")
         }
     }
 
@@ -206,11 +208,11 @@ struct ApplyEndToEndTests {
             )
             try await Task.sleep(for: .milliseconds(1_500))
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await blocking { process.waitUntilExit() }
 
-            let again = try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
+            let again = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
             #expect(again.status == 0, "\(again)")
-            #expect(try sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0)
+            #expect(try await sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 0)
             let live = try await sandbox.live()
             for index in 0..<16 {
                 let name = index % 4 == 3 ? "portal-\(index)" : "erp-\(index)"

@@ -1,4 +1,7 @@
 import Foundation
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
 import Testing
 import Yams
 
@@ -40,7 +43,7 @@ struct CIRecipeTests {
     }
 
     @Test(arguments: recipes)
-    func recipeParsesAndCallsOnlyExistingCommandsAndFlags(_ recipe: String) throws {
+    func recipeParsesAndCallsOnlyExistingCommandsAndFlags(_ recipe: String) async throws {
         let text = try String(contentsOf: Self.repository.appendingPathComponent(recipe), encoding: .utf8)
         let node = try #require(try Yams.compose(yaml: text), "\(recipe) is YAML")
         let calls = Self.strings(in: node).flatMap(Self.invocations(in:))
@@ -50,7 +53,7 @@ struct CIRecipeTests {
         var help: [String: String] = [:]
         for call in calls {
             if help[call.subcommand] == nil {
-                let result = try FracttalProcess.run([call.subcommand, "--help"], in: folder.url)
+                let result = try await FracttalProcess.run([call.subcommand, "--help"], in: folder.url)
                 #expect(result.status == 0, "`fracttal \(call.subcommand)` exists (\(recipe))")
                 help[call.subcommand] = result.stdout
             }

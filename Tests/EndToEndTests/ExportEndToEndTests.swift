@@ -1,4 +1,7 @@
 import Foundation
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
 import Testing
 
 /// `fracttal export` through the built binary: what it writes plans to no change.
@@ -6,13 +9,13 @@ import Testing
 struct ExportEndToEndTests {
     @Test func theHelpArticleCompanyExportsToAConfigurationThatPlansToNoChange() async throws {
         try await SandboxFixture.with { sandbox in
-            let exported = try sandbox.run(["export", "--out", "exported"])
+            let exported = try await sandbox.run(["export", "--out", "exported"])
             #expect(exported.status == 0, "\(exported)")
 
-            let validated = try sandbox.run(["validate", "exported"])
+            let validated = try await sandbox.run(["validate", "exported"])
             #expect(validated.status == 0, "\(validated)")
 
-            let planned = try sandbox.run(["plan", "exported", "--detailed-exitcode"])
+            let planned = try await sandbox.run(["plan", "exported", "--detailed-exitcode"])
             #expect(planned.status == 0, "\(planned)")
             #expect(planned.stdout.contains("No changes."), "\(planned)")
             let consumers = try sandbox.folder.read("exported/consumers.yaml")
@@ -25,10 +28,10 @@ struct ExportEndToEndTests {
     @Test func anAppliedCompanyExportsToNoChangeToo() async throws {
         try await SandboxFixture.with { sandbox in
             try sandbox.write(ApplyEndToEndTests.company(consumers: 8))
-            #expect(try sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"]).status == 0)
+            #expect(try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"]).status == 0)
 
-            #expect(try sandbox.run(["export", "--out", "exported"]).status == 0)
-            let planned = try sandbox.run(["plan", "exported", "--detailed-exitcode"])
+            #expect(try await sandbox.run(["export", "--out", "exported"]).status == 0)
+            let planned = try await sandbox.run(["plan", "exported", "--detailed-exitcode"])
 
             #expect(planned.status == 0, "\(planned)")
         }

@@ -1,5 +1,7 @@
-import FracttalModel
 import Foundation
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
 import Testing
 
 /// `fracttal plan` and `fracttal show` through the built binary against a sandbox on a loopback port.
@@ -22,7 +24,7 @@ struct PlanEndToEndTests {
         try await SandboxFixture.with { sandbox in
             try sandbox.write(Self.newObjects)
 
-            let result = try sandbox.run(["plan", "config"])
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 0, "\(result)")
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -49,7 +51,7 @@ struct PlanEndToEndTests {
                     hub: true
                 """)
 
-            let result = try sandbox.run(["plan", "config", "--detailed-exitcode"])
+            let result = try await sandbox.run(["plan", "config", "--detailed-exitcode"])
 
             #expect(result.status == 2, "\(result)")
             #expect(result.stdout.contains(#"~ consumer["alex-erp"] (key \#(alex.key)) will be updated in place"#), "\(result)")
@@ -74,7 +76,7 @@ struct PlanEndToEndTests {
                     permission_group: \(group.name)
                 """)
 
-            let result = try sandbox.run(["plan", "config"])
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains(#"-/+ consumer["Projeto 1212"] (key \#(consumer.key)) will be replaced"#), "\(result)")
@@ -95,11 +97,11 @@ struct PlanEndToEndTests {
                     permissions: [assets:view]
                 """)
 
-            let refused = try sandbox.run(["plan", "config"])
+            let refused = try await sandbox.run(["plan", "config"])
             #expect(refused.status == 1, "\(refused)")
             #expect(refused.stderr.contains("--allow-mass-delete"), "\(refused)")
 
-            let allowed = try sandbox.run(["plan", "config", "--allow-mass-delete"])
+            let allowed = try await sandbox.run(["plan", "config", "--allow-mass-delete"])
             #expect(allowed.status == 0, "\(allowed)")
             #expect(allowed.stdout.contains(#"- consumer["consumidor alex"]"#), "\(allowed)")
             #expect(!allowed.stdout.contains(#"- consumer["ci-bootstrap"]"#), "the tool's own consumer is kept")
@@ -118,15 +120,16 @@ struct PlanEndToEndTests {
                 version: 1
                 consumers:
                   - name: consumidorfabian09/05
-                    description: \(consumer.description.map { "\"\($0)\"" } ?? "null")
                     permission_group: \(group.name)
-                    redirect_uri: \(consumer.redirectURI ?? "null")
                     grant_type: \(consumer.grantType.rawValue)
                     hub: \(consumer.hubEnabled)
                     rotate_secret_before: \(instant)
-                """)
 
-            let result = try sandbox.run(["plan", "config"])
+                """ + (consumer.description.map { "    description: \"\($0)\"\n" } ?? "")
+                    + (consumer.redirectURI.map { "    redirect_uri: \($0)\n" } ?? "")
+            )
+
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains(#"* consumer["consumidorfabian09/05"] (key \#(consumer.key)) will get a new secret"#), "\(result)")
@@ -150,7 +153,7 @@ struct PlanEndToEndTests {
                     permission_group: PERMISO 1 TECNICO
                 """)
 
-            let result = try sandbox.run(["plan", "config"])
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains(first.key) && result.stderr.contains(second.key), "\(result)")
@@ -168,7 +171,7 @@ struct PlanEndToEndTests {
                     permission_group: PERMISO 1 TECNICO
                 """)
 
-            let result = try sandbox.run(["plan", "config"])
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("ci-bootstrap"), "\(result)")
@@ -185,7 +188,7 @@ struct PlanEndToEndTests {
                     permissions: [work_order:view]
                 """)
 
-            let result = try sandbox.run(["plan", "config"])
+            let result = try await sandbox.run(["plan", "config"])
 
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("config/main.yaml:4:"), "\(result)")
@@ -199,10 +202,10 @@ struct PlanEndToEndTests {
             try sandbox.write(Self.newObjects)
             try sandbox.write("version: 2\n", to: "broken/main.yaml")
 
-            #expect(try sandbox.run(["plan", "empty", "--detailed-exitcode"]).status == 0)
-            #expect(try sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 2)
-            #expect(try sandbox.run(["plan", "broken", "--detailed-exitcode"]).status == 1)
-            #expect(try sandbox.run(["plan", "config"]).status == 0, "without the flag, changes still exit 0")
+            #expect(try await sandbox.run(["plan", "empty", "--detailed-exitcode"]).status == 0)
+            #expect(try await sandbox.run(["plan", "config", "--detailed-exitcode"]).status == 2)
+            #expect(try await sandbox.run(["plan", "broken", "--detailed-exitcode"]).status == 1)
+            #expect(try await sandbox.run(["plan", "config"]).status == 0, "without the flag, changes still exit 0")
         }
     }
 
@@ -211,8 +214,8 @@ struct PlanEndToEndTests {
             try sandbox.write(Self.newObjects)
 
             for format in ["text", "markdown", "json"] {
-                let planned = try sandbox.run(["plan", "config", "--format", format, "--out", "plan.json"])
-                let shown = try sandbox.run(["show", "plan.json", "--format", format])
+                let planned = try await sandbox.run(["plan", "config", "--format", format, "--out", "plan.json"])
+                let shown = try await sandbox.run(["show", "plan.json", "--format", format])
                 #expect(planned.status == 0 && shown.status == 0, "\(planned)\n\(shown)")
                 #expect(shown.stdout == planned.stdout, "format \(format)")
             }
@@ -226,29 +229,29 @@ struct PlanEndToEndTests {
         }
     }
 
-    @Test func refusesTheEmbeddedSandboxInCI() throws {
+    @Test func refusesTheEmbeddedSandboxInCI() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("version: 1\n", to: "main.yaml")
 
-        let result = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url, environment: ["CI": "true"])
+        let result = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url, environment: ["CI": "true"])
 
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("FRACTTAL_BASE_URL"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal").path))
     }
 
-    @Test func plansAgainstTheEmbeddedSandboxByDefault() throws {
+    @Test func plansAgainstTheEmbeddedSandboxByDefault() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(Self.newObjects, to: "main.yaml")
 
-        let result = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
+        let result = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
 
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasPrefix("Target: sandbox:.fracttal/sandbox.sqlite\n"), "\(result)")
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal/sandbox.sqlite").path))
-        let again = try FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
+        let again = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
         #expect(again.stdout == result.stdout, "the embedded company persists between runs")
     }
 }

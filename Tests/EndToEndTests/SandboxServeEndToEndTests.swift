@@ -1,5 +1,7 @@
-import FracttalAPI
 import Foundation
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
 import Testing
 
 /// `fracttal sandbox serve` as a process: addresses on stdout, credentials only in the file.
@@ -18,11 +20,15 @@ struct SandboxServeEndToEndTests {
         process.standardError = errors
         try process.run()
 
-        var printed = ""
-        while !(printed.contains("/oauth/token") && printed.contains("/api")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed += String(decoding: chunk, as: UTF8.self)
+        let reader = output.fileHandleForReading
+        let printed = await blocking {
+            var printed = ""
+            while !(printed.contains("/oauth/token") && printed.contains("/api")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                printed += String(decoding: chunk, as: UTF8.self)
+            }
+            return printed
         }
         let words = printed.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         let apiURL = try #require(words.first { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/api") }, "\(printed)")
@@ -43,10 +49,15 @@ struct SandboxServeEndToEndTests {
         #expect(try live.get().consumers.contains { $0.name == "ci-bootstrap" && $0.key == key })
 
         process.terminate()
-        process.waitUntilExit()
+        let errorReader = errors.fileHandleForReading
+        let (rest, logged) = await blocking {
+            process.waitUntilExit()
+            return (
+                String(decoding: reader.readDataToEndOfFile(), as: UTF8.self),
+                String(decoding: errorReader.readDataToEndOfFile(), as: UTF8.self)
+            )
+        }
         #expect(process.terminationStatus == 0)
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let logged = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!rest.contains(secret) && !logged.contains(secret))
     }
 }

@@ -1,53 +1,56 @@
 import Foundation
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
 import Testing
 
 /// `fracttal validate` and `fracttal schema` through the built binary; no network.
 struct ValidateEndToEndTests {
-    @Test func aValidFolderExitsZero() throws {
+    @Test func aValidFolderExitsZero() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(PlanEndToEndTests.newObjects, to: "config/a.yaml")
 
-        let result = try FracttalProcess.run(["validate", "config"], in: folder.url)
+        let result = try await FracttalProcess.run(["validate", "config"], in: folder.url)
 
         #expect(result.status == 0, "\(result)")
     }
 
-    @Test func errorsNameTheirPlaceInEveryFormat() throws {
+    @Test func errorsNameTheirPlaceInEveryFormat() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("version: 1\nconsumers:\n  - name: erp\n    permision_group: X\n", to: "bad.yaml")
 
-        let text = try FracttalProcess.run(["validate", "bad.yaml"], in: folder.url)
+        let text = try await FracttalProcess.run(["validate", "bad.yaml"], in: folder.url)
         #expect(text.status == 1, "\(text)")
         #expect(text.stderr.contains("bad.yaml:4:5: error:"), "\(text)")
         #expect(text.stderr.contains("did you mean `permission_group`?"), "\(text)")
 
-        let github = try FracttalProcess.run(["validate", "--format", "github", "bad.yaml"], in: folder.url)
+        let github = try await FracttalProcess.run(["validate", "--format", "github", "bad.yaml"], in: folder.url)
         #expect(github.status == 1)
         #expect(github.stdout.contains("::error file=bad.yaml,line=4,col=5::"), "\(github)")
 
-        let json = try FracttalProcess.run(["validate", "--format", "json", "bad.yaml"], in: folder.url)
+        let json = try await FracttalProcess.run(["validate", "--format", "json", "bad.yaml"], in: folder.url)
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["valid"] as? Bool == false)
     }
 
-    @Test func badUsageExitsOne() throws {
+    @Test func badUsageExitsOne() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try FracttalProcess.run(["plan", "--no-such-flag"], in: folder.url)
+        let result = try await FracttalProcess.run(["plan", "--no-such-flag"], in: folder.url)
         #expect(result.status == 1, "\(result)")
     }
 
-    @Test func schemaPrintsTheCommittedSchema() throws {
+    @Test func schemaPrintsTheCommittedSchema() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let committed = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("schemas/fracttal.schema.json")
 
-        let result = try FracttalProcess.run(["schema"], in: folder.url)
+        let result = try await FracttalProcess.run(["schema"], in: folder.url)
 
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == String(decoding: try Data(contentsOf: committed), as: UTF8.self))

@@ -43,11 +43,18 @@ struct RequestExecutor: Sendable {
         let started = clock.now()
         var attempt = 1
         var rateLimitAnswers = 0
-        var renewedToken = false
+        var renewedTokens = 0
         var ambiguous = false
         while true {
-            let token = try await tokens.token()
+            // The slot first, then the token: a wait for the rate limit must not age a short-lived token.
             try await limiter.acquire()
+            let token: String
+            do {
+                token = try await tokens.token()
+            } catch {
+                await limiter.complete(observing: nil)
+                throw error
+            }
             let outcome: CallOutcome<Value>
             let failure: FracttalAPIError
             do {
@@ -78,10 +85,12 @@ struct RequestExecutor: Sendable {
                 }
             case .refused(let refusal) where refusal.status == 401:
                 await limiter.complete(observing: refusal.rateLimit)
-                guard refusal.invalidToken, !renewedToken else {
+                // Renewing once is the rule; a few more tries ride out tokens that expire in transit
+                // (very short lifetimes on a busy machine) before calling the setup wrong.
+                guard refusal.invalidToken, renewedTokens < 3 else {
                     throw FracttalAPIError.tokenRejected(operation: operation)
                 }
-                renewedToken = true
+                renewedTokens += 1
                 await metrics.countRejectedToken()
                 await tokens.invalidate(token)
             case .refused(let refusal) where refusal.isServerError:

@@ -22,7 +22,7 @@ struct PlanWorkflow {
 
     /// Loads the configuration and reports its diagnostics; throws after printing when it has errors.
     func loadConfiguration(paths: [String]) throws -> LoadedConfiguration {
-        let loaded = ConfigurationLoader(environment: environment).load(paths: paths.isEmpty ? ["."] : paths)
+        let loaded = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false).load(paths: paths.isEmpty ? ["."] : paths)
         DiagnosticPrinter.print(loaded.diagnostics)
         if loaded.diagnostics.containsError {
             throw CommandFailure("the configuration has errors (above); fix them and run again.")
@@ -42,7 +42,7 @@ struct PlanWorkflow {
             target: session.target.name,
             configurationDigest: ConfigurationDigest.of(loaded.files),
             ownClientID: session.ownClientID,
-            now: Date(),
+            now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
             allowMassDelete: allowMassDelete
         )
         let result = Planner.plan(desired: loaded.state, live: live, context: context)

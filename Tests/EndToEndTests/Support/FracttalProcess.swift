@@ -39,9 +39,12 @@ struct FracttalProcess {
     }
 
     /// Runs `fracttal` with the arguments, in the folder, with the extra environment variables.
+    ///
+    /// The waiting happens on a Dispatch thread, never on the concurrency pool, so a sandbox
+    /// served by this test process keeps answering while the binary runs.
     static func run(
         _ arguments: [String], in folder: URL, environment extra: [String: String] = [:], input: String? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = executableURL
         process.arguments = arguments
@@ -54,29 +57,27 @@ struct FracttalProcess {
         process.standardError = error
         process.standardInput = inputPipe
         try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
-        // Read both pipes while the process runs, so a large output never blocks it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = output.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+                try? inputPipe.fileHandleForWriting.close()
+                let group = DispatchGroup()
+                nonisolated(unsafe) var errData = Data()
+                group.enter()
+                DispatchQueue.global().async {
+                    errData = error.fileHandleForReading.readDataToEndOfFile()
+                    group.leave()
+                }
+                let outData = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                group.wait()
+                continuation.resume(returning: Result(
+                    status: process.terminationStatus,
+                    stdout: String(decoding: outData, as: UTF8.self),
+                    stderr: String(decoding: errData, as: UTF8.self)
+                ))
+            }
         }
-        group.enter()
-        DispatchQueue.global().async {
-            errData = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        process.waitUntilExit()
-        group.wait()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
-        )
     }
 }
 

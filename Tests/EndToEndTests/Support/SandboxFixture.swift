@@ -39,8 +39,8 @@ struct SandboxFixture {
     }
 
     /// Runs the built binary in the fixture's folder against the sandbox.
-    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> FracttalProcess.Result {
-        try FracttalProcess.run(arguments, in: folder.url, environment: environment.merging(extra) { _, new in new }, input: input)
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) async throws -> FracttalProcess.Result {
+        try await FracttalProcess.run(arguments, in: folder.url, environment: environment.merging(extra) { _, new in new }, input: input)
     }
 
     /// Writes a configuration file into the fixture's folder.
