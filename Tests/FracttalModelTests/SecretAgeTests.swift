@@ -1,10 +1,11 @@
 import FracttalModel
+import Foundation
 import Testing
 
 struct SecretAgeTests {
     @Test func parsesDaysAndHours() {
-        #expect(SecretAge("90d")?.seconds == 90 * 86_400)
-        #expect(SecretAge("12h")?.seconds == 12 * 3_600)
+        #expect(SecretAge("90d")?.seconds == TimeInterval(90 * 86_400))
+        #expect(SecretAge("12h")?.seconds == TimeInterval(12 * 3_600))
     }
 
     @Test(arguments: ["0d", "d", "90", "1.5d", "-1d", "90 d", "90m", "١d"])
