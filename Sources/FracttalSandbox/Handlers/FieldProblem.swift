@@ -1,0 +1,14 @@
+/// One broken rule of a request: the field (`body` for the body as a whole) and what is wrong.
+struct FieldProblem: Sendable, Hashable {
+    let field: String
+    let message: String
+
+    init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    init(_ field: WireField, _ message: String) {
+        self.init(field.rawValue, message)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpenAPIRuntime
+
+/// The sandbox's components and the router that serves them.
+struct SandboxComponents: Sendable {
+    let store: SandboxStore
+    let tokens: TokenStore
+    let limiter: RateLimiter
+    let injector: FaultInjector
+    let counter: RequestCounter
+    let clock: any SandboxClock
+    let tokenTTL: Int
+
+    /// `/oauth/token`, and under `/api` the generated operations behind authentication, the
+    /// rate limit, faults and the error envelope (outermost first).
+    func makeRouter() throws -> Router<SandboxRequestContext> {
+        let router = Router(context: SandboxRequestContext.self)
+        router.post(RouterPath(SandboxPaths.token)) { request, context in
+            try await TokenEndpoint(store: store, tokens: tokens, ttlSeconds: tokenTTL).handle(request, context: context)
+        }
+        let api = router.group(RouterPath(SandboxPaths.apiPrefix))
+            .add(middleware: AuthenticationMiddleware(tokens: tokens, store: store, limiter: limiter, counter: counter))
+            .add(middleware: RateLimitMiddleware(limiter: limiter))
+            .add(middleware: FaultMiddleware(injector: injector))
+            .add(middleware: APIErrorMiddleware())
+        try APIHandler(store: store, clock: clock).registerHandlers(
+            on: APIRouteTransport(group: api), serverURL: URL(string: "/")!
+        )
+        for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
+            api.on("**", method: method) { _, _ -> Response in throw APIFailure.unknownPath }
+        }
+        return router
+    }
+}

@@ -1,0 +1,62 @@
+public import Logging
+
+/// How to run a sandbox: where it listens, where it keeps its data, and how it behaves.
+public struct SandboxConfiguration: Sendable {
+    /// The address to bind; loopback unless told otherwise.
+    public var host: String
+    /// The port to bind; 0 picks a free one.
+    public var port: Int
+    /// The SQLite file that keeps the company across restarts; nil keeps it in memory.
+    public var dataPath: String?
+    /// The per-token rate limit.
+    public var rateLimit: RateLimit
+    /// Lifetime of an access token, in seconds.
+    public var tokenTTL: Int
+    /// The faults to inject into `/api` calls.
+    public var faults: FaultPlan
+    /// Seed of the fault generator, for repeatable faults; nil seeds it at random.
+    public var seed: UInt64?
+    /// The time source of token expiry, rate-limit windows and timestamps.
+    public var clock: any SandboxClock
+    /// Whether SIGINT and SIGTERM shut the server down gracefully (for `fracttal sandbox serve`).
+    public var handlesSignals: Bool
+    /// The level of the server's log (written to standard error).
+    public var logLevel: Logger.Level
+
+    /// Creates a configuration; the defaults are an in-memory sandbox on a free loopback port.
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, dataPath: String? = nil, rateLimit: RateLimit = .fracttalDefault,
+        tokenTTL: Int = 7200, faults: FaultPlan = .none, seed: UInt64? = nil,
+        clock: any SandboxClock = SystemSandboxClock(), handlesSignals: Bool = false, logLevel: Logger.Level = .error
+    ) {
+        self.host = host
+        self.port = port
+        self.dataPath = dataPath
+        self.rateLimit = rateLimit
+        self.tokenTTL = tokenTTL
+        self.faults = faults
+        self.seed = seed
+        self.clock = clock
+        self.handlesSignals = handlesSignals
+        self.logLevel = logLevel
+    }
+
+    /// Parses `--rate-limit N/SECONDS`, e.g. `200/60`.
+    public static func parseRateLimit(_ text: String) throws -> RateLimit { try RateLimit.parse(text) }
+
+    /// Parses `--faults`, e.g. `error_before=0.1,lost=0.05,latency=5-50ms`.
+    public static func parseFaults(_ text: String) throws -> FaultPlan { try FaultPlan.parse(text) }
+
+    /// Checks the values that parsing cannot.
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw SandboxConfigurationError("port \(port) is out of range: give 0 (any free port) to 65535")
+        }
+        guard tokenTTL >= 1 else {
+            throw SandboxConfigurationError("token TTL \(tokenTTL) is too short: give at least 1 second")
+        }
+        guard rateLimit.count >= 1, rateLimit.windowSeconds >= 1 else {
+            throw SandboxConfigurationError("rate limit \(rateLimit) is invalid: both numbers must be at least 1")
+        }
+    }
+}

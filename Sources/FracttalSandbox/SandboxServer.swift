@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// A running sandbox: the local Fracttal emulator of api-contract.md, served over HTTP.
+public final class SandboxServer: Sendable {
+    /// The API base URL, `http://HOST:PORT/api`.
+    public let apiBaseURL: String
+    /// The token URL, `http://HOST:PORT/oauth/token`.
+    public let tokenURL: String
+    /// The port the server listens on.
+    public let port: Int
+    /// The bootstrap consumer `ci-bootstrap` with the secret issued at this start.
+    public let bootstrapCredentials: SandboxCredentials
+
+    private let components: SandboxComponents
+    private let services: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    private init(
+        apiBaseURL: String, tokenURL: String, port: Int, bootstrapCredentials: SandboxCredentials,
+        components: SandboxComponents, services: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.apiBaseURL = apiBaseURL
+        self.tokenURL = tokenURL
+        self.port = port
+        self.bootstrapCredentials = bootstrapCredentials
+        self.components = components
+        self.services = services
+        self.task = task
+    }
+
+    /// Opens (creating and seeding on first use) the store, gives the bootstrap consumer a new
+    /// secret, and starts serving; returns once the server listens.
+    public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        try configuration.validate()
+        let store: SandboxStore
+        do {
+            store = try SandboxStore(path: configuration.dataPath)
+        } catch {
+            throw SandboxConfigurationError(
+                "cannot open the sandbox data file \(configuration.dataPath ?? ":memory:"): \(error)"
+            )
+        }
+        let bootstrap = try await store.rotateBootstrapSecret(now: configuration.clock.now())
+        let components = SandboxComponents(
+            store: store,
+            tokens: TokenStore(ttlSeconds: configuration.tokenTTL, clock: configuration.clock),
+            limiter: RateLimiter(limit: configuration.rateLimit, clock: configuration.clock),
+            injector: FaultInjector(plan: configuration.faults, seed: configuration.seed),
+            counter: RequestCounter(),
+            clock: configuration.clock,
+            tokenTTL: configuration.tokenTTL
+        )
+        var logger = Logger(label: "fracttal.sandbox")
+        logger.logLevel = configuration.logLevel
+        let started = StartSignal()
+        let application = Application(
+            router: try components.makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in started.succeed(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+        let services = ServiceGroup(
+            services: [application],
+            gracefulShutdownSignals: configuration.handlesSignals ? [.sigterm, .sigint] : [],
+            logger: logger
+        )
+        let task = Task {
+            do {
+                try await services.run()
+                started.fail(SandboxConfigurationError("the sandbox stopped before it started listening"))
+            } catch {
+                started.fail(error)
+                throw error
+            }
+        }
+        let port: Int
+        do {
+            port = try await started.wait()
+        } catch {
+            task.cancel()
+            throw SandboxConfigurationError(
+                "cannot listen on \(configuration.host):\(configuration.port): \(error); choose another --host or --port"
+            )
+        }
+        let hostInURL = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let base = "http://\(hostInURL):\(port)"
+        return SandboxServer(
+            apiBaseURL: "\(base)/\(SandboxPaths.apiPrefix)",
+            tokenURL: "\(base)/\(SandboxPaths.token)",
+            port: port,
+            bootstrapCredentials: SandboxCredentials(key: bootstrap.key, secret: bootstrap.secret),
+            components: components,
+            services: services,
+            task: task
+        )
+    }
+
+    /// Stops serving (letting calls in progress finish) and waits until the server has shut down.
+    public func stop() async {
+        await services.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    /// Waits until the server stops (after SIGINT or SIGTERM when it handles signals).
+    public func waitUntilStopped() async throws {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// How many `/api` requests the server has received (a test hook).
+    public var requestCount: Int { components.counter.value }
+
+    /// Sets a group's count of user accounts, which the API cannot change (a test hook).
+    /// Returns false when there is no such group.
+    @discardableResult
+    public func setAccountsCount(_ count: Int, forGroup id: Int64) async throws -> Bool {
+        try await components.store.setAccountsCount(count, group: id)
+    }
+}
+
+/// Resolves once with the listening port or an error.
+private final class StartSignal: Sendable {
+    private let state = Mutex<(result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)>(
+        (nil, nil)
+    )
+
+    func succeed(_ port: Int) { resolve(.success(port)) }
+
+    func fail(_ error: any Error) { resolve(.failure(error)) }
+
+    func wait() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready: Result<Int, any Error>? = state.withLock { state in
+                if let result = state.result { return result }
+                state.waiter = continuation
+                return nil
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+    }
+
+    private func resolve(_ result: Result<Int, any Error>) {
+        let waiter: CheckedContinuation<Int, any Error>? = state.withLock { state in
+            guard state.result == nil else { return nil }
+            state.result = result
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(with: result)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Row mapping and the single-statement writes shared by the store and its seed.
+enum StoreRows {
+    static let groupColumns = "id, name, description, permissions, is_default, accounts_count, created_at, updated_at"
+    static let consumerColumns =
+        "key, name, description, grant_type, id_group_permission, redirect_uri, hub_enabled, secret_created_at, created_at, updated_at"
+
+    static func group(_ row: Row) -> GroupPayload {
+        let permissions: String = row["permissions"]
+        return GroupPayload(
+            id: row["id"],
+            name: row["name"],
+            description: row["description"],
+            permissions: permissions.isEmpty ? [] : permissions.split(separator: ",").map(String.init),
+            isDefault: row["is_default"],
+            accountsCount: row["accounts_count"],
+            createdAt: date(row["created_at"]),
+            updatedAt: date(row["updated_at"])
+        )
+    }
+
+    static func consumer(_ row: Row) -> ConsumerPayload {
+        ConsumerPayload(
+            key: row["key"],
+            secret: nil,
+            name: row["name"],
+            description: row["description"],
+            grantType: row["grant_type"],
+            groupID: row["id_group_permission"],
+            redirectURI: row["redirect_uri"],
+            hubEnabled: row["hub_enabled"],
+            secretCreatedAt: date(row["secret_created_at"]),
+            createdAt: date(row["created_at"]),
+            updatedAt: date(row["updated_at"])
+        )
+    }
+
+    /// Stored permissions: catalog codes (which hold no comma), in catalog order.
+    static func permissionsText(_ permissions: [String]) -> String {
+        let chosen = Set(permissions)
+        return PermissionCatalog.orderedCodes.filter(chosen.contains).joined(separator: ",")
+    }
+
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    @discardableResult
+    static func insertGroup(
+        _ db: Database, _ fields: GroupFields, isDefault: Bool = false, accountsCount: Int = 0, now: Date
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO permission_group (name, description, permissions, is_default, accounts_count, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                fields.name, fields.description, permissionsText(fields.permissions), isDefault, accountsCount,
+                seconds(now), seconds(now),
+            ]
+        )
+        return db.lastInsertedRowID
+    }
+
+    static func insertConsumer(_ db: Database, _ fields: ConsumerFields, key: String, digest: SecretDigest, now: Date)
+        throws
+    {
+        try db.execute(
+            sql: """
+                INSERT INTO oauth_consumer (key, name, description, grant_type, id_group_permission, redirect_uri,
+                    hub_enabled, secret_salt, secret_hash, secret_created_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                key, fields.name, fields.description, fields.grantType, fields.groupID, fields.redirectURI,
+                fields.hubEnabled, Data(digest.salt), Data(digest.hash), seconds(now), seconds(now), seconds(now),
+            ]
+        )
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import FracttalSandbox
+import Foundation
+
+/// `fracttal sandbox`: the local Fracttal emulator.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the local Fracttal emulator, which implements the API contract over HTTP.",
+        subcommands: [Serve.self]
+    )
+
+    /// `fracttal sandbox serve`: serves the sandbox until SIGINT or SIGTERM.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve the local Fracttal emulator over HTTP until interrupted.",
+            discussion: """
+                Prints the API base URL and the token URL on standard output, one per line, as soon \
+                as the server listens. The bootstrap consumer ci-bootstrap gets a new secret on every \
+                start (the store keeps only hashes); --credentials-out writes its key and secret as \
+                JSON (mode 0600). The secret is never printed. Without --data the company lives in \
+                memory and starts from the seed each time. SIGINT or SIGTERM stop the server.
+
+                Example:
+                  fracttal sandbox serve --port 0 --data .fracttal/sandbox.sqlite --credentials-out sandbox.json
+                  fracttal sandbox serve --faults error_before=0.1,lost=0.05,latency=5-50ms --seed 7
+                """
+        )
+
+        @Option(help: "The port to listen on; 0 picks a free port.")
+        var port: Int = 0
+
+        @Option(help: "The address to bind.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: ArgumentHelp("The SQLite file that keeps the company across restarts (default: in memory).", valueName: "file"))
+        var data: String?
+
+        @Option(help: ArgumentHelp("Requests per bearer token and fixed window.", valueName: "N/SECONDS"))
+        var rateLimit: String = "200/60"
+
+        @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of an access token.", valueName: "seconds"))
+        var tokenTTL: Int = 7200
+
+        @Option(
+            help: ArgumentHelp(
+                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, and latency=A-Bms.",
+                valueName: "spec"
+            )
+        )
+        var faults: String?
+
+        @Option(help: ArgumentHelp("Seed of the fault generator, so that faults repeat.", valueName: "n"))
+        var seed: UInt64?
+
+        @Option(help: ArgumentHelp("Write the bootstrap consumer's key and secret here as JSON (mode 0600).", valueName: "file"))
+        var credentialsOut: String?
+
+        func validate() throws {
+            do {
+                _ = try SandboxConfiguration.parseRateLimit(rateLimit)
+                _ = try SandboxConfiguration.parseFaults(faults ?? "")
+            } catch let error as SandboxConfigurationError {
+                throw ValidationError(error.message)
+            }
+            guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is out of range: give 0 to 65535") }
+            guard tokenTTL >= 1 else { throw ValidationError("--token-ttl must be at least 1 second") }
+        }
+
+        func run() async throws {
+            let configuration = SandboxConfiguration(
+                host: host, port: port, dataPath: data, rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit),
+                tokenTTL: tokenTTL, faults: try SandboxConfiguration.parseFaults(faults ?? ""), seed: seed,
+                handlesSignals: true
+            )
+            let server = try await SandboxServer.start(configuration)
+            if let credentialsOut {
+                do {
+                    try server.bootstrapCredentials.writeJSON(to: credentialsOut)
+                } catch {
+                    await server.stop()
+                    throw error
+                }
+            }
+            // Written unbuffered, so that a script reading the URLs gets them at once.
+            FileHandle.standardOutput.write(Data("API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\n".utf8))
+            let key = server.bootstrapCredentials.key
+            let note =
+                credentialsOut.map { "its key and new secret are in \($0)" }
+                ?? "its new secret is not shown: pass --credentials-out FILE to get it"
+            FileHandle.standardError.write(
+                Data("Bootstrap consumer ci-bootstrap (key \(key)): \(note). Stop with Ctrl-C.\n".utf8)
+            )
+            try await server.waitUntilStopped()
+        }
+    }
+}

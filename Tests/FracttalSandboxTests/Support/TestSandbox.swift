@@ -1,0 +1,121 @@
+import AsyncHTTPClient
+import Foundation
+import FracttalSandbox
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// A sandbox on an ephemeral loopback port and an HTTP client that talks to it.
+struct TestSandbox {
+    let server: SandboxServer
+    let client: HTTPClient
+
+    /// Starts a sandbox, runs `body`, and stops both the client and the server.
+    @discardableResult
+    static func with<T>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+        _ body: (TestSandbox) async throws -> T
+    ) async throws -> T {
+        let server = try await SandboxServer.start(configuration)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let sandbox = TestSandbox(server: server, client: client)
+        do {
+            let result = try await body(sandbox)
+            try await client.shutdown()
+            await server.stop()
+            return result
+        } catch {
+            try? await client.shutdown()
+            await server.stop()
+            throw error
+        }
+    }
+
+    var bootstrap: SandboxCredentials { server.bootstrapCredentials }
+
+    /// Asks the token endpoint; returns the raw reply.
+    func requestToken(
+        authorization: String?, body: String = "grant_type=client_credentials",
+        contentType: String = "application/x-www-form-urlencoded"
+    ) async throws -> Reply {
+        var request = HTTPClientRequest(url: server.tokenURL)
+        request.method = .POST
+        if let authorization { request.headers.add(name: "Authorization", value: authorization) }
+        request.headers.add(name: "Content-Type", value: contentType)
+        request.body = .bytes(Array(body.utf8))
+        return try await send(request)
+    }
+
+    /// A new access token for the credentials (the bootstrap consumer's by default).
+    func token(_ credentials: SandboxCredentials? = nil) async throws -> String {
+        let credentials = credentials ?? bootstrap
+        let reply = try await requestToken(authorization: Self.basic(credentials))
+        try #require(reply.status == 200)
+        return try #require(reply.object["access_token"] as? String)
+    }
+
+    /// Calls `/api` + `path` with a bearer token and an optional JSON body.
+    func call(
+        _ method: APIMethod, _ path: String, token: String?, json: Any? = nil, rawBody: String? = nil,
+        contentType: String = "application/json"
+    ) async throws -> Reply {
+        var request = HTTPClientRequest(url: server.apiBaseURL + path)
+        request.method = HTTPMethod(rawValue: method.rawValue)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let json {
+            request.headers.add(name: "Content-Type", value: contentType)
+            request.body = .bytes(Array(try JSONSerialization.data(withJSONObject: json, options: [.fragmentsAllowed])))
+        } else if let rawBody {
+            request.headers.add(name: "Content-Type", value: contentType)
+            request.body = .bytes(Array(rawBody.utf8))
+        }
+        return try await send(request)
+    }
+
+    func send(_ request: HTTPClientRequest) async throws -> Reply {
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Reply(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
+    }
+
+    static func basic(_ credentials: SandboxCredentials) -> String {
+        "Basic " + Data("\(credentials.key):\(credentials.secret)".utf8).base64EncodedString()
+    }
+}
+
+/// The HTTP methods the API uses.
+enum APIMethod: String {
+    case GET, POST, PUT, DELETE
+}
+
+/// An HTTP answer.
+struct Reply {
+    let status: Int
+    /// Header values by lower-cased name.
+    let headers: [String: String]
+    let body: Data
+
+    /// The body as a JSON object (empty when it is none).
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+    }
+
+    /// `data` as an object.
+    var data: [String: Any] { object["data"] as? [String: Any] ?? [:] }
+
+    /// `data` as a list of objects.
+    var items: [[String: Any]] { object["data"] as? [[String: Any]] ?? [] }
+
+    var total: Int? { object["total"] as? Int }
+
+    var message: String { object["message"] as? String ?? "" }
+
+    /// The `field` of every entry of `errors`.
+    var errorFields: [String] {
+        (object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    }
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
