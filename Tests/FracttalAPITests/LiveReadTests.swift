@@ -27,14 +27,10 @@ import Testing
     @Test func aFullReadOfTenThousandConsumersCostsExactlyOneHundredTwelveRequests() async throws {
         let path = temporaryStorePath()
         defer { removeStore(at: path) }
-        let c = ContinuousClock(); var t = c.now
         try await BulkStore.make(at: path, groups: 1_000, consumers: 10_000)
-        print("BENCH seed", c.now - t); t = c.now
 
         try await SandboxHarness.with(SandboxConfiguration(dataPath: path)) { sandbox in
-            let t = ContinuousClock.now
             let state = try await sandbox.client.readLiveState()
-            print("BENCH read", ContinuousClock.now - t)
 
             #expect(state.groups.count == 1_000)
             #expect(state.consumers.count == 10_000)
