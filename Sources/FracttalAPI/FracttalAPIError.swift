@@ -69,18 +69,18 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
             return "Could not \(operation): the server refused a freshly issued access token, so check that the token URL and the API base URL belong to the same Fracttal company."
         case .forbidden(let operation, let message, let key, let group):
             let holder = group.map { "the permission group \"\($0)\"" } ?? "the permission group"
-            return "Could not \(operation): the server answered 403 (\(message)), so give that permission to \(holder) of the consumer '\(key)' that FRACTTAL_CLIENT_ID names, then run again."
+            return "Could not \(operation): the server answered 403 (\(message.clause)), so give that permission to \(holder) of the consumer '\(key)' that FRACTTAL_CLIENT_ID names, then run again."
         case .invalidRequest(let operation, let message, let fields):
-            let detail = fields.isEmpty ? message : fields.map(\.description).joined(separator: "; ")
+            let detail = fields.isEmpty ? message.clause : fields.map(\.description.clause).joined(separator: "; ")
             return "The server refused to \(operation): \(detail)."
         case .notFound(let operation, let object):
             return "Could not \(operation): \(object) does not exist on the server (it may have been deleted meanwhile), so run plan again."
         case .conflict(let operation, let message):
-            return "Could not \(operation): \(message)."
+            return "Could not \(operation): \(message.clause)."
         case .rateLimitExhausted(let operation, let answers):
             return "Could not \(operation): the server answered that the rate limit was exceeded \(answers) times in a row, so wait a minute and run again with fewer parallel calls."
         case .serverError(let operation, let status, let message, let attempts):
-            let detail = message.map { " (\($0))" } ?? ""
+            let detail = message.map { " (\($0.clause))" } ?? ""
             return "Could not \(operation): the server answered HTTP \(status)\(detail) \(Self.times(attempts)), so try again later."
         case .unreachable(let operation, let url, let reason, let attempts):
             return "Could not \(operation): no answer from \(url) (\(reason)) \(Self.times(attempts)), so check that the URL is right and that the server is up."
@@ -111,5 +111,14 @@ extension FracttalAPIError.URLRole {
         case .baseURL: ClientConfiguration.defaultBaseURL
         case .tokenURL: ClientConfiguration.defaultTokenURL
         }
+    }
+}
+
+extension String {
+    /// The text without trailing full stops and white space, to be embedded in a sentence.
+    var clause: String {
+        var text = Substring(self)
+        while let last = text.last, last == "." || last.isWhitespace { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -39,6 +39,8 @@ public final class FracttalClient: Sendable {
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.pageConcurrency * 3)
         )
+        // A refused connection fails the attempt at once; the retry policy decides about repeating it.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         self.httpClient = httpClient
         let transport = AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: timeout))

@@ -1,0 +1,93 @@
+@testable import FracttalAPI
+import Synchronization
+import Testing
+
+struct RateLimiterTests {
+    /// Sends `calls` requests through the limiter at once, as concurrent callers would.
+    private func send(_ calls: Int, through limiter: RateLimiter, to server: FakeWindowServer) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<calls {
+                group.addTask {
+                    var answered = false
+                    while !answered {
+                        try await limiter.acquire()
+                        await Task.yield() // the request is in flight
+                        let (accepted, info) = server.handle()
+                        if accepted {
+                            await limiter.complete(observing: info)
+                            answered = true
+                        } else {
+                            await limiter.rateLimited(observing: info, retryAfter: nil)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    @Test func sixtyConcurrentCallsNeverExceedThirtyPerFiveSeconds() async throws {
+        let clock = VirtualClock()
+        let server = FakeWindowServer(clock: clock, limit: 30, window: .seconds(5))
+        let waits = Locked<[Duration]>([])
+        let limiter = RateLimiter(clock: clock) { wait in waits.withLock { $0.append(wait) } }
+
+        try await send(60, through: limiter, to: server)
+
+        #expect(server.served == 60)
+        #expect(server.refused == 0)
+        #expect(clock.elapsed >= .seconds(5))
+        #expect(waits.withLock { $0.count } >= 1)
+    }
+
+    @Test func manyCallsAgainstATinyLimitAreAllServedWithoutRefusals() async throws {
+        let clock = VirtualClock()
+        let server = FakeWindowServer(clock: clock, limit: 5, window: .seconds(1))
+        let limiter = RateLimiter(clock: clock)
+
+        try await send(50, through: limiter, to: server)
+
+        #expect(server.served == 50)
+        #expect(server.refused == 0)
+        #expect(clock.elapsed >= .seconds(9))
+    }
+
+    @Test func aRateLimitAnswerPausesEveryoneUntilTheReset() async throws {
+        let clock = VirtualClock()
+        let waits = Locked<[Duration]>([])
+        let limiter = RateLimiter(clock: clock) { wait in waits.withLock { $0.append(wait) } }
+
+        try await limiter.acquire()
+        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 12), retryAfter: nil)
+        try await limiter.acquire()
+
+        #expect(clock.elapsed >= .seconds(12))
+        #expect(waits.withLock { $0 } == [.seconds(12)])
+    }
+
+    @Test func retryAfterOfA429TakesPrecedence() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(clock: clock)
+
+        try await limiter.acquire()
+        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 30), retryAfter: 2)
+        try await limiter.acquire()
+
+        #expect(clock.elapsed >= .seconds(2))
+        #expect(clock.elapsed < .seconds(30))
+    }
+
+    @Test func remainingRequestsGoOutWithoutWaiting() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(clock: clock)
+
+        try await limiter.acquire()
+        await limiter.complete(observing: RateLimitInfo(limit: 200, remaining: 199, reset: 60))
+        for _ in 0..<50 {
+            try await limiter.acquire()
+            await limiter.complete(observing: nil)
+        }
+
+        #expect(clock.elapsed == .zero)
+    }
+}

@@ -1,0 +1,16 @@
+import Synchronization
+
+/// A value shared by concurrent test tasks.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    init(_ value: Value) { mutex = Mutex(value) }
+
+    /// Reads or changes the value under the lock.
+    func withLock<Result: Sendable>(_ body: (inout sending Value) throws -> sending Result) rethrows -> Result {
+        try mutex.withLock(body)
+    }
+
+    /// The current value.
+    var value: Value { mutex.withLock { $0 } }
+}

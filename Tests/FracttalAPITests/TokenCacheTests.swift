@@ -1,0 +1,52 @@
+@testable import FracttalAPI
+import Synchronization
+import Testing
+
+struct TokenCacheTests {
+    private func cache(clock: VirtualClock, lifetime: Duration, fetches: Locked<Int>) -> TokenCache {
+        TokenCache(clock: clock) {
+            let number = fetches.withLock { count in
+                count += 1
+                return count
+            }
+            await Task.yield()
+            return AccessToken(value: "token-\(number)", renewAt: clock.now() + lifetime)
+        }
+    }
+
+    @Test func concurrentCallersShareOneFetch() async throws {
+        let fetches = Locked(0)
+        let tokens = cache(clock: VirtualClock(), lifetime: .seconds(60), fetches: fetches)
+
+        let values = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<20 { group.addTask { try await tokens.token() } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+
+        #expect(values == ["token-1"])
+        #expect(fetches.withLock { $0 } == 1)
+    }
+
+    @Test func renewsWhenTheRenewalTimeHasCome() async throws {
+        let clock = VirtualClock()
+        let fetches = Locked(0)
+        let tokens = cache(clock: clock, lifetime: .seconds(60), fetches: fetches)
+
+        #expect(try await tokens.token() == "token-1")
+        clock.advance(by: .seconds(59))
+        #expect(try await tokens.token() == "token-1")
+        clock.advance(by: .seconds(2))
+        #expect(try await tokens.token() == "token-2")
+    }
+
+    @Test func invalidatingTheCurrentTokenFetchesANewOne() async throws {
+        let fetches = Locked(0)
+        let tokens = cache(clock: VirtualClock(), lifetime: .seconds(60), fetches: fetches)
+
+        let first = try await tokens.token()
+        await tokens.invalidate("some older token")
+        #expect(try await tokens.token() == first)
+        await tokens.invalidate(first)
+        #expect(try await tokens.token() == "token-2")
+    }
+}
