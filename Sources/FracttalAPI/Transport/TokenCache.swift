@@ -13,6 +13,8 @@ actor TokenCache {
     private let fetch: @Sendable () async throws -> AccessToken
     private var current: AccessToken?
     private var pending: Task<AccessToken, any Error>?
+    /// The token endpoint's refusal of these credentials: asking again would only be refused again.
+    private var refusal: FracttalAPIError?
 
     init(clock: any APIClock, fetch: @escaping @Sendable () async throws -> AccessToken) {
         self.clock = clock
@@ -22,13 +24,19 @@ actor TokenCache {
     /// A token that is not about to expire, fetched when needed.
     func token() async throws -> String {
         if let current, clock.now() < current.renewAt { return current.value }
+        if let refusal { throw refusal }
         if let pending { return try await pending.value.value }
         let task = Task { try await fetch() }
         pending = task
         defer { pending = nil }
-        let token = try await task.value
-        current = token
-        return token.value
+        do {
+            let token = try await task.value
+            current = token
+            return token.value
+        } catch let error as FracttalAPIError {
+            if case .invalidClient = error { refusal = error }
+            throw error
+        }
     }
 
     /// Forgets `value` after the server called it expired or unknown, unless a newer token replaced it.
