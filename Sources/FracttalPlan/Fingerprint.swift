@@ -19,7 +19,7 @@ public enum Fingerprint {
         return hasher.hex
     }
 
-    /// The digest of a whole live state, whatever the order of its lists.
+    /// The digest of a whole live state, whatever the order of its lists; when each secret was issued is left out.
     public static func of(_ live: LiveState) -> String {
         var hasher = FNV1a()
         hasher.combine("state")
@@ -29,7 +29,10 @@ public enum Fingerprint {
         for position in groups { hasher.combine(live.groups[position]) }
         let consumers = live.consumers.indices.sorted { live.consumers[$0].key < live.consumers[$1].key }
         hasher.combine(consumers.count)
-        for position in consumers { hasher.combine(live.consumers[position]) }
+        // When a secret was issued is left out here: a secret reset elsewhere (the sandbox resets its
+        // bootstrap consumer's secret on every start) changes no action of the plan. A rotation the plan
+        // makes still checks that consumer's own fingerprint, which includes it.
+        for position in consumers { hasher.combine(live.consumers[position], includingSecretAge: false) }
         let codes = live.catalog.codes.map(\.description).sorted()
         hasher.combine(codes.count)
         for code in codes { hasher.combine(code) }
@@ -96,7 +99,7 @@ private struct FNV1a {
         combine(group.accountsCount)
     }
 
-    mutating func combine(_ consumer: LiveConsumer) {
+    mutating func combine(_ consumer: LiveConsumer, includingSecretAge: Bool = true) {
         combine("consumer")
         combine(consumer.key)
         combine(consumer.name)
@@ -105,6 +108,6 @@ private struct FNV1a {
         combine(consumer.groupID)
         combine(consumer.redirectURI)
         combine(consumer.hubEnabled)
-        combine(consumer.secretCreatedAt)
+        if includingSecretAge { combine(consumer.secretCreatedAt) }
     }
 }

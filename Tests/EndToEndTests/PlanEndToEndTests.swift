@@ -253,5 +253,14 @@ struct PlanEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal/sandbox.sqlite").path))
         let again = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
         #expect(again.stdout == result.stdout, "the embedded company persists between runs")
+
+        // Each start gives the bootstrap consumer a new secret; a saved plan must not go stale for it.
+        let saved = try await FracttalProcess.run(["plan", "main.yaml", "--out", "plan.json"], in: folder.url)
+        #expect(saved.status == 0, "\(saved)")
+        let applied = try await FracttalProcess.run(
+            ["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "secrets.json"], in: folder.url
+        )
+        #expect(applied.status == 0, "\(applied)")
+        #expect(applied.stdout.hasPrefix("Target: sandbox:.fracttal/sandbox.sqlite\n"), "\(applied)")
     }
 }

@@ -31,12 +31,18 @@ struct FingerprintTests {
         change { $0.consumers[0].groupID = 1 }
         change { $0.consumers[0].redirectURI = "https://x.example.com" }
         change { $0.consumers[0].hubEnabled = true }
-        change { $0.consumers[0].secretCreatedAt += 1 }
         change { $0.consumers.removeLast() }
         change { $0.catalog.codes.removeLast() }
         let prints = changes.map { Fingerprint.of($0) }
         #expect(!prints.contains(base))
         #expect(Set(prints).count == prints.count)
+    }
+
+    @Test func aSecretIssuedElsewhereChangesTheConsumerButNotTheState() {
+        var rotated = state
+        rotated.consumers[0].secretCreatedAt += 1
+        #expect(Fingerprint.of(rotated) == Fingerprint.of(state))
+        #expect(Fingerprint.of(rotated.consumers[0]) != Fingerprint.of(state.consumers[0]))
     }
 
     @Test func timestampsOfTheServerDoNotCount() {
