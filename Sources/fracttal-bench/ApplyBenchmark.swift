@@ -46,10 +46,9 @@ enum ApplyBenchmark {
         _ = try workload.write(to: directory + "/config")
         let data = directory + "/sandbox.sqlite"
         try SandboxServer.bulkSeed(dataPath: data, groups: workload.liveGroups, consumers: workload.liveConsumers)
-        var configuration = SandboxConfiguration(
+        let configuration = SandboxConfiguration(
             dataPath: data, rateLimit: limit, faults: FaultPlan(latencyMilliseconds: latency...latency), seed: 1
         )
-        configuration.logLevel = .critical
         let server = try await SandboxServer.start(configuration)
 
         var environment = environment

@@ -45,8 +45,7 @@ enum PlanBenchmark {
     ) async throws -> PlanResult {
         let data = directory + "/sandbox.sqlite"
         try SandboxServer.bulkSeed(dataPath: data, groups: workload.liveGroups, consumers: workload.liveConsumers)
-        var configuration = SandboxConfiguration(dataPath: data, rateLimit: RateLimit(count: 1_000_000, windowSeconds: 60))
-        configuration.logLevel = .critical
+        let configuration = SandboxConfiguration(dataPath: data, rateLimit: RateLimit(count: 1_000_000, windowSeconds: 60))
         let server = try await SandboxServer.start(configuration)
         do {
             let result = try run(

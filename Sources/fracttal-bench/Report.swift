@@ -1,3 +1,4 @@
+import FracttalSandbox
 import Foundation
 
 /// Everything one benchmark run measured, rendered as the Markdown of BENCHMARKS.md.
@@ -13,7 +14,7 @@ struct Report: Sendable {
     private static func ratio(_ value: Double) -> String { String(format: "%.2f", value) }
     private static func mib(_ value: Double) -> String { String(format: "%.1f MiB", value) }
     private static func count(_ value: Int) -> String {
-        value >= 1000 ? "\(value / 1000),\(String(format: "%03d", value % 1000))" : "\(value)"
+        value >= 1000 ? "\(value / 1000),\(String(format: "%03ld", value % 1000))" : "\(value)"
     }
     private static func met(_ yes: Bool) -> String { yes ? "met" : "**not met**" }
 

@@ -30,7 +30,7 @@ struct Workload: Sendable {
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
-    private static func groups(_ count: Int) -> [BulkSeedGroup] {
+    private static func makeGroups(_ count: Int) -> [BulkSeedGroup] {
         (0..<count).map { index in
             BulkSeedGroup(
                 name: groupName(index),
@@ -46,7 +46,7 @@ struct Workload: Sendable {
     }
 
     /// Groups first, then consumers, in the configuration language.
-    private static func yaml(
+    private static func render(
         settings: String, groups: [BulkSeedGroup], consumers: [(index: Int, changed: Bool)], groupCount: Int
     ) -> String {
         var text = "version: 1\n\n" + settings + "\npermission_groups:\n"
@@ -71,7 +71,7 @@ struct Workload: Sendable {
     /// 95% of the consumers (the first 10% of all with a changed description), leaves 5% out (prune
     /// deletes them) and adds 5% new ones, so it declares `consumers` consumers.
     static func plan(consumers: Int, groups groupCount: Int) -> Workload {
-        let groups = groups(groupCount)
+        let groups = makeGroups(groupCount)
         let live = (0..<consumers).map { index in
             BulkSeedConsumer(
                 name: consumerName(index), description: consumerDescription(index, changed: false),
@@ -83,10 +83,10 @@ struct Workload: Sendable {
         let added = consumers - kept
         let declared = (0..<kept).map { (index: $0, changed: $0 < changed) }
             + (consumers..<(consumers + added)).map { (index: $0, changed: false) }
-        let settings = "settings:\n  prune: true\n  max_delete_percent: 100\n"
+        let settings = "settings:\n  prune: true\n  max_delete_percent: 100\n  protect:\n    groups: [PERMISO 1 TECNICO]\n"
         return Workload(
             liveGroups: groups, liveConsumers: live,
-            yaml: yaml(settings: settings, groups: groups, consumers: declared, groupCount: groupCount),
+            yaml: render(settings: settings, groups: groups, consumers: declared, groupCount: groupCount),
             declaredConsumers: declared.count, declaredGroups: groups.count
         )
     }
@@ -94,7 +94,7 @@ struct Workload: Sendable {
     /// The apply workload: `consumers` live consumers in `groupCount` groups, each declared with a
     /// changed description, so apply makes `consumers` updates (prune off).
     static func apply(consumers: Int, groups groupCount: Int) -> Workload {
-        let groups = groups(groupCount)
+        let groups = makeGroups(groupCount)
         let live = (0..<consumers).map { index in
             BulkSeedConsumer(
                 name: consumerName(index), description: consumerDescription(index, changed: false),
@@ -104,7 +104,7 @@ struct Workload: Sendable {
         let declared = (0..<consumers).map { (index: $0, changed: true) }
         return Workload(
             liveGroups: groups, liveConsumers: live,
-            yaml: yaml(settings: "settings:\n  prune: false\n", groups: groups, consumers: declared, groupCount: groupCount),
+            yaml: render(settings: "settings:\n  prune: false\n", groups: groups, consumers: declared, groupCount: groupCount),
             declaredConsumers: declared.count, declaredGroups: groups.count
         )
     }

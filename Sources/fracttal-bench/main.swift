@@ -37,7 +37,7 @@ func runBenchmark() async throws {
             workload: workload, directory: directory, file: file, fracttal: fracttal, environment: environment,
             runs: options.runs
         )
-        log(String(format: "  fracttal %.3f s (%.1f MiB), PyYAML %.3f s: ratio %.2f; requests %d / %d", plan.fracttal.best, plan.peakMiB, plan.yardstick.best, plan.bestRatio, plan.requests, plan.minimumRequests))
+        log(String(format: "  fracttal %.3f s (%.1f MiB), PyYAML %.3f s: ratio %.2f; requests %ld / %ld", plan.fracttal.best, plan.peakMiB, plan.yardstick.best, plan.bestRatio, plan.requests, plan.minimumRequests))
         plans.append(plan)
     }
     log("apply of 1,000 updates, parallelism \(options.parallelism)")
@@ -45,7 +45,7 @@ func runBenchmark() async throws {
         changes: 1_000, directory: root + "/apply", fracttal: fracttal, environment: environment,
         parallelism: options.parallelism
     )
-    log(String(format: "  %.1f requests/s = %.2f of the limit, %d × 406", apply.requestsPerSecond, apply.ratio, apply.rateLimitedAnswers))
+    log(String(format: "  %.1f requests/s = %.2f of the limit, %ld × 406", apply.requestsPerSecond, apply.ratio, apply.rateLimitedAnswers))
 
     let report = Report(
         machine: .current(), date: Date(), options: options, loads: loads, plans: plans, apply: apply
