@@ -64,6 +64,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "fracttal-bench",
+            dependencies: ["FracttalSandbox", "FracttalAPI", "FracttalModel"]
+        ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
         .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan"]),
         .testTarget(name: "FracttalAPITests", dependencies: ["FracttalAPI", "FracttalModel", "FracttalSandbox"]),

@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What one child process run came to: its wall time, peak resident memory and exit status.
+struct ChildRun: Sendable {
+    /// Wall time from spawn to exit, on the monotonic clock.
+    var seconds: Double
+    /// Peak resident set size from `wait4`'s `ru_maxrss` (kilobytes on Linux).
+    var peakKilobytes: Int
+    /// The exit status, or 128 + signal.
+    var status: Int32
+
+    /// Peak RSS in MiB.
+    var peakMiB: Double { Double(peakKilobytes) / 1024 }
+}
+
+/// Spawns a program with its standard output and error sent to files, and measures it with `wait4`.
+enum ChildProcess {
+    /// Runs `arguments[0]` (a path) with `environment`; `sample` is called about every millisecond
+    /// while the child runs (for counters the benchmark polls).
+    static func run(
+        _ arguments: [String], environment: [String: String], stdout: String = "/dev/null", stderr: String = "/dev/null",
+        sample: (() -> Void)? = nil
+    ) throws -> ChildRun {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw BenchError("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while true {
+            let options: Int32 = sample == nil ? 0 : WNOHANG
+            let result = wait4(pid, &status, options, &usage)
+            if result == pid { break }
+            if result < 0 && errno != EINTR {
+                throw BenchError("wait4 failed for \(arguments[0]): \(String(cString: strerror(errno)))")
+            }
+            if let sample {
+                sample()
+                usleep(500)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return ChildRun(seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), status: exit)
+    }
+}
+
+/// A failure of the benchmark itself, with a message for the person running it.
+struct BenchError: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,46 @@
+/// The benchmark's command-line choices.
+struct Options: Sendable {
+    /// The release `fracttal` binary to measure.
+    var fracttal = ".build/release/fracttal"
+    /// Where the report is written.
+    var out = "BENCHMARKS.md"
+    /// Runs per measurement (the best and the median are reported).
+    var runs = 5
+    /// Consumer counts of the plan workloads (each with 1,000 groups).
+    var sizes = [5_000, 10_000, 50_000]
+    /// Concurrent calls of the apply measurement.
+    var parallelism = 4
+    /// The command line written into the report.
+    var command = "scripts/benchmark.sh"
+
+    /// Parses `--fracttal PATH --out PATH --runs N --sizes A,B,C --parallelism N --command TEXT`.
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--fracttal": options.fracttal = value
+            case "--out": options.out = value
+            case "--command": options.command = value
+            case "--runs":
+                guard let runs = Int(value), runs >= 1 else { throw BenchError("--runs needs a number of at least 1") }
+                options.runs = runs
+            case "--parallelism":
+                guard let count = Int(value), (1...64).contains(count) else {
+                    throw BenchError("--parallelism needs a number from 1 to 64")
+                }
+                options.parallelism = count
+            case "--sizes":
+                let sizes = value.split(separator: ",").compactMap { Int($0) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 100 }) else {
+                    throw BenchError("--sizes needs comma-separated consumer counts of at least 100, e.g. 5000,10000,50000")
+                }
+                options.sizes = sizes
+            default:
+                throw BenchError("unknown option \(flag): use --fracttal, --out, --runs, --sizes, --parallelism or --command")
+            }
+        }
+        return options
+    }
+}

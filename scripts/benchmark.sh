@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds `fracttal` and `fracttal-bench` in release, runs the benchmark of issue 8 (configuration load,
+# plan and apply against the in-process sandbox, PyYAML as the yardstick) and writes BENCHMARKS.md.
+# Extra arguments go to fracttal-bench, e.g. `scripts/benchmark.sh --runs 3`.
+# Needs python3 with PyYAML built against libyaml (yaml.CSafeLoader).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
+    echo "benchmark.sh: python3 with PyYAML's libyaml loader (yaml.CSafeLoader) is needed for the yardstick; install python3-yaml." >&2
+    exit 1
+fi
+
+swift build -c release --product fracttal
+swift build -c release --product fracttal-bench
+bin="$(swift build -c release --show-bin-path)"
+"$bin/fracttal-bench" --fracttal "$bin/fracttal" --out BENCHMARKS.md --command "scripts/benchmark.sh" "$@"
