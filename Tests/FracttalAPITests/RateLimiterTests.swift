@@ -65,6 +65,18 @@ struct RateLimiterTests {
         #expect(waits.withLock { $0 } == [.seconds(12)])
     }
 
+    @Test func aRefusalThatSaysRequestsRemainPausesBriefly() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(clock: clock)
+
+        try await limiter.acquire()
+        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 150, reset: 45), retryAfter: nil)
+        try await limiter.acquire()
+
+        #expect(clock.elapsed >= .milliseconds(250))
+        #expect(clock.elapsed <= .seconds(1))
+    }
+
     @Test func retryAfterOfA429TakesPrecedence() async throws {
         let clock = VirtualClock()
         let limiter = RateLimiter(clock: clock)

@@ -9,6 +9,8 @@
 actor RateLimiter {
     /// The shortest pause after a rate-limit answer, so a reset of `0` whole seconds is not hammered.
     static let minimumPause: Duration = .milliseconds(250)
+    /// The pause after a rate-limit answer that does not say the window is used up.
+    static let briefPause: Duration = .seconds(1)
 
     private let clock: any APIClock
     private let report: @Sendable (Duration) async -> Void
@@ -65,14 +67,26 @@ actor RateLimiter {
     }
 
     /// Releases a slot after a 406/429 answer and pauses everyone until the window resets.
+    ///
+    /// `Retry-After` wins when given. A refusal whose own headers say requests remain in the window
+    /// was not about this window's count, so it pauses for at most a second instead of the whole window.
     func rateLimited(observing info: RateLimitInfo?, retryAfter: Int?) {
         inFlight = max(0, inFlight - 1)
         if let info { limit = info.limit }
-        let seconds = retryAfter ?? info?.reset ?? 1
-        let until = clock.now() + max(.seconds(max(seconds, 0)), Self.minimumPause)
+        let pause: Duration
+        if let retryAfter {
+            pause = .seconds(max(retryAfter, 0))
+        } else if let info {
+            pause = info.remaining > 0 ? min(.seconds(max(info.reset, 0)), Self.briefPause) : .seconds(max(info.reset, 0))
+        } else {
+            pause = Self.briefPause
+        }
+        let until = clock.now() + max(pause, Self.minimumPause)
         pausedUntil = max(pausedUntil ?? until, until)
-        remaining = 0
-        windowEnd = pausedUntil
+        if info.map({ $0.remaining <= 0 }) ?? true {
+            remaining = 0
+            windowEnd = pausedUntil
+        }
         wakeWaiters()
     }
 
