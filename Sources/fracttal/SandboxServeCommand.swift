@@ -22,9 +22,9 @@ struct SandboxCommand: AsyncParsableCommand {
                 JSON (mode 0600). The secret is never printed. Without --data the company lives in \
                 memory and starts from the seed each time. SIGINT or SIGTERM stop the server.
 
-                Example:
-                  fracttal sandbox serve --port 0 --data .fracttal/sandbox.sqlite --credentials-out sandbox.json
-                  fracttal sandbox serve --faults error_before=0.1,lost=0.05,latency=5-50ms --seed 7
+                Examples:
+                  fracttal sandbox serve --data sandbox.sqlite --credentials-out creds.json
+                  fracttal sandbox serve --faults error_before=0.1,lost=0.05 --seed 7
                 """
         )
 
@@ -57,17 +57,8 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Write the bootstrap consumer's key and secret here as JSON (mode 0600).", valueName: "file"))
         var credentialsOut: String?
 
-        func validate() throws {
-            do {
-                _ = try SandboxConfiguration.parseRateLimit(rateLimit)
-                _ = try SandboxConfiguration.parseFaults(faults ?? "")
-            } catch let error as SandboxConfigurationError {
-                throw ValidationError(error.message)
-            }
-            guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is out of range: give 0 to 65535") }
-            guard tokenTTL >= 1 else { throw ValidationError("--token-ttl must be at least 1 second") }
-        }
-
+        /// Settings are checked here rather than in `validate()`, so that a bad one exits with
+        /// status 1 like every other error (cli.md), with one sentence that says what is right.
         func run() async throws {
             let configuration = SandboxConfiguration(
                 host: host, port: port, dataPath: data, rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit),

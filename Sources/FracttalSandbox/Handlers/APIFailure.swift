@@ -35,7 +35,7 @@ struct APIFailure: Error, Sendable {
         )
     }
 
-    static func groupNotFound(_ id: Int64) -> APIFailure {
+    static func groupNotFound(_ id: some CustomStringConvertible) -> APIFailure {
         APIFailure(status: .notFound, message: "No permission group has the id \(id).")
     }
 

@@ -29,7 +29,7 @@ struct APIErrorMiddleware: RouterMiddleware {
     /// `start`/`limit` must be integers (400).
     static func parameterFailure(_ request: Request, context: Context) -> APIFailure? {
         if let id = context.parameters.get("id"), Int64(id) == nil {
-            return APIFailure(status: .notFound, message: "No permission group has the id \(id).")
+            return .groupNotFound(id)
         }
         let query = request.uri.queryParameters
         let problems = ["start", "limit"].compactMap { name -> FieldProblem? in

@@ -26,7 +26,8 @@ struct SandboxComponents: Sendable {
             .add(middleware: FaultMiddleware(injector: injector))
             .add(middleware: APIErrorMiddleware())
         try APIHandler(store: store, clock: clock).registerHandlers(
-            on: APIRouteTransport(group: api), serverURL: URL(string: "/")!
+            on: APIRouteTransport(group: api), serverURL: URL(string: "/")!,
+            configuration: Configuration(dateTranscoder: RFC3339Transcoder(), jsonEncodingOptions: [.sortedKeys])
         )
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
             api.on("**", method: method) { _, _ -> Response in throw APIFailure.unknownPath }

@@ -10,6 +10,9 @@ final class SandboxStore: Sendable {
     init(path: String?) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        // WAL with synchronous=NORMAL never corrupts the file; a power cut may lose the last
+        // commits, which a sandbox can afford for commits that do not wait on the disk.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         if let path {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -188,19 +191,28 @@ final class SandboxStore: Sendable {
         let secret = RandomText.consumerSecret()
         let digest = SecretDigest(hashing: secret)
         let key = try await writer.write { db in
-            if let key = try Self.bootstrapKey(db), try Self.consumer(db, key: key) != nil {
-                return key
+            let key: String
+            if let existing = try Self.bootstrapKey(db), try Self.consumer(db, key: existing) != nil {
+                key = existing
+            } else {
+                let group =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT id FROM permission_group WHERE name = 'Automation' ORDER BY id LIMIT 1"
+                    )
+                    ?? StoreRows.insertGroup(
+                        db,
+                        GroupFields(name: "Automation", description: nil, permissions: PermissionCatalog.orderedCodes),
+                        now: now
+                    )
+                try StoreSeed.insertBootstrapConsumer(db, group: group, now: now)
+                key = try Self.bootstrapKey(db)!
             }
-            let group =
-                try Int64.fetchOne(db, sql: "SELECT id FROM permission_group WHERE name = 'Automation' ORDER BY id LIMIT 1")
-                ?? StoreRows.insertGroup(
-                    db, GroupFields(name: "Automation", description: nil, permissions: PermissionCatalog.orderedCodes),
-                    now: now
-                )
-            try StoreSeed.insertBootstrapConsumer(db, group: group, now: now)
-            return try Self.bootstrapKey(db)!
+            try db.execute(
+                sql: "UPDATE oauth_consumer SET secret_salt = ?, secret_hash = ?, secret_created_at = ? WHERE key = ?",
+                arguments: [Data(digest.salt), Data(digest.hash), StoreRows.seconds(now), key]
+            )
+            return key
         }
-        _ = try await rotateSecret(key: key, digest: digest, now: now)
         return (key, secret)
     }
 
