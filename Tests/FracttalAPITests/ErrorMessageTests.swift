@@ -114,6 +114,41 @@ import Testing
         }
     }
 
+    @Test func serverErrorsAreRepeatedABoundedNumberOfTimesThenReported() async throws {
+        let sandbox = SandboxConfiguration(faults: FaultPlan(errorBefore: 1), seed: 5)
+        let policy = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(100))
+        try await SandboxHarness.with(sandbox, clock: VirtualClock(), policy: policy) { sandbox in
+            do {
+                _ = try await sandbox.client.readConsumersForTest()
+                Issue.record("a read succeeded although every call fails")
+            } catch let error as FracttalAPIError {
+                guard case .serverError(let operation, 503, _, 3) = error else {
+                    Issue.record("unexpected error: \(error)")
+                    return
+                }
+                #expect(operation == "read the OAuth consumers")
+                #expect(error.description.contains("HTTP 503"))
+            }
+            let metrics = await sandbox.client.metrics
+            #expect(metrics.requests(.list) == 3)
+            #expect(metrics.retries == 2)
+        }
+    }
+
+    @Test func retriesStopWhenTheirTimeBudgetIsSpent() async throws {
+        let sandbox = SandboxConfiguration(faults: FaultPlan(errorBefore: 1), seed: 5)
+        let policy = RetryPolicy(maxAttempts: 100, maxTotalTime: .seconds(2), initialBackoff: .milliseconds(200), maxBackoff: .seconds(1))
+        let clock = VirtualClock()
+        try await SandboxHarness.with(sandbox, clock: clock, policy: policy) { sandbox in
+            await #expect(throws: FracttalAPIError.self) {
+                _ = try await sandbox.client.readConsumersForTest()
+            }
+            let attempts = await sandbox.client.metrics.requests(.list)
+            #expect(attempts >= 3 && attempts < 10)
+            #expect(clock.elapsed <= .seconds(2))
+        }
+    }
+
     @Test func noServerAtTheAddressSaysSo() async throws {
         let configuration = ClientConfiguration(
             baseURL: "http://127.0.0.1:9/api", tokenURL: "http://127.0.0.1:9/oauth/token",

@@ -40,7 +40,7 @@ struct RequestExecutor: Sendable {
         goneAfterAmbiguity: Value? = nil,
         _ call: @escaping @Sendable (Client) async throws -> CallOutcome<Value>
     ) async throws -> Value {
-        let started = clock.now()
+        var firstFailure: ContinuousClock.Instant?
         var attempt = 1
         var rateLimitAnswers = 0
         var renewedTokens = 0
@@ -69,7 +69,7 @@ struct RequestExecutor: Sendable {
                     failure = .unreachable(operation: operation, url: baseURL, reason: reason, attempts: attempt)
                 }
                 ambiguous = true
-                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, started: started)
+                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, since: &firstFailure)
                 continue
             }
             switch outcome {
@@ -97,7 +97,7 @@ struct RequestExecutor: Sendable {
                 await limiter.complete(observing: refusal.rateLimit)
                 ambiguous = true
                 failure = .serverError(operation: operation, status: refusal.status, message: refusal.message, attempts: attempt)
-                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, started: started)
+                try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, since: &firstFailure)
             case .refused(let refusal):
                 await limiter.complete(observing: refusal.rateLimit)
                 if refusal.status == 404, ambiguous, let goneAfterAmbiguity { return goneAfterAmbiguity }
@@ -107,13 +107,17 @@ struct RequestExecutor: Sendable {
     }
 
     /// Sleeps before the next attempt, or throws `failure` (or `AmbiguousFailure`) when no attempt is left.
+    ///
+    /// The time budget counts from the call's first failure, so rate-limit waits before it do not use it up.
     private func repeatOrThrow(
         _ failure: FracttalAPIError, operation: String, repetition: Repetition, attempt: inout Int,
-        started: ContinuousClock.Instant
+        since firstFailure: inout ContinuousClock.Instant?
     ) async throws {
         if repetition == .once { throw AmbiguousFailure(error: failure) }
         let delay = policy.backoff(afterAttempt: attempt)
         let now = clock.now()
+        let started = firstFailure ?? now
+        firstFailure = started
         guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
         events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
         await metrics.countRetry()
