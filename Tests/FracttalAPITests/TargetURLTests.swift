@@ -1,4 +1,5 @@
 @testable import FracttalAPI
+import FracttalModel
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import FracttalModel
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime

@@ -24,7 +24,7 @@ final class ApplyProgress: Sendable {
     private let state = Mutex(State())
 
     /// Creates a progress display for a terminal or for a log.
-    init(color: ColorOptions, isTerminal: Bool) {
+    init(isTerminal: Bool) {
         self.isTerminal = isTerminal
     }
 

@@ -31,7 +31,7 @@ struct ApplyWorkflow {
         let savedPlan = try self.options.savedPlan.map(PlanFile.read(from:))
         let loaded = savedPlan == nil ? try planning.loadConfiguration(paths: self.options.paths) : nil
         let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-        let progress = ApplyProgress(color: color, isTerminal: StandardStreams.errorIsTerminal)
+        let progress = ApplyProgress(isTerminal: StandardStreams.errorIsTerminal)
         let session = try await TargetSession.open(
             target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
         )
