@@ -12,8 +12,14 @@ struct Options: Sendable {
     var parallelism = 4
     /// The command line written into the report.
     var command = "scripts/benchmark.sh"
+    /// When set, no measurement: seed the plan workload of this many consumers, serve it, write the
+    /// environment for `fracttal` to `<serve directory>/env`, and wait (for profiling).
+    var serve: Int?
+    /// Where `--serve` writes the workload and its `env` file.
+    var serveDirectory = "fracttal-bench-serve"
 
-    /// Parses `--fracttal PATH --out PATH --runs N --sizes A,B,C --parallelism N --command TEXT`.
+    /// Parses `--fracttal PATH --out PATH --runs N --sizes A,B,C --parallelism N --command TEXT
+    /// --serve N --serve-directory PATH`.
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
         var rest = arguments[...]
@@ -37,8 +43,14 @@ struct Options: Sendable {
                     throw BenchError("--sizes needs comma-separated consumer counts of at least 100, e.g. 5000,10000,50000")
                 }
                 options.sizes = sizes
+            case "--serve":
+                guard let size = Int(value), size >= 100 else { throw BenchError("--serve needs a consumer count of at least 100") }
+                options.serve = size
+            case "--serve-directory": options.serveDirectory = value
             default:
-                throw BenchError("unknown option \(flag): use --fracttal, --out, --runs, --sizes, --parallelism or --command")
+                throw BenchError(
+                    "unknown option \(flag): use --fracttal, --out, --runs, --sizes, --parallelism, --command, --serve or --serve-directory"
+                )
             }
         }
         return options

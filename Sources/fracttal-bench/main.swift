@@ -5,6 +5,10 @@ import Foundation
 /// against the in-process sandbox and writes BENCHMARKS.md (issue 8).
 func runBenchmark() async throws {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    if let consumers = options.serve {
+        try await ServeWorkload.run(consumers: consumers, directory: options.serveDirectory)
+        return
+    }
     let fracttal = URL(fileURLWithPath: options.fracttal).standardizedFileURL.path
     guard FileManager.default.isExecutableFile(atPath: fracttal) else {
         throw BenchError("no fracttal binary at \(fracttal): build it with `swift build -c release --product fracttal` or pass --fracttal PATH")
