@@ -12,8 +12,14 @@ command -v valgrind >/dev/null || { echo "profile.sh: valgrind is needed (apt-ge
 
 swift build -c release --product fracttal
 swift build -c release --product fracttal-bench
-bin="$(swift build -c release --show-bin-path)"
+release="$(swift build -c release --show-bin-path)"
 mkdir -p "$out"
+# Valgrind 3.19 cannot read the DWARF 5 the Swift 6 toolchain writes; copies without debug info keep
+# the symbol table, which is all callgrind needs for function names.
+bin="$out/bin"
+mkdir -p "$bin"
+objcopy --strip-debug "$release/fracttal" "$bin/fracttal"
+objcopy --strip-debug "$release/fracttal-bench" "$bin/fracttal-bench"
 serve="$out/workload"
 
 run_served() { # $1: wrapper for the bench process (empty or valgrind ...); runs "${@:2}" against it
@@ -31,8 +37,8 @@ run_served() { # $1: wrapper for the bench process (empty or valgrind ...); runs
     wait "$bench"
 }
 
-annotate() { callgrind_annotate --inclusive=yes "$1" 2>/dev/null | head -60 >"$1.inclusive.txt"
-             callgrind_annotate "$1" 2>/dev/null | head -60 >"$1.self.txt"; }
+annotate() { callgrind_annotate --inclusive=yes "$1" | swift demangle --simplified | sed -n 1,120p >"$1.inclusive.txt"
+             callgrind_annotate "$1" | swift demangle --simplified | sed -n 1,120p >"$1.self.txt"; }
 
 # The first served run only writes the workload (validate needs its file).
 run_served "" true

@@ -8,7 +8,7 @@ import Testing
     /// A store with enough groups and consumers for several pages each, and its fault-free reading.
     private static func company() async throws -> (path: String, state: LiveState) {
         let path = temporaryStorePath()
-        try await BulkStore.make(at: path, groups: 230, consumers: 260)
+        try BulkStore.make(at: path, groups: 230, consumers: 260)
         let state = try await SandboxHarness.with(SandboxConfiguration(dataPath: path)) { sandbox in
             try await sandbox.client.readLiveState()
         }

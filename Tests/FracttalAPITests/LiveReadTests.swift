@@ -27,7 +27,7 @@ import Testing
     @Test func aFullReadOfTenThousandConsumersCostsExactlyOneHundredTwelveRequests() async throws {
         let path = temporaryStorePath()
         defer { removeStore(at: path) }
-        try await BulkStore.make(at: path, groups: 1_000, consumers: 10_000)
+        try BulkStore.make(at: path, groups: 1_000, consumers: 10_000)
 
         try await SandboxHarness.with(SandboxConfiguration(dataPath: path)) { sandbox in
             let state = try await sandbox.client.readLiveState()
