@@ -229,6 +229,27 @@ struct PlanEndToEndTests {
         }
     }
 
+    /// The configuration loads while the live state is read; its errors still come first, and the
+    /// read (here of a server that is not there, which would retry for seconds) is abandoned.
+    @Test func configurationErrorsComeFirstAndStopTheLiveRead() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("version: 1\nconsumers:\n  - name: erp\n    permision_group: Default\n", to: "main.yaml")
+        let unreachable = [
+            "FRACTTAL_BASE_URL": "http://127.0.0.1:1/api", "FRACTTAL_TOKEN_URL": "http://127.0.0.1:1/oauth/token",
+            "FRACTTAL_CLIENT_ID": "id", "FRACTTAL_CLIENT_SECRET": "not-a-secret",
+        ]
+
+        let result = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url, environment: unreachable)
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("main.yaml:4:5"), "\(result)")
+        #expect(result.stderr.contains("permission_group"), "\(result)")
+        #expect(result.stderr.contains("the configuration has errors"), "\(result)")
+        #expect(!result.stderr.contains("live state"), "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+    }
+
     @Test func refusesTheEmbeddedSandboxInCI() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

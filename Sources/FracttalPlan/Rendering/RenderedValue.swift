@@ -15,6 +15,12 @@ enum RenderedValue {
 
     /// Text with control characters written as `\n`, `\t` or `\u{…}`.
     static func escaped(_ text: String, escapingQuotes: Bool) -> String {
+        // Most names and descriptions are printable ASCII with nothing to escape: return them as they are
+        // (the scalar loop below costs a Unicode property lookup per character).
+        let needsNoEscape = text.utf8.allSatisfy { byte in
+            (0x20...0x7E).contains(byte) && !(escapingQuotes && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")))
+        }
+        if needsNoEscape { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

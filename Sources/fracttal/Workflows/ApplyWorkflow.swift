@@ -27,16 +27,35 @@ struct ApplyWorkflow {
 
     /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
     func run(target options: TargetOptions) async throws {
-        let planning = PlanWorkflow(environment: environment, color: color)
-        let savedPlan = try self.options.savedPlan.map(PlanFile.read(from:))
-        let loaded = savedPlan == nil ? try planning.loadConfiguration(paths: self.options.paths) : nil
-        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         let progress = ApplyProgress(isTerminal: StandardStreams.errorIsTerminal)
-        let session = try await TargetSession.open(
-            target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
-        )
+        let session: TargetSession
+        let plan: Plan
+        let live: LiveState
+        if let path = self.options.savedPlan {
+            let savedPlan = try PlanFile.read(from: path)
+            let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
+            session = try await TargetSession.open(
+                target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
+            )
+            do {
+                (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
+            } catch {
+                await session.close()
+                throw error
+            }
+        } else {
+            let planning = PlanWorkflow(environment: environment, color: color)
+            let inputs = try await planning.loadAndRead(paths: self.options.paths, target: options, events: progress.clientEvent)
+            session = inputs.session
+            do {
+                (plan, live) = (try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete), inputs.live)
+            } catch {
+                await session.close()
+                throw error
+            }
+        }
         do {
-            try await apply(savedPlan: savedPlan, loaded: loaded, planning: planning, session: session, progress: progress)
+            try await apply(plan, live: live, session: session, progress: progress)
             await session.close()
         } catch {
             await session.close()
@@ -44,20 +63,7 @@ struct ApplyWorkflow {
         }
     }
 
-    private func apply(
-        savedPlan: Plan?, loaded: LoadedConfiguration?, planning: PlanWorkflow, session: TargetSession, progress: ApplyProgress
-    ) async throws {
-        let plan: Plan
-        let live: LiveState
-        if let savedPlan {
-            (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
-        } else if let loaded {
-            let outcome = try await planning.plan(loaded, in: session, allowMassDelete: options.allowMassDelete)
-            (plan, live) = (outcome.plan, outcome.live)
-        } else {
-            return
-        }
-
+    private func apply(_ plan: Plan, live: LiveState, session: TargetSession, progress: ApplyProgress) async throws {
         StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
         guard plan.hasChanges else { return }
 

@@ -12,17 +12,52 @@ struct PlanWorkflow {
     /// Whether standard error may be coloured.
     var color: ColorOptions
 
-    /// What a finished planning run hands to `plan` and `apply`.
-    struct Outcome {
-        /// The usable plan.
-        var plan: Plan
-        /// The live state the plan was made from.
+    /// What a plan is made from: the configuration, the live state, and the session that read it
+    /// (still open, for `apply`; the caller closes it).
+    struct Inputs {
+        /// The configuration, without errors.
+        var loaded: LoadedConfiguration
+        /// The open session to the target.
+        var session: TargetSession
+        /// The live state read through the session.
         var live: LiveState
     }
 
-    /// Loads the configuration and reports its diagnostics; throws after printing when it has errors.
-    func loadConfiguration(paths: [String]) throws -> LoadedConfiguration {
-        let loaded = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false).load(paths: paths.isEmpty ? ["."] : paths)
+    /// Loads the configuration while the target opens and its live state is read, so that neither
+    /// waits for the other. The configuration's errors are reported first, as when it is loaded
+    /// alone: when it has any, the read is cancelled and the session closed (only reads were sent).
+    func loadAndRead(paths: [String], target options: TargetOptions, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> Inputs {
+        let loader = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false)
+        let paths = paths.isEmpty ? ["."] : paths
+        async let loading = BlockingWork.run { loader.load(paths: paths) }
+        let session: TargetSession
+        do {
+            let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
+            session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment), events: events)
+        } catch {
+            _ = try Self.reported(await loading)
+            throw error
+        }
+        let reading = Task { try await session.client.readLiveState() }
+        do {
+            let loaded = try Self.reported(await loading)
+            let live: LiveState
+            do {
+                live = try await reading.value
+            } catch {
+                throw CommandFailure("cannot read the live state of \(session.target.name): \(error)")
+            }
+            return Inputs(loaded: loaded, session: session, live: live)
+        } catch {
+            reading.cancel()
+            _ = await reading.result
+            await session.close()
+            throw error
+        }
+    }
+
+    /// Prints the configuration's diagnostics; throws when it has errors.
+    private static func reported(_ loaded: LoadedConfiguration) throws -> LoadedConfiguration {
         DiagnosticPrinter.print(loaded.diagnostics)
         if loaded.diagnostics.containsError {
             throw CommandFailure("the configuration has errors (above); fix them and run again.")
@@ -30,40 +65,32 @@ struct PlanWorkflow {
         return loaded
     }
 
-    /// Plans against a session that is already open.
-    func plan(_ loaded: LoadedConfiguration, in session: TargetSession, allowMassDelete: Bool) async throws -> Outcome {
-        let live: LiveState
-        do {
-            live = try await session.client.readLiveState()
-        } catch {
-            throw CommandFailure("cannot read the live state of \(session.target.name): \(error)")
-        }
+    /// Plans the configuration against the live state read with it.
+    func plan(_ inputs: Inputs, allowMassDelete: Bool) throws -> Plan {
         let context = PlanningContext(
-            target: session.target.name,
-            configurationDigest: ConfigurationDigest.of(loaded.files),
-            ownClientID: session.ownClientID,
+            target: inputs.session.target.name,
+            configurationDigest: ConfigurationDigest.of(inputs.loaded.files),
+            ownClientID: inputs.session.ownClientID,
             now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
             allowMassDelete: allowMassDelete
         )
-        let result = Planner.plan(desired: loaded.state, live: live, context: context)
+        let result = Planner.plan(desired: inputs.loaded.state, live: inputs.live, context: context)
         DiagnosticPrinter.print(result.diagnostics)
         guard result.isUsable else {
             throw CommandFailure("the plan cannot be made (errors above); nothing was changed.")
         }
-        return Outcome(plan: result.plan, live: live)
+        return result.plan
     }
 
-    /// `fracttal plan`: load, open the target, plan, close.
+    /// `fracttal plan`: load and read, plan, close.
     func makePlan(paths: [String], target options: TargetOptions, allowMassDelete: Bool) async throws -> Plan {
-        let loaded = try loadConfiguration(paths: paths)
-        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-        let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
+        let inputs = try await loadAndRead(paths: paths, target: options)
         do {
-            let outcome = try await plan(loaded, in: session, allowMassDelete: allowMassDelete)
-            await session.close()
-            return outcome.plan
+            let plan = try plan(inputs, allowMassDelete: allowMassDelete)
+            await inputs.session.close()
+            return plan
         } catch {
-            await session.close()
+            await inputs.session.close()
             throw error
         }
     }
