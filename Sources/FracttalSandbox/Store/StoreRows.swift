@@ -7,33 +7,36 @@ enum StoreRows {
     static let consumerColumns =
         "key, name, description, grant_type, id_group_permission, redirect_uri, hub_enabled, secret_created_at, created_at, updated_at"
 
+    // Rows are read by position (the order of the column lists above): looking columns up by name
+    // costs a case-insensitive comparison per column and row, a sixth of a 10,000-consumer read.
+
     static func group(_ row: Row) -> GroupPayload {
-        let permissions: String = row["permissions"]
+        let permissions: String = row[3]
         return GroupPayload(
-            id: row["id"],
-            name: row["name"],
-            description: row["description"],
+            id: row[0],
+            name: row[1],
+            description: row[2],
             permissions: permissions.isEmpty ? [] : permissions.split(separator: ",").map(String.init),
-            isDefault: row["is_default"],
-            accountsCount: row["accounts_count"],
-            createdAt: date(row["created_at"]),
-            updatedAt: date(row["updated_at"])
+            isDefault: row[4],
+            accountsCount: row[5],
+            createdAt: date(row[6]),
+            updatedAt: date(row[7])
         )
     }
 
     static func consumer(_ row: Row) -> ConsumerPayload {
         ConsumerPayload(
-            key: row["key"],
+            key: row[0],
             secret: nil,
-            name: row["name"],
-            description: row["description"],
-            grantType: row["grant_type"],
-            groupID: row["id_group_permission"],
-            redirectURI: row["redirect_uri"],
-            hubEnabled: row["hub_enabled"],
-            secretCreatedAt: date(row["secret_created_at"]),
-            createdAt: date(row["created_at"]),
-            updatedAt: date(row["updated_at"])
+            name: row[1],
+            description: row[2],
+            grantType: row[3],
+            groupID: row[4],
+            redirectURI: row[5],
+            hubEnabled: row[6],
+            secretCreatedAt: date(row[7]),
+            createdAt: date(row[8]),
+            updatedAt: date(row[9])
         )
     }
 
