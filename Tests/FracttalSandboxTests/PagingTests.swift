@@ -57,6 +57,37 @@ struct PagingTests {
         }
     }
 
+    /// Pages skip by position, not by the stored sequence number, so deletions leave no holes and
+    /// a start past the end gives an empty page.
+    @Test func consumerPagesStayContiguousAfterDeletions() async throws {
+        try await TestSandbox.with(Self.roomy) { sandbox in
+            let token = try await sandbox.token()
+            var kept: [String] = []
+            for index in 0..<30 {
+                let reply = try await sandbox.call(
+                    .POST, "/oauth_consumers/", token: token, json: Fixtures.consumer("gap\(index)", group: 1)
+                )
+                let key = try #require(reply.data["key"] as? String)
+                if index.isMultiple(of: 3) {
+                    #expect(try await sandbox.call(.DELETE, "/oauth_consumers/\(key)", token: token).status == 200)
+                } else {
+                    kept.append(key)
+                }
+            }
+            var listed: [String] = []
+            for start in stride(from: 0, to: 35, by: 7) {
+                let page = try await sandbox.call(.GET, "/oauth_consumers/?start=\(start)&limit=7", token: token)
+                #expect(page.total == 28)
+                #expect(page.items.count == min(7, max(0, 28 - start)))
+                listed += page.items.compactMap { $0["key"] as? String }
+            }
+            #expect(listed.count == 28)
+            #expect(Array(listed.suffix(20)) == kept)
+            let past = try await sandbox.call(.GET, "/oauth_consumers/?start=40&limit=7", token: token)
+            #expect(past.status == 200 && past.items.isEmpty && past.total == 28)
+        }
+    }
+
     @Test(arguments: ["start=-1", "limit=0", "limit=-5", "start=abc", "limit=1.5"])
     func badPagingIs400NamingTheField(_ query: String) async throws {
         try await TestSandbox.with { sandbox in

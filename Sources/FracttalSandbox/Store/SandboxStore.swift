@@ -92,8 +92,12 @@ final class SandboxStore: Sendable {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM oauth_consumer") ?? 0
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT \(StoreRows.consumerColumns) FROM oauth_consumer ORDER BY seq LIMIT ? OFFSET ?",
-                arguments: [limit, start]
+                sql: """
+                    SELECT \(StoreRows.consumerColumns) FROM oauth_consumer
+                    WHERE seq >= (SELECT seq FROM oauth_consumer INDEXED BY oauth_consumer_order ORDER BY seq LIMIT 1 OFFSET ?)
+                    ORDER BY seq LIMIT ?
+                    """,
+                arguments: [start, limit]
             )
             return (rows.map(StoreRows.consumer), total)
         }
