@@ -250,6 +250,21 @@ struct PlanEndToEndTests {
         #expect(result.stdout.isEmpty, "\(result)")
     }
 
+    /// The embedded sandbox writes its store when it starts; a configuration with errors must not
+    /// leave one behind in the user's folder.
+    @Test func configurationErrorsDoNotStartTheEmbeddedSandbox() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("version: 1\nconsumers:\n  - name: erp\n    permision_group: Default\n", to: "main.yaml")
+
+        let result = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("main.yaml:4:5"), "\(result)")
+        #expect(result.stderr.components(separatedBy: "main.yaml:4:5").count == 2, "the error is printed once: \(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal").path))
+    }
+
     @Test func refusesTheEmbeddedSandboxInCI() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

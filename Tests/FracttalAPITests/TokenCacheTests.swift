@@ -27,6 +27,33 @@ struct TokenCacheTests {
         #expect(fetches.withLock { $0 } == 1)
     }
 
+    /// A token request that would go on retrying ends when its callers are cancelled.
+    @Test func cancellingTheCallersCancelsTheSharedFetch() async throws {
+        let sawCancellation = Locked(false)
+        let tokens = TokenCache(clock: VirtualClock()) {
+            do {
+                try await Task.sleep(for: .seconds(2))
+            } catch {
+                sawCancellation.withLock { $0 = true }
+                throw error
+            }
+            return AccessToken(value: "never", renewAt: .now)
+        }
+        let callers = Task {
+            try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<3 { group.addTask { try await tokens.token() } }
+                return try await group.next()
+            }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+
+        callers.cancel()
+        let result = await callers.result
+
+        #expect(throws: CancellationError.self) { try result.get() }
+        #expect(sawCancellation.withLock { $0 })
+    }
+
     @Test func renewsWhenTheRenewalTimeHasCome() async throws {
         let clock = VirtualClock()
         let fetches = Locked(0)

@@ -25,17 +25,28 @@ actor TokenCache {
     func token() async throws -> String {
         if let current, clock.now() < current.renewAt { return current.value }
         if let refusal { throw refusal }
-        if let pending { return try await pending.value.value }
+        if let pending { return try await Self.value(of: pending).value }
         let task = Task { try await fetch() }
         pending = task
         defer { pending = nil }
         do {
-            let token = try await task.value
+            let token = try await Self.value(of: task)
             current = token
             return token.value
         } catch let error as FracttalAPIError {
             if case .invalidClient = error { refusal = error }
             throw error
+        }
+    }
+
+    /// The shared request's token. A cancelled caller cancels the request itself (which would otherwise
+    /// go on retrying an unreachable endpoint for seconds): callers are cancelled together, as when a
+    /// plan abandons its read because the configuration has errors, or an apply stops.
+    private static func value(of task: Task<AccessToken, any Error>) async throws -> AccessToken {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
         }
     }
 

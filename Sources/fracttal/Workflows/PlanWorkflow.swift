@@ -26,21 +26,38 @@ struct PlanWorkflow {
     /// Loads the configuration while the target opens and its live state is read, so that neither
     /// waits for the other. The configuration's errors are reported first, as when it is loaded
     /// alone: when it has any, the read is cancelled and the session closed (only reads were sent).
+    /// The embedded sandbox is the exception: it writes its store when it starts, so it starts only
+    /// for a configuration without errors.
     func loadAndRead(paths: [String], target options: TargetOptions, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false)
         let paths = paths.isEmpty ? ["."] : paths
         async let loading = BlockingWork.run { loader.load(paths: paths) }
-        let session: TargetSession
+        let target: Target
         do {
-            let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-            session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment), events: events)
+            target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         } catch {
             _ = try Self.reported(await loading)
             throw error
         }
+        var loadedFirst: LoadedConfiguration?
+        if case .embeddedSandbox = target {
+            loadedFirst = try Self.reported(await loading)
+        }
+        let session: TargetSession
+        do {
+            session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment), events: events)
+        } catch {
+            if loadedFirst == nil { _ = try Self.reported(await loading) }
+            throw error
+        }
         let reading = Task { try await session.client.readLiveState() }
         do {
-            let loaded = try Self.reported(await loading)
+            let loaded: LoadedConfiguration
+            if let loadedFirst {
+                loaded = loadedFirst
+            } else {
+                loaded = try Self.reported(await loading)
+            }
             let live: LiveState
             do {
                 live = try await reading.value
