@@ -44,18 +44,12 @@ enum ApplyBenchmark {
     ) async throws -> ApplyResult {
         let workload = Workload.apply(consumers: changes, groups: 10)
         _ = try workload.write(to: directory + "/config")
-        let data = directory + "/sandbox.sqlite"
-        try SandboxServer.bulkSeed(dataPath: data, groups: workload.liveGroups, consumers: workload.liveConsumers)
-        let configuration = SandboxConfiguration(
-            dataPath: data, rateLimit: limit, faults: FaultPlan(latencyMilliseconds: latency...latency), seed: 1
+        let server = try await workload.serve(
+            dataPath: directory + "/sandbox.sqlite",
+            configuration: SandboxConfiguration(rateLimit: limit, faults: FaultPlan(latencyMilliseconds: latency...latency), seed: 1)
         )
-        let server = try await SandboxServer.start(configuration)
 
-        var environment = environment
-        environment["FRACTTAL_BASE_URL"] = server.apiBaseURL
-        environment["FRACTTAL_TOKEN_URL"] = server.tokenURL
-        environment["FRACTTAL_CLIENT_ID"] = server.bootstrapCredentials.key
-        environment["FRACTTAL_CLIENT_SECRET"] = server.bootstrapCredentials.secret
+        var environment = environment.merging(server.fracttalTarget) { $1 }
         environment["FRACTTAL_LOG_LEVEL"] = "debug"
         let liveConsumers = workload.liveConsumers.count + PlanBenchmark.seededConsumers
         let liveGroups = workload.liveGroups.count + PlanBenchmark.seededGroups

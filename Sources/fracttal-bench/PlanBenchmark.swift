@@ -43,10 +43,7 @@ enum PlanBenchmark {
     static func measure(
         workload: Workload, directory: String, file: String, fracttal: String, environment: [String: String], runs: Int
     ) async throws -> PlanResult {
-        let data = directory + "/sandbox.sqlite"
-        try SandboxServer.bulkSeed(dataPath: data, groups: workload.liveGroups, consumers: workload.liveConsumers)
-        let configuration = SandboxConfiguration(dataPath: data, rateLimit: RateLimit(count: 1_000_000, windowSeconds: 60))
-        let server = try await SandboxServer.start(configuration)
+        let server = try await workload.serve(dataPath: directory + "/sandbox.sqlite")
         do {
             let result = try run(
                 server: server, workload: workload, directory: directory, file: file, fracttal: fracttal,
@@ -64,11 +61,7 @@ enum PlanBenchmark {
         server: SandboxServer, workload: Workload, directory: String, file: String, fracttal: String,
         environment: [String: String], runs: Int
     ) throws -> PlanResult {
-        var environment = environment
-        environment["FRACTTAL_BASE_URL"] = server.apiBaseURL
-        environment["FRACTTAL_TOKEN_URL"] = server.tokenURL
-        environment["FRACTTAL_CLIENT_ID"] = server.bootstrapCredentials.key
-        environment["FRACTTAL_CLIENT_SECRET"] = server.bootstrapCredentials.secret
+        let environment = environment.merging(server.fracttalTarget) { $1 }
         let arguments = [fracttal, "plan", directory + "/config", "--allow-mass-delete"]
 
         // One counting run first (it also warms the sandbox's page cache): the client's debug log

@@ -11,16 +11,8 @@ enum ServeWorkload {
         let workload = Workload.plan(consumers: consumers, groups: 1_000)
         try? FileManager.default.removeItem(atPath: directory)
         _ = try workload.write(to: directory + "/config")
-        let data = directory + "/sandbox.sqlite"
-        try SandboxServer.bulkSeed(dataPath: data, groups: workload.liveGroups, consumers: workload.liveConsumers)
-        let configuration = SandboxConfiguration(dataPath: data, rateLimit: RateLimit(count: 1_000_000, windowSeconds: 60))
-        let server = try await SandboxServer.start(configuration)
-        let exports = [
-            "FRACTTAL_BASE_URL": server.apiBaseURL,
-            "FRACTTAL_TOKEN_URL": server.tokenURL,
-            "FRACTTAL_CLIENT_ID": server.bootstrapCredentials.key,
-            "FRACTTAL_CLIENT_SECRET": server.bootstrapCredentials.secret,
-        ].sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value)'\n" }.joined()
+        let server = try await workload.serve(dataPath: directory + "/sandbox.sqlite")
+        let exports = server.fracttalTarget.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value)'\n" }.joined()
         let envFile = directory + "/env"
         guard FileManager.default.createFile(atPath: envFile, contents: Data(exports.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw BenchError("could not write \(envFile)")
