@@ -60,6 +60,18 @@ final class TargetSession: Sendable {
         await sandbox?.stop()
     }
 
+    /// Runs `work` with the session, then closes it, whether `work` finished or threw.
+    func closing<Result>(after work: (TargetSession) async throws -> Result) async throws -> Result {
+        do {
+            let result = try await work(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     private static func makeClient(
         baseURL: String, tokenURL: String, credentials: ClientCredentials, logger: Logger, events: (@Sendable (ClientEvent) -> Void)?
     ) throws -> FracttalClient {

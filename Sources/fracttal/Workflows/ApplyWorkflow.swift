@@ -28,38 +28,23 @@ struct ApplyWorkflow {
     /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
     func run(target options: TargetOptions) async throws {
         let progress = ApplyProgress(isTerminal: StandardStreams.errorIsTerminal)
-        let session: TargetSession
-        let plan: Plan
-        let live: LiveState
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
             let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-            session = try await TargetSession.open(
+            let session = try await TargetSession.open(
                 target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
             )
-            do {
-                (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
-            } catch {
-                await session.close()
-                throw error
+            try await session.closing { session in
+                let (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
+                try await apply(plan, live: live, session: session, progress: progress)
             }
         } else {
             let planning = PlanWorkflow(environment: environment, color: color)
             let inputs = try await planning.loadAndRead(paths: self.options.paths, target: options, events: progress.clientEvent)
-            session = inputs.session
-            do {
-                (plan, live) = (try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete), inputs.live)
-            } catch {
-                await session.close()
-                throw error
+            try await inputs.session.closing { session in
+                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete)
+                try await apply(plan, live: inputs.live, session: session, progress: progress)
             }
-        }
-        do {
-            try await apply(plan, live: live, session: session, progress: progress)
-            await session.close()
-        } catch {
-            await session.close()
-            throw error
         }
     }
 

@@ -14,10 +14,8 @@ struct ExportWorkflow {
         let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
         let live: LiveState
         do {
-            live = try await session.client.readLiveState()
-            await session.close()
+            live = try await session.closing { try await $0.client.readLiveState() }
         } catch {
-            await session.close()
             throw CommandFailure("cannot read the live state of \(target.name): \(error)")
         }
         let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name)

@@ -102,13 +102,6 @@ struct PlanWorkflow {
     /// `fracttal plan`: load and read, plan, close.
     func makePlan(paths: [String], target options: TargetOptions, allowMassDelete: Bool) async throws -> Plan {
         let inputs = try await loadAndRead(paths: paths, target: options)
-        do {
-            let plan = try plan(inputs, allowMassDelete: allowMassDelete)
-            await inputs.session.close()
-            return plan
-        } catch {
-            await inputs.session.close()
-            throw error
-        }
+        return try await inputs.session.closing { _ in try plan(inputs, allowMassDelete: allowMassDelete) }
     }
 }
