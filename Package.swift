@@ -72,7 +72,11 @@ let package = Package(
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
         .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan"]),
-        .testTarget(name: "FracttalAPITests", dependencies: ["FracttalAPI", "FracttalModel", "FracttalSandbox"]),
+        .testTarget(name: "FracttalAPITests", dependencies: [
+            "FracttalAPI", "FracttalModel", "FracttalSandbox",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ]),
         .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
         .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel"]),
         .testTarget(name: "FracttalSandboxTests", dependencies: [

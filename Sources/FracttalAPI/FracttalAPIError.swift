@@ -53,6 +53,12 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
     case listKeptChanging(list: String, reads: Int)
     /// The answer breaks the API contract (unknown status, undecodable body).
     case unexpectedResponse(operation: String, detail: String)
+    /// Every attempt got an answer that cannot be read (not the API's JSON, or a cut body).
+    case unreadableAnswer(operation: String, reason: String, attempts: Int)
+    /// A create or rotation got no usable answer on every attempt, and what it may have done is unknown.
+    case unconfirmed(operation: String, reason: String, attempts: Int, waitedSeconds: Int)
+    /// A list route answered 404: the target does not offer the consumer and group API.
+    case apiNotOffered(operation: String, url: String)
 
     /// One sentence that says what is wrong and what to do.
     public var description: String {
@@ -86,6 +92,12 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
             return "Could not \(operation): no answer from \(url) (\(reason)) \(Self.times(attempts)), so check that the URL is right and that the server is up."
         case .listKeptChanging(let list, let reads):
             return "The \(list) kept changing while being read (\(reads) reads), so run again when nobody else is changing them."
+        case .unreadableAnswer(let operation, let reason, let attempts):
+            return "Could not \(operation): the server's answer could not be read (\(reason)) \(Self.times(attempts)), so try again later, and check --base-url if it persists."
+        case .unconfirmed(let operation, let reason, let attempts, let waited):
+            return "Could not \(operation): the answer was lost (\(reason)) \(Self.times(attempts)), and after \(waited) s of waiting its effect is still unknown; the server may still carry it out, so run apply again later from this folder (it adopts what appeared and delivers its secret)."
+        case .apiNotOffered(let operation, let url):
+            return "Could not \(operation): \(url) answered 404, so it does not offer the OAuth consumer and permission group API this tool needs; check --base-url (it must end in /api), and ask Fracttal to enable that API for the company if it is right."
         case .unexpectedResponse(let operation, let detail):
             return "Could not \(operation): the server's answer does not follow the Fracttal API contract (\(detail)), so check --base-url and --token-url."
         }

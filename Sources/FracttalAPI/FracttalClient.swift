@@ -18,6 +18,8 @@ public final class FracttalClient: Sendable {
     let recorder: MetricsRecorder
     let clock: any APIClock
     let identity = IdentityCache()
+    /// The credentials the client signs in with now.
+    let signing: SigningCredentials
     private let httpClient: HTTPClient
 
     /// The most items a list page holds (the server caps `limit` at 100).
@@ -54,18 +56,19 @@ public final class FracttalClient: Sendable {
             policy: configuration.retryPolicy, clock: clock, metrics: recorder, events: events
         )
         self.tokenEndpoint = tokenEndpoint
-        let credentials = configuration.credentials
-        let tokens = TokenCache(clock: clock) { try await tokenEndpoint.accessToken(for: credentials) }
+        let signing = SigningCredentials(configuration.credentials)
+        self.signing = signing
+        let tokens = TokenCache(clock: clock) { try await tokenEndpoint.accessToken(for: signing.current) }
         let limiter = RateLimiter(clock: clock) { wait in
             await recorder.countRateLimitWait(wait)
             events?(.rateLimitWait(wait))
         }
         let api = Client(
             serverURL: baseURL, configuration: .fracttal, transport: transport,
-            middlewares: [BearerTokenMiddleware(), logMiddleware]
+            middlewares: [BearerTokenMiddleware(), logMiddleware, AnswerScreeningMiddleware()]
         )
         executor = RequestExecutor(
-            api: api, baseURL: baseURL.absoluteString, consumerKey: credentials.key, tokens: tokens, limiter: limiter,
+            api: api, baseURL: baseURL.absoluteString, consumerKey: configuration.credentials.key, tokens: tokens, limiter: limiter,
             metrics: recorder, policy: configuration.retryPolicy, clock: clock, events: events
         )
     }

@@ -28,15 +28,17 @@ enum ActionFailure: Error, CustomStringConvertible {
         case .replacementNotCreated(let oldKey, let reason):
             "the old consumer (key \(oldKey)) was deleted, but creating its replacement failed: \(reason); run apply again to create it"
         case .adoptedWithoutSecret(let key, let reason):
-            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: \(reason); rotate its secret (for example with rotate_secret_before) to get one"
+            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: \(reason); run apply again from this folder to rotate it"
         case .noSecretsFile(let name, let key):
             "a new secret was issued for consumer \(quoted(name)) (key \(key)) but no --secrets-out file was given, so it is lost; rotate that consumer's secret with --secrets-out FILE"
         }
     }
 
     /// One sentence about any error, for a report; never a secret, as no error here holds one.
-    static func describe(_ error: any Error) -> String {
-        if error is CancellationError { return "the apply was interrupted before this call finished" }
+    static func describe(_ error: any Error, interrupted: Bool = false) -> String {
+        if error is CancellationError || (interrupted && Task.isCancelled) {
+            return "the apply was interrupted before this call finished; if it was a create or a rotation, the next apply from this folder delivers its secret"
+        }
         if let error = error as? any LocalizedError, let text = error.errorDescription { return text }
         return String(describing: error)
     }

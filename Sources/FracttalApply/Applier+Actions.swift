@@ -3,22 +3,27 @@ import FracttalPlan
 
 extension Applier {
     /// Makes the calls one action needs, recording what it achieved in `progress`.
-    func execute(_ action: PlanAction, ledger: ApplyLedger, progress: inout ActionProgress) async throws {
+    ///
+    /// `slot` is given back once the action's calls are done, before it waits for its secret to reach the disk.
+    func execute(_ action: PlanAction, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot) async throws {
         let address = action.address
         switch (action.kind, action.action) {
         case (.group, .create):
             let fields = try groupFields(of: action)
             let creation = try await mutations.createGroup(fields, knownIDs: await ledger.knownGroupIDs)
             await ledger.recordGroup(named: address.name, id: creation.group.id)
-            progress.groupID = creation.group.id
-            if case .adopted = creation { progress.adopted = true }
+            progress.update { achieved in
+                achieved.groupID = creation.group.id
+                if case .adopted = creation { achieved.adopted = true }
+            }
         case (.group, .update):
             _ = try await mutations.replaceGroup(id: try liveID(of: action), with: try groupFields(of: action))
         case (.group, .delete):
             try await mutations.deleteGroup(id: try liveID(of: action))
         case (.consumer, .create):
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: nil)
-            try await createConsumer(fields, name: address.name, replacing: nil, ledger: ledger, progress: &progress)
+            let intent = try await recordIntent(.create, name: address.name, key: nil)
+            try await createConsumer(fields, name: address.name, replacing: nil, intent: intent, ledger: ledger, progress: progress, slot: slot)
         case (.consumer, .update):
             let key = try liveKey(of: action)
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: key)
@@ -27,12 +32,14 @@ extension Applier {
             let key = try liveKey(of: action)
             // Everything the create needs is settled before the delete, so a plan problem deletes nothing.
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: key)
+            let intent = try await recordIntent(.replace, name: address.name, key: key)
             try await mutations.deleteConsumer(key: key)
-            try await createConsumer(fields, name: address.name, replacing: key, ledger: ledger, progress: &progress)
+            try await createConsumer(fields, name: address.name, replacing: key, intent: intent, ledger: ledger, progress: progress, slot: slot)
         case (.consumer, .rotateSecret):
             let key = try liveKey(of: action)
+            let intent = try await recordIntent(.rotateSecret, name: address.name, key: key)
             let rotation = try await mutations.rotateSecret(key: key)
-            try await deliver(rotation.credentials, name: address.name, progress: &progress)
+            try await deliver(rotation.credentials, name: address.name, intent: intent, progress: progress, slot: slot)
         case (.consumer, .delete):
             try await mutations.deleteConsumer(key: try liveKey(of: action))
         case (.group, .replace), (.group, .rotateSecret):
@@ -42,7 +49,8 @@ extension Applier {
 
     /// Creates a consumer and delivers its secret; an adopted one (answer lost) gets its secret rotated at once.
     private func createConsumer(
-        _ fields: ConsumerFields, name: String, replacing oldKey: String?, ledger: ApplyLedger, progress: inout ActionProgress
+        _ fields: ConsumerFields, name: String, replacing oldKey: String?, intent: String?, ledger: ApplyLedger,
+        progress: ActionProgress, slot: CallSlot
     ) async throws {
         let creation: ConsumerCreation
         do {
@@ -53,27 +61,38 @@ extension Applier {
         }
         let key = creation.consumer.key
         await ledger.recordConsumer(key: key)
-        progress.key = key
+        if let intent { journal?.recordIssued(intent, key: key) }
+        progress.update { $0.key = key }
         switch creation {
         case .created(_, let credentials):
-            try await deliver(credentials, name: name, progress: &progress)
+            try await deliver(credentials, name: name, intent: intent, progress: progress, slot: slot)
         case .adopted:
-            progress.adopted = true
+            progress.update { $0.adopted = true }
             let rotation: (consumer: LiveConsumer, credentials: ConsumerCredentials)
             do {
                 rotation = try await mutations.rotateSecret(key: key)
             } catch {
                 throw ActionFailure.adoptedWithoutSecret(key: key, reason: ActionFailure.clause(error))
             }
-            try await deliver(rotation.credentials, name: name, progress: &progress)
+            try await deliver(rotation.credentials, name: name, intent: intent, progress: progress, slot: slot)
         }
     }
 
-    /// Writes a secret to the sink right away; a failure stops the apply.
-    private func deliver(_ credentials: ConsumerCredentials, name: String, progress: inout ActionProgress) async throws {
+    /// Makes the intent of a call that issues a secret durable in the journal, before the call is sent.
+    private func recordIntent(_ action: ActionType, name: String, key: String?) async throws -> String? {
+        guard let journal else { return nil }
+        return try await journal.recordIntent(action, consumer: name, key: key)
+    }
+
+    /// Writes a secret to the sink; the action's call slot is free while the disk works. A failure stops the apply.
+    private func deliver(
+        _ credentials: ConsumerCredentials, name: String, intent: String?, progress: ActionProgress, slot: CallSlot
+    ) async throws {
         guard let secrets else { throw ActionFailure.noSecretsFile(name: name, key: credentials.key) }
+        slot.release()
         try await secrets.write(credentials, for: name)
-        progress.secretWritten = true
+        progress.update { $0.secretWritten = true }
+        if let intent { journal?.recordSettled(intent, consumer: name, key: credentials.key) }
     }
 
     private func groupFields(of action: PlanAction) throws -> GroupFields {

@@ -1,19 +1,27 @@
 import FracttalModel
 import FracttalPlan
+import Synchronization
 
 /// Runs a plan's actions against a company: step after step, and inside a step a bounded number at once.
 ///
-/// After an action fails (its calls' own retries could not mend it), nothing new is started: the actions
-/// already running finish, and the rest are reported as not started. Every issued secret goes to the
-/// `SecretSink` right after the call that returned it. The result is an `ApplyReport`.
+/// After an action fails (its calls' own retries could not mend it), or once a stop is requested,
+/// nothing new is started: the actions already running finish (after a stop, within `stopGrace`), and
+/// the rest are reported as not started. Every issued secret goes to the `SecretSink` right after the
+/// call that returned it, and the `ApplyJournal` holds the intent of every call that issues one until
+/// the secret is on disk. The result is an `ApplyReport`.
 public struct Applier: Sendable {
     /// How many actions of a step run at once unless told otherwise.
     public static let defaultParallelism = 4
+    /// How long calls in flight may go on after a stop was requested.
+    public static let defaultStopGrace: Duration = .seconds(5)
 
     let mutations: any FracttalMutations
     let secrets: SecretSink?
-    /// How many actions of a step run at once (at least 1).
+    let journal: ApplyJournal?
+    /// How many actions of a step make calls at once (at least 1).
     public let parallelism: Int
+    let stop: StopRequest
+    let stopGrace: Duration
     let stopwatch: Stopwatch
     let onEvent: @Sendable (ApplyEvent) -> Void
 
@@ -22,26 +30,37 @@ public struct Applier: Sendable {
     /// - Parameters:
     ///   - mutations: the company's API (the client, or a fake in tests).
     ///   - secrets: where issued secrets go; required when the plan creates, replaces or rotates a consumer.
-    ///   - parallelism: the most actions of one step in flight at once; values below 1 count as 1.
+    ///   - journal: where intents and settlements go, so that an interrupted apply loses no secret.
+    ///   - parallelism: the most actions of one step calling the server at once; values below 1 count as 1.
+    ///   - stop: asks the apply to stop early (SIGINT, SIGTERM).
+    ///   - stopGrace: how long calls in flight may go on after a stop; then they are cancelled.
     ///   - clock: the clock durations are read from.
     ///   - onEvent: progress, called one event at a time.
     public init<C: Clock>(
-        mutations: any FracttalMutations, secrets: SecretSink? = nil, parallelism: Int = Applier.defaultParallelism,
-        clock: C, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+        mutations: any FracttalMutations, secrets: SecretSink? = nil, journal: ApplyJournal? = nil,
+        parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
+        stopGrace: Duration = Applier.defaultStopGrace, clock: C,
+        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) where C.Duration == Duration {
         self.mutations = mutations
         self.secrets = secrets
+        self.journal = journal
         self.parallelism = max(1, parallelism)
+        self.stop = stop
+        self.stopGrace = stopGrace
         stopwatch = Stopwatch(clock: clock)
         self.onEvent = onEvent
     }
 
     /// Creates an applier that times actions with the continuous clock.
     public init(
-        mutations: any FracttalMutations, secrets: SecretSink? = nil, parallelism: Int = Applier.defaultParallelism,
-        onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+        mutations: any FracttalMutations, secrets: SecretSink? = nil, journal: ApplyJournal? = nil,
+        parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
+        stopGrace: Duration = Applier.defaultStopGrace, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) {
-        self.init(mutations: mutations, secrets: secrets, parallelism: parallelism, clock: ContinuousClock(), onEvent: onEvent)
+        self.init(
+            mutations: mutations, secrets: secrets, journal: journal, parallelism: parallelism, stop: stop,
+            stopGrace: stopGrace, clock: ContinuousClock(), onEvent: onEvent)
     }
 
     /// Applies `plan` to the company whose state is `live` (the state the plan was checked against).
@@ -51,15 +70,45 @@ public struct Applier: Sendable {
     public func run(_ plan: Plan, live: LiveState) async throws -> ApplyReport {
         try await ApplyPreconditions.check(plan, live: live, secrets: secrets)
         let ledger = ApplyLedger(live: live)
+        let results = await withTaskGroup(of: [ActionResult]?.self) { group in
+            group.addTask { await runSteps(of: plan, ledger: ledger) }
+            group.addTask {
+                await stop.wait()
+                if !Task.isCancelled { try? await Task.sleep(for: stopGrace) }
+                return nil
+            }
+            var results: [ActionResult] = []
+            while let finished = await group.next() {
+                // The stop's grace is over (nil): cancel the calls still in flight, then take their results.
+                group.cancelAll()
+                if let finished { results = finished }
+            }
+            return results
+        }
+        var report = ApplyReport(
+            results: results, unsavedSecrets: await secrets?.unsavedSecrets ?? [], interrupted: stop.isRequested)
+        if !report.interrupted {
+            report.strayConsumers = await strayConsumers(ledger: ledger, results: results)
+        }
+        do {
+            try await journal?.finish(everythingDone: report.succeeded)
+        } catch {
+            report.journalProblem = error.description
+        }
+        return report
+    }
+
+    /// Runs every step in order; stops starting actions after a failure or a stop request.
+    private func runSteps(of plan: Plan, ledger: ApplyLedger) async -> [ActionResult] {
         var results = plan.actions.map(ActionResult.notStarted)
         for (step, indices) in Self.steps(of: plan) {
-            if Task.isCancelled { break }
+            if Task.isCancelled || stop.isRequested { break }
             onEvent(.stepStarted(step: step, actionCount: indices.count))
             let finished = await runStep(indices.map { ($0, plan.actions[$0]) }, ledger: ledger)
             for (index, result) in finished { results[index] = result }
             if finished.contains(where: { $0.result.outcome.isFailure }) { break }
         }
-        return ApplyReport(results: results, unsavedSecrets: await secrets?.unsavedSecrets ?? [])
+        return results
     }
 
     /// The plan's steps in ascending order, each with the indices of its actions in plan order.
@@ -69,54 +118,116 @@ public struct Applier: Sendable {
             .map { (step: $0.key, indices: $0.value) }
     }
 
-    /// Runs one step's actions, at most `parallelism` at once, starting none after a failure.
+    /// Runs one step's actions in plan order, at most `parallelism` calling the server at once, starting
+    /// none after a failure or a stop request.
+    ///
+    /// An action frees its call slot once its calls are done, before it waits for its secret to reach
+    /// the disk: the next action starts meanwhile, and secrets go to disk in larger groups.
     private func runStep(_ items: [(Int, PlanAction)], ledger: ApplyLedger) async -> [(index: Int, result: ActionResult)] {
-        await withTaskGroup(of: (index: Int, result: ActionResult).self) { group in
-            var finished: [(index: Int, result: ActionResult)] = []
+        let record = StepRecord()
+        let (freed, announceFreed) = AsyncStream.makeStream(of: Void.self)
+        await withTaskGroup(of: Void.self) { group in
             var next = 0
-            var stopping = false
-            while next < min(items.count, parallelism) {
+            var started = 0
+            var released = 0
+            func startNext() {
                 let (index, action) = items[next]
                 next += 1
+                started += 1
                 onEvent(.actionStarted(address: action.address, action: action.action, step: action.step))
-                group.addTask { (index, await self.perform(action, ledger: ledger)) }
-            }
-            while let done = await group.next() {
-                finished.append(done)
-                onEvent(.actionFinished(done.result))
-                if done.result.outcome.isFailure { stopping = true }
-                if !stopping, !Task.isCancelled, next < items.count {
-                    let (index, action) = items[next]
-                    next += 1
-                    onEvent(.actionStarted(address: action.address, action: action.action, step: action.step))
-                    group.addTask { (index, await self.perform(action, ledger: ledger)) }
+                group.addTask {
+                    let slot = CallSlot { announceFreed.yield() }
+                    let result = await perform(action, ledger: ledger, slot: slot)
+                    record.add(result, at: index)
+                    slot.release()
+                    onEvent(.actionFinished(result))
                 }
             }
-            return finished
+            while next < min(items.count, parallelism) { startNext() }
+            for await _ in freed {
+                released += 1
+                if next < items.count, !record.hasFailure, !stop.isRequested, !Task.isCancelled {
+                    startNext()
+                } else if released == started {
+                    break
+                }
+            }
         }
+        announceFreed.finish()
+        return record.results
     }
 
     /// Runs one action and says how it ended; never throws.
-    private func perform(_ action: PlanAction, ledger: ApplyLedger) async -> ActionResult {
+    private func perform(_ action: PlanAction, ledger: ApplyLedger, slot: CallSlot) async -> ActionResult {
         let elapsed = stopwatch.start()
-        var progress = ActionProgress()
+        let progress = ActionProgress()
         let outcome: ActionOutcome
         do {
-            try await execute(action, ledger: ledger, progress: &progress)
+            try await execute(action, ledger: ledger, progress: progress, slot: slot)
             outcome = .done
         } catch {
-            outcome = .failed(reason: ActionFailure.describe(error))
+            outcome = .failed(reason: ActionFailure.describe(error, interrupted: stop.isRequested))
         }
+        let achieved = progress.snapshot
         return ActionResult(
             address: action.address, action: action.action, step: action.step, outcome: outcome, duration: elapsed(),
-            key: progress.key, groupID: progress.groupID, adopted: progress.adopted, secretWritten: progress.secretWritten)
+            key: achieved.key, groupID: achieved.groupID, adopted: achieved.adopted, secretWritten: achieved.secretWritten)
+    }
+
+    /// Live consumers that share the name of a consumer this apply created, were made during it, and are
+    /// not the one it created: a late commit of a create whose answer was lost. Nobody has their secret.
+    private func strayConsumers(ledger: ApplyLedger, results: [ActionResult]) async -> [StrayConsumer] {
+        let created = results.filter { $0.address.kind == .consumer && [.create, .replace].contains($0.action) && $0.key != nil }
+        guard !created.isEmpty, let consumers = try? await mutations.listConsumers() else { return [] }
+        let knownBefore = await ledger.liveConsumerKeys
+        let madeHere = Set(created.compactMap(\.key))
+        var strays: [StrayConsumer] = []
+        for result in created {
+            for consumer in consumers
+            where consumer.name.unicodeScalars.elementsEqual(result.address.name.unicodeScalars)
+                && !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
+                strays.append(StrayConsumer(name: consumer.name, key: consumer.key, keptKey: result.key ?? ""))
+            }
+        }
+        return strays
     }
 }
 
 /// What an action has achieved so far; kept when a later call of the same action fails.
-struct ActionProgress {
-    var key: String?
-    var groupID: Int?
-    var adopted = false
-    var secretWritten = false
+final class ActionProgress: Sendable {
+    struct Achieved {
+        var key: String?
+        var groupID: Int?
+        var adopted = false
+        var secretWritten = false
+    }
+
+    private let state = Mutex(Achieved())
+
+    /// Changes what was achieved.
+    func update(_ change: (inout Achieved) -> Void) {
+        state.withLock { change(&$0) }
+    }
+
+    /// What was achieved.
+    var snapshot: Achieved { state.withLock { $0 } }
+}
+
+/// The results of one step's actions as they finish, and whether one failed.
+final class StepRecord: Sendable {
+    private let state = Mutex<(results: [(index: Int, result: ActionResult)], failed: Bool)>(([], false))
+
+    /// Records an action's result.
+    func add(_ result: ActionResult, at index: Int) {
+        state.withLock { state in
+            state.results.append((index, result))
+            if result.outcome.isFailure { state.failed = true }
+        }
+    }
+
+    /// Whether an action of the step failed.
+    var hasFailure: Bool { state.withLock { $0.failed } }
+
+    /// The results so far, in the order the actions finished.
+    var results: [(index: Int, result: ActionResult)] { state.withLock { $0.results } }
 }

@@ -5,6 +5,8 @@ import FracttalPlan
 actor ApplyLedger {
     private var groupIDs: Set<Int>
     private var consumerKeys: Set<String>
+    /// The consumer keys that were live before the apply.
+    let liveConsumerKeys: Set<String>
     /// Group id by consumer key, as the live state had it.
     private let liveGroupOfConsumer: [String: Int]
     /// The id of each group created (or adopted) by this apply, by the name the plan gave it.
@@ -13,6 +15,7 @@ actor ApplyLedger {
     init(live: LiveState) {
         groupIDs = Set(live.groups.map(\.id))
         consumerKeys = Set(live.consumers.map(\.key))
+        liveConsumerKeys = consumerKeys
         liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.groupID) }, uniquingKeysWith: { first, _ in first })
     }
 

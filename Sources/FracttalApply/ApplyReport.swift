@@ -6,16 +6,23 @@ public struct ApplyReport: Sendable, Hashable {
     public var results: [ActionResult]
     /// Secrets that were issued but could not be written to the secrets file (names and keys only).
     public var unsavedSecrets: [UnsavedSecret]
+    /// Whether a stop was requested (SIGINT, SIGTERM) before the apply finished.
+    public var interrupted: Bool
+    /// Consumers that a late commit made beside one this apply created; nobody has their secret.
+    public var strayConsumers: [StrayConsumer] = []
+    /// Why the journal could not be tidied at the end, if it could not.
+    public var journalProblem: String?
 
     /// Creates a report.
-    public init(results: [ActionResult], unsavedSecrets: [UnsavedSecret] = []) {
+    public init(results: [ActionResult], unsavedSecrets: [UnsavedSecret] = [], interrupted: Bool = false) {
         self.results = results
         self.unsavedSecrets = unsavedSecrets
+        self.interrupted = interrupted
     }
 
     /// Whether every action was done and every secret written.
     public var succeeded: Bool {
-        unsavedSecrets.isEmpty && results.allSatisfy { $0.outcome == .done }
+        unsavedSecrets.isEmpty && !interrupted && results.allSatisfy { $0.outcome == .done }
     }
 
     /// The actions that failed, in plan order.
@@ -32,6 +39,9 @@ public struct ApplyReport: Sendable, Hashable {
         let done = "\(counts.added) added, \(counts.changed) changed, \(counts.replaced) replaced, \(counts.destroyed) destroyed, \(rotated)"
         if succeeded {
             return "Apply complete: \(done)."
+        }
+        if interrupted {
+            return "Apply interrupted: \(done); \(counts.failed) cut short, \(counts.notStarted) not started."
         }
         return "Apply failed: \(done); \(counts.failed) failed, \(counts.notStarted) not started."
     }

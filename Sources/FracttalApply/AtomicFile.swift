@@ -79,7 +79,7 @@ enum AtomicFile {
     }
 
     /// Flushes the folder's entry list, so the rename survives a crash; best effort.
-    private static func syncFolder(of path: String) {
+    static func syncFolder(of path: String) {
         let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

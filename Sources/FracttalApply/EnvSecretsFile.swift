@@ -34,6 +34,9 @@ struct EnvSecretsFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw SecretsFileProblem("it is not UTF-8 text")
         }
+        if text.first(where: { !$0.isWhitespace }) == "{" {
+            throw SecretsFileProblem("it holds JSON, not env lines: pass --secrets-format json")
+        }
         var rawLines = text.components(separatedBy: "\n")
         if rawLines.last == "" { rawLines.removeLast() }
         for raw in rawLines {

@@ -16,6 +16,8 @@ public protocol FracttalMutations: Sendable {
     func replaceConsumer(key: String, with fields: ConsumerFields) async throws -> LiveConsumer
     /// Deletes a consumer.
     func deleteConsumer(key: String) async throws
+    /// Reads every live consumer (to find consumers a late commit made).
+    func listConsumers() async throws -> [LiveConsumer]
     /// Issues a new secret for a consumer.
     func rotateSecret(key: String) async throws -> (consumer: LiveConsumer, credentials: ConsumerCredentials)
 }

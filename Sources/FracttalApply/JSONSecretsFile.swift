@@ -18,6 +18,10 @@ struct JSONSecretsFile {
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
+            let text = String(decoding: data, as: UTF8.self)
+            if text.contains("FRACTTAL_") && text.contains("=") {
+                throw SecretsFileProblem("it holds env lines, not JSON: pass --secrets-format env")
+            }
             throw SecretsFileProblem("it is not valid JSON")
         }
         guard let object = parsed as? [String: Any] else {

@@ -3,15 +3,18 @@ import FracttalModel
 
 /// The `--secrets-out` file: each issued secret is merged into it and written atomically with mode 0600.
 ///
-/// Writes are serialized by the actor and each one re-reads the file, so concurrent actions never lose
-/// each other's entries. A secret that cannot be written is kept in memory only, is never shown, and is
-/// listed by name and key in `unsavedSecrets`.
+/// The file is read once and kept in memory. Secrets that arrive while a rewrite of the file runs are
+/// written together by the next one (`GroupCommit`), so a secret costs the same whatever the file
+/// already holds, and `write` returns only once the secret is on disk. A secret that cannot be written
+/// is kept in memory only, is never shown, and is listed by name and key in `unsavedSecrets`.
 public actor SecretSink {
     /// The file's path, as the user gave it.
     public nonisolated let path: String
     /// The file's format.
     public nonisolated let format: SecretsFormat
 
+    private nonisolated let file: SecretsFileCopy
+    private nonisolated let committer: GroupCommit<SecretsFileCopy.Entry>
     /// Credentials that could not be written, by key, with the consumer's name.
     private var unsaved: [String: (name: String, credentials: ConsumerCredentials)] = [:]
     /// The order in which keys were first left unsaved.
@@ -21,6 +24,9 @@ public actor SecretSink {
     public init(path: String, format: SecretsFormat = .json) {
         self.path = path
         self.format = format
+        let file = SecretsFileCopy(path: path, format: format)
+        self.file = file
+        committer = GroupCommit(label: "fracttal.secrets") { entries in try file.store(entries) }
     }
 
     /// Checks, before any change, that a new file can be created in the secrets file's folder.
@@ -39,29 +45,29 @@ public actor SecretSink {
     /// belongs to the consumer whose key it holds, and `liveNames` tells the name each live key will carry
     /// after the apply (a key no longer live is a stale entry, which is simply overwritten).
     public func checkCollisions(names: [String], liveNames: [String: String] = [:]) throws(SecretSinkError) {
-        let contents = try readContents()
-        guard case .env(let file) = contents else { return }
+        let keysByEnvName = try file.keysByEnvName()
+        guard format == .env else { return }
         var nameByEnvName: [String: String] = [:]
         for name in names {
             let envName = SecretEnvironmentName.name(for: name)
-            if let other = nameByEnvName[envName], other != name {
+            if let other = nameByEnvName[envName], !other.unicodeScalars.elementsEqual(name.unicodeScalars) {
                 throw .namesCollide(first: other, second: name, envName: envName, path: path)
             }
             nameByEnvName[envName] = name
         }
-        for envName in file.entries.keys.sorted() {
-            guard let name = nameByEnvName[envName], let key = file.entries[envName]?.key,
-                  let holder = liveNames[key], holder != name else { continue }
+        for envName in keysByEnvName.keys.sorted() {
+            guard let name = nameByEnvName[envName], let key = keysByEnvName[envName] ?? nil,
+                  let holder = liveNames[key], !holder.unicodeScalars.elementsEqual(name.unicodeScalars) else { continue }
             throw .fileEntryCollides(name: name, heldBy: holder, key: key, envName: envName, path: path)
         }
     }
 
-    /// Merges one consumer's key and secret into the file and writes it atomically.
+    /// Merges one consumer's key and secret into the file; returns once the file on disk holds them.
     ///
     /// On failure the credentials stay in memory (see `unsavedSecrets`) and the error says which key to rotate.
-    public func write(_ credentials: ConsumerCredentials, for name: String) throws(SecretSinkError) {
+    public func write(_ credentials: ConsumerCredentials, for name: String) async throws(SecretSinkError) {
         do {
-            try store(credentials, for: name)
+            try await committer.commit(SecretsFileCopy.Entry(name: name, credentials: credentials))
             if unsaved.removeValue(forKey: credentials.key) != nil {
                 unsavedOrder.removeAll { $0 == credentials.key }
             }
@@ -69,16 +75,17 @@ public actor SecretSink {
             if unsaved.updateValue((name, credentials), forKey: credentials.key) == nil {
                 unsavedOrder.append(credentials.key)
             }
-            throw .writeFailed(name: name, key: credentials.key, path: path, reason: error.reason)
+            let reason = (error as? SecretsFileCopy.StoreFailure)?.reason ?? "an unexpected error"
+            throw .writeFailed(name: name, key: credentials.key, path: path, reason: reason)
         }
     }
 
     /// Tries again to write every secret that could not be written; returns those still unsaved.
     @discardableResult
-    public func retryUnsaved() -> [UnsavedSecret] {
+    public func retryUnsaved() async -> [UnsavedSecret] {
         for key in unsavedOrder {
             guard let entry = unsaved[key] else { continue }
-            try? write(entry.credentials, for: entry.name)
+            try? await write(entry.credentials, for: entry.name)
         }
         return unsavedSecrets
     }
@@ -86,68 +93,5 @@ public actor SecretSink {
     /// The secrets issued but not written, by consumer name and key, in the order they failed.
     public var unsavedSecrets: [UnsavedSecret] {
         unsavedOrder.compactMap { key in unsaved[key].map { UnsavedSecret(name: $0.name, key: key) } }
-    }
-
-    // MARK: - Reading and writing
-
-    /// The parsed file of either format.
-    private enum Contents {
-        case json(JSONSecretsFile)
-        case env(EnvSecretsFile)
-    }
-
-    /// A failure to read, merge or write, in a few words.
-    private struct StoreFailure: Error {
-        var reason: String
-    }
-
-    private func store(_ credentials: ConsumerCredentials, for name: String) throws(StoreFailure) {
-        let data: Data
-        do {
-            switch try readContents() {
-            case .json(var file):
-                file.set(name: name, credentials: credentials)
-                data = try file.rendered()
-            case .env(var file):
-                file.set(name: name, credentials: credentials)
-                data = file.rendered()
-            }
-        } catch let error as SecretSinkError {
-            if case .unusableFile(_, let reason) = error { throw StoreFailure(reason: reason) }
-            throw StoreFailure(reason: error.description)
-        } catch let error as SecretsFileProblem {
-            throw StoreFailure(reason: error.reason)
-        } catch {
-            throw StoreFailure(reason: "an unexpected error")
-        }
-        do {
-            try AtomicFile.write(data, to: path)
-        } catch {
-            throw StoreFailure(reason: error.description)
-        }
-    }
-
-    /// Reads and parses the file; a missing file is an empty one.
-    private func readContents() throws(SecretSinkError) -> Contents {
-        let data = try readData()
-        do {
-            switch format {
-            case .json: return .json(try JSONSecretsFile(parsing: data))
-            case .env: return .env(try EnvSecretsFile(parsing: data))
-            }
-        } catch {
-            throw .unusableFile(path: path, reason: error.reason)
-        }
-    }
-
-    private func readData() throws(SecretSinkError) -> Data {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return Data() }
-        guard !isFolder.boolValue else { throw .unusableFile(path: path, reason: "it is a folder") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unusableFile(path: path, reason: "it cannot be read")
-        }
     }
 }

@@ -25,7 +25,7 @@ public enum SecretSinkError: Error, Sendable, Hashable, CustomStringConvertible,
         case .unwritableFolder(let path, let reason):
             "cannot write the secrets file \(path) (\(reason)); make its folder writable or choose another --secrets-out file"
         case .writeFailed(let name, let key, let path, let reason):
-            "the new secret of consumer \(quoted(name)) (key \(key)) could not be written to \(path) (\(reason)) and is shown nowhere; fix the file's folder, then rotate that consumer's secret (for example with rotate_secret_before) to get a new one"
+            "the new secret of consumer \(quoted(name)) (key \(key)) could not be written to \(path) (\(reason)) and is shown nowhere; fix the file's folder, then run apply again from this folder: it rotates that consumer's secret to deliver a new one"
         }
     }
 

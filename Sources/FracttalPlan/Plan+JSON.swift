@@ -30,6 +30,7 @@ extension Plan: Codable {
         case configurationDigest = "configuration_digest"
         case liveFingerprint = "live_fingerprint"
         case createdAt = "created_at"
+        case clientID = "client_id"
     }
 
     /// Decodes the JSON form that `encode(to:)` writes.
@@ -48,6 +49,7 @@ extension Plan: Codable {
         summary = try container.decode(PlanSummary.self, forKey: .summary)
         actions = try container.decode([PlanAction].self, forKey: .actions)
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+        clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
     }
 
     /// Encodes the JSON form of a saved plan, with explicit nulls.
@@ -61,6 +63,7 @@ extension Plan: Codable {
         try container.encode(summary, forKey: .summary)
         try container.encode(actions, forKey: .actions)
         try container.encode(notes, forKey: .notes)
+        try container.encode(clientID, forKey: .clientID)
     }
 
     /// The plan as pretty JSON with sorted keys, ending in a newline; the same plan always gives the same bytes.

@@ -22,11 +22,13 @@ public struct Plan: Sendable, Hashable {
     public var actions: [PlanAction]
     /// Lines for the reader, such as objects kept although `prune` is on.
     public var notes: [String]
+    /// The key (client id) of the consumer whose credentials read the live state, when known.
+    public var clientID: String?
 
     /// Creates a plan; the summary is counted from the actions.
     public init(
         target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
-        actions: [PlanAction], unchanged: Int = 0, notes: [String] = []
+        actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil
     ) {
         formatVersion = Self.currentFormatVersion
         self.target = target
@@ -36,6 +38,7 @@ public struct Plan: Sendable, Hashable {
         summary = PlanSummary(actions: actions, unchanged: unchanged)
         self.actions = actions
         self.notes = notes
+        self.clientID = clientID
     }
 
     /// Whether the plan changes anything.

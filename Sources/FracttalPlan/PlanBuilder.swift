@@ -118,6 +118,7 @@ struct PlanBuilder {
         planGroups()
         planConsumers()
         if desired.settings.prunes { planPrune() }
+        planUndeliveredSecrets()
         checkGroupDeletes()
         checkMassDelete()
         checkOwnPermissions()
@@ -180,7 +181,7 @@ struct PlanBuilder {
         let plan = Plan(
             target: context.target, configurationDigest: context.configurationDigest,
             liveFingerprint: Fingerprint.of(live), createdAt: context.now,
-            actions: actions, unchanged: unchanged, notes: notes)
+            actions: actions, unchanged: unchanged, notes: notes, clientID: context.ownClientID)
         return PlanningResult(plan: plan, diagnostics: diagnostics)
     }
 

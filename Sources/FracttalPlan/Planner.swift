@@ -13,14 +13,20 @@ public struct PlanningContext: Sendable {
     public var now: Date
     /// `--allow-mass-delete`: deleting more than `max_delete_percent` is meant.
     public var allowMassDelete: Bool
+    /// Secrets that interrupted applies may have caused but never saved (the apply journal's pending intents).
+    public var undeliveredSecrets: [UndeliveredSecret]
 
     /// Creates a context.
-    public init(target: String, configurationDigest: String, ownClientID: String?, now: Date, allowMassDelete: Bool = false) {
+    public init(
+        target: String, configurationDigest: String, ownClientID: String?, now: Date, allowMassDelete: Bool = false,
+        undeliveredSecrets: [UndeliveredSecret] = []
+    ) {
         self.target = target
         self.configurationDigest = configurationDigest
         self.ownClientID = ownClientID
         self.now = now
         self.allowMassDelete = allowMassDelete
+        self.undeliveredSecrets = undeliveredSecrets
     }
 }
 

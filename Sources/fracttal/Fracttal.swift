@@ -31,6 +31,8 @@ struct Fracttal: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            // The sandbox server shuts down on signals of its own accord.
+            if !(command is SandboxCommand.Serve) { InterruptSignals.install() }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -14,6 +14,23 @@ struct TokenCacheTests {
         }
     }
 
+    /// After the client rotates its own secret, a refusal of the old one is not kept: the new one is asked.
+    @Test func aRefusalBeforeTheCredentialsChangedIsAskedAgain() async throws {
+        let current = Locked("old")
+        let clock = VirtualClock()
+        let tokens = TokenCache(clock: clock) {
+            guard current.withLock({ $0 }) == "new" else { throw FracttalAPIError.invalidClient(key: "KEY") }
+            return AccessToken(value: "token-new", renewAt: clock.now() + .seconds(60))
+        }
+        await #expect(throws: FracttalAPIError.invalidClient(key: "KEY")) { try await tokens.token() }
+        await #expect(throws: FracttalAPIError.invalidClient(key: "KEY"), "the refusal is kept while nothing changed") {
+            try await tokens.token()
+        }
+        current.withLock { $0 = "new" }
+        await tokens.credentialsChanged()
+        #expect(try await tokens.token() == "token-new")
+    }
+
     @Test func concurrentCallersShareOneFetch() async throws {
         let fetches = Locked(0)
         let tokens = cache(clock: VirtualClock(), lifetime: .seconds(60), fetches: fetches)

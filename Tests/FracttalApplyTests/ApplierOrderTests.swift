@@ -106,8 +106,8 @@ struct ApplierOrderTests {
         #expect(report.succeeded)
         #expect(await fake.maxInFlight == parallelism)
         #expect(await fake.calls.count == count)
-        // Each call happens between its action's start and finish events, so this bounds the calls in flight.
-        #expect(Self.mostActionsRunning(recorder.events) == parallelism)
+        // An action frees its slot before its secret reaches the disk, so its events may overlap the next calls.
+        #expect(Self.mostActionsRunning(recorder.events) >= parallelism)
     }
 
     /// The most actions started and not yet finished at any point of an event sequence.

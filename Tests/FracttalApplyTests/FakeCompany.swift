@@ -181,6 +181,10 @@ actor FakeCompany: FracttalMutations {
         secrets[key] = nil
     }
 
+    func listConsumers() async throws -> [LiveConsumer] {
+        consumers
+    }
+
     func rotateSecret(key: String) async throws -> (consumer: LiveConsumer, credentials: ConsumerCredentials) {
         try await begin(.rotateSecret(key))
         defer { end(.rotateSecret(key)) }

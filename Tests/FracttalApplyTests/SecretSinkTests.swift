@@ -160,3 +160,43 @@ struct SecretSinkTests {
         #expect(lines.contains("FRACTTAL_C7_KEY=KEY7"))
     }
 }
+
+/// Secrets arriving together are written in groups, each on disk before its `write` returns.
+struct SecretSinkGroupingTests {
+    @Test func manyConcurrentWritesAllLandAndEachIsOnDiskWhenItReturns() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(#"{"kept": {"key": "KEPT", "secret": "KEPT"}}"#, to: "s.json")
+        let sink = SecretSink(path: folder.file("s.json"))
+        let path = folder.file("s.json")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let key = String(format: "K%017d", index)
+                    try await sink.write(ConsumerCredentials(key: key, secret: "S" + key), for: "consumer-\(index)")
+                    let onDisk = try jsonSecrets(try String(contentsOfFile: path, encoding: .utf8))
+                    #expect(onDisk["consumer-\(index)"]?["key"] == key)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let written = try jsonSecrets(try folder.read("s.json"))
+        #expect(written.count == 201)
+        #expect(written["kept"]?["key"] == "KEPT")
+        #expect(try folder.mode(of: "s.json") == 0o600)
+        #expect(try folder.entries() == ["s.json"])
+    }
+
+    @Test func anEnvFileHoldingJSONIsRefusedBeforeAnyChange() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(#"{"a": {"key": "K", "secret": "S"}}"#, to: "s.env")
+        try folder.write("FRACTTAL_A_KEY=K\nFRACTTAL_A_SECRET=S\n", to: "s.json")
+        let env = SecretSink(path: folder.file("s.env"), format: .env)
+        let error = await #expect(throws: SecretSinkError.self) { try await env.checkCollisions(names: ["a"]) }
+        #expect(error?.description.contains("--secrets-format json") == true)
+        let json = SecretSink(path: folder.file("s.json"))
+        let other = await #expect(throws: SecretSinkError.self) { try await json.checkCollisions(names: ["a"]) }
+        #expect(other?.description.contains("--secrets-format env") == true)
+    }
+}

@@ -8,6 +8,8 @@ public enum ClientEvent: Sendable, Hashable, CustomStringConvertible {
     case retry(operation: String, attempt: Int, of: Int, delay: Duration, reason: String)
     /// A list changed while it was being read; the client reads it again from the start.
     case listReread(list: String, read: Int)
+    /// A create or rotation got no usable answer; the client waits `pause` for a late commit before looking again.
+    case awaitingLateCommit(operation: String, reason: String, pause: Duration)
     /// A create whose answer was lost had taken effect; the client found the object and adopts it.
     case adopted(ResourceAddress)
 
@@ -20,6 +22,8 @@ public enum ClientEvent: Sendable, Hashable, CustomStringConvertible {
             "\(reason) while trying to \(operation): attempt \(attempt + 1) of \(total) in \(delay.formattedSeconds) s"
         case .listReread(let list, let read):
             "the \(list) changed while being read: reading them again (read \(read))"
+        case .awaitingLateCommit(let operation, let reason, let pause):
+            "\(reason) while trying to \(operation): checking again in \(pause.formattedSeconds) s, in case the server finishes it late"
         case .adopted(let address):
             "the answer to creating \(address) was lost but the object was made: adopting it"
         }

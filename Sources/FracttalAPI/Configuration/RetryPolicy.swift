@@ -18,6 +18,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxListRereads: Int
     /// The most create attempts after answers that leave it unknown whether the object was made.
     public var maxCreateAttempts: Int
+    /// The pause before looking for what an ambiguous create made; the n-th look waits n times this,
+    /// so that a server that commits late is seen before the request is repeated.
+    public var ambiguousCreatePause: Duration
 
     /// Creates a policy; the defaults suit a real Fracttal company.
     public init(
@@ -27,7 +30,8 @@ public struct RetryPolicy: Sendable, Hashable {
         maxBackoff: Duration = .seconds(8),
         maxRateLimitWaits: Int = 20,
         maxListRereads: Int = 5,
-        maxCreateAttempts: Int = 3
+        maxCreateAttempts: Int = 3,
+        ambiguousCreatePause: Duration = .seconds(5)
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.maxTotalTime = maxTotalTime
@@ -36,6 +40,7 @@ public struct RetryPolicy: Sendable, Hashable {
         self.maxRateLimitWaits = max(0, maxRateLimitWaits)
         self.maxListRereads = max(0, maxListRereads)
         self.maxCreateAttempts = max(1, maxCreateAttempts)
+        self.ambiguousCreatePause = max(ambiguousCreatePause, .zero)
     }
 
     /// The policy for a real Fracttal company.

@@ -31,6 +31,6 @@ struct Refusal: Sendable, Hashable {
 
     /// 406 or 429: the request had no effect and may be sent again after the reset.
     var isRateLimited: Bool { status == 406 || status == 429 }
-    /// 5xx: the call may or may not have taken effect.
-    var isServerError: Bool { (500...599).contains(status) }
+    /// 5xx or 408: the call may or may not have taken effect, and may be sent again.
+    var isTransient: Bool { (500...599).contains(status) || status == 408 }
 }

@@ -43,13 +43,21 @@ extension FracttalClient {
         }
     }
 
-    /// Issues a new secret; after an ambiguous failure it rotates again, since only an answer carries the secret.
+    /// Issues a new secret; after an ambiguous failure it pauses (a late commit of the lost rotation must
+    /// land before the one whose secret is kept) and rotates again, since only an answer carries the secret.
+    ///
+    /// When the consumer is the one the client signs in with, the client switches to the new secret at once.
     public func rotateSecret(key: String) async throws -> (consumer: LiveConsumer, credentials: ConsumerCredentials) {
         try await namingOwnGroup {
-            let (consumer, credentials) = try await executor.perform(
-                "rotate the secret of consumer \(key)", object: "consumer \(key)"
-            ) { client in
-                try await client.rotateConsumerSecret(path: .init(key: key)).outcome().map { ($0.model, $0.credentials) }
+            let (consumer, credentials) = try await sendPausingAfterAmbiguity("rotate the secret of consumer \(key)") { [executor] operation in
+                try await executor.perform(operation, object: "consumer \(key)", repetition: .once) { client in
+                    try await client.rotateConsumerSecret(path: .init(key: key)).outcome().map { ($0.model, $0.credentials) }
+                }
+            }
+            if key == signing.current.key {
+                // The old secret no longer gets tokens: renew with the new one from now on.
+                signing.replace(with: credentials)
+                await executor.tokens.credentialsChanged()
             }
             return (consumer: consumer, credentials: credentials)
         }

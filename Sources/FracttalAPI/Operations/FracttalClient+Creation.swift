@@ -17,31 +17,51 @@ enum CreationResult<Made: Sendable, Found: Sendable>: Sendable {
 
 extension FracttalClient {
     /// Sends a create; after an ambiguous failure looks for what it may have made, then adopts or tries again.
+    ///
+    /// A server may make the object after the answer was lost (a backend finishing a request its proxy
+    /// gave up on), so the client pauses before each look (`ambiguousCreatePause`, longer on each try)
+    /// and looks right before any repeat of the request. After `maxCreateAttempts` requests it gives up
+    /// and says so; the apply journal then leaves the object to the next apply.
     func createOnce<Made: Sendable, Found: Sendable>(
         _ operation: String,
         address: ResourceAddress,
         send: (String) async throws -> Made,
         findMade: () async throws -> Found?
     ) async throws -> CreationResult<Made, Found> {
+        try await sendPausingAfterAmbiguity(operation, send: { .created(try await send($0)) }) {
+            guard let found = try await findMade() else { return nil }
+            await recorder.countAdoption()
+            configuration.events?(.adopted(address))
+            return .adopted(found)
+        }
+    }
+
+    /// Sends a request that must not be repeated at once after an answer that leaves its effect unknown
+    /// (a create, a rotation): pauses so that a late commit lands first, asks `recover` whether the
+    /// request's effect can be found, and sends it again only when not.
+    func sendPausingAfterAmbiguity<Value: Sendable>(
+        _ operation: String,
+        send: (String) async throws -> Value,
+        recover: () async throws -> Value? = { nil }
+    ) async throws -> Value {
         let policy = configuration.retryPolicy
         var attempt = 1
+        var waited = Duration.zero
         while true {
             do {
-                return .created(try await send(operation))
+                return try await send(operation)
             } catch let ambiguous as AmbiguousFailure {
-                if let found = try await findMade() {
-                    await recorder.countAdoption()
-                    configuration.events?(.adopted(address))
-                    return .adopted(found)
-                }
-                guard attempt < policy.maxCreateAttempts else { throw ambiguous.error.withAttempts(attempt) }
-                let delay = policy.backoff(afterAttempt: attempt)
-                configuration.events?(.retry(
-                    operation: operation, attempt: attempt, of: policy.maxCreateAttempts, delay: delay,
-                    reason: ambiguous.error.shortReason
-                ))
+                let pause = policy.ambiguousCreatePause * attempt
+                configuration.events?(.awaitingLateCommit(operation: operation, reason: ambiguous.error.shortReason, pause: pause))
                 await recorder.countRetry()
-                try await clock.sleep(until: clock.now() + delay)
+                try await clock.sleep(until: clock.now() + pause)
+                waited += pause
+                if let recovered = try await recover() { return recovered }
+                guard attempt < policy.maxCreateAttempts else {
+                    throw FracttalAPIError.unconfirmed(
+                        operation: operation, reason: ambiguous.error.shortReason, attempts: attempt,
+                        waitedSeconds: Int(waited.components.seconds))
+                }
                 attempt += 1
             }
         }

@@ -25,6 +25,11 @@ extension FracttalClient {
         try await groupReader().readAll()
     }
 
+    /// Reads every live consumer.
+    public func listConsumers() async throws -> [LiveConsumer] {
+        try await readConsumers()
+    }
+
     func readConsumers() async throws -> [LiveConsumer] {
         try await consumerReader().readAll()
     }

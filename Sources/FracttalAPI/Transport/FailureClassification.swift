@@ -1,11 +1,17 @@
 import Foundation
 import AsyncHTTPClient
+import HTTPTypes
 import OpenAPIRuntime
 
 /// How an attempt that threw instead of answering is treated.
 enum ThrownFailure: Error {
     /// No answer arrived (connection refused, closed or timed out): the call may or may not have taken effect.
     case noAnswer(reason: String)
+    /// An answer outside the contract on a status that may pass (a proxy's error page, a body that cannot
+    /// be read): the call may or may not have taken effect.
+    case unreadable(status: Int?, reason: String)
+    /// A 406 or 429 that is not the API's JSON: the call had no effect; wait and send it again.
+    case rateLimited(retryAfter: Int?)
     /// Not worth repeating: rethrow this error.
     case fatal(any Error)
 
@@ -28,14 +34,23 @@ enum ThrownFailure: Error {
             return
         }
         let underlying = clientError.underlyingError
+        if let screened = underlying as? ScreenedAnswer {
+            self = screened.isRateLimited
+                ? .rateLimited(retryAfter: screened.retryAfter)
+                : .unreadable(status: screened.status, reason: screened.reason)
+            return
+        }
         if underlying is FracttalAPIError || underlying is CancellationError {
             self = .fatal(underlying)
         } else if let httpError = underlying as? HTTPClientError, httpError == .cancelled {
             self = .fatal(CancellationError())
         } else if let decoding = underlying as? DecodingError {
-            self = .fatal(FracttalAPIError.unexpectedResponse(operation: operation, detail: Self.describe(decoding)))
+            // A cut or garbled body: a proxy may have broken it, and the call may have taken effect.
+            self = .unreadable(status: clientError.response?.status.code, reason: "an answer that cannot be read (\(Self.describe(decoding)))")
         } else if clientError.response == nil || underlying is HTTPClientError {
             self = .noAnswer(reason: Self.reason(underlying))
+        } else if let status = clientError.response?.status.code, (500...599).contains(status) {
+            self = .unreadable(status: status, reason: "HTTP \(status) with an answer that cannot be read")
         } else {
             // The causeDescription names the broken rule (for example a missing header); it never holds a header value.
             self = .fatal(FracttalAPIError.unexpectedResponse(operation: operation, detail: clientError.causeDescription))

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// - 406/429: the request had no effect; wait for the window to reset and send it again (bounded).
 /// - 401 `invalid_token`: fetch a new token once and send it again.
-/// - 5xx, time-out, lost connection: the call may have taken effect. `.repeatable` calls (GET, PUT,
+/// - 5xx, time-out, lost connection, an answer that is not the API's JSON (`AnswerScreeningMiddleware`):
+///   the call may have taken effect. `.repeatable` calls (GET, PUT,
 ///   DELETE, rotation) are repeated with back-off; `.once` calls (creates) end with `AmbiguousFailure`
 ///   so that the caller can look for what the call may have made before trying again.
 struct RequestExecutor: Sendable {
@@ -62,11 +63,26 @@ struct RequestExecutor: Sendable {
                     try await RequestContext.$bearerToken.withValue(token) { try await call(api) }
                 }
             } catch {
-                await limiter.complete(observing: nil)
                 switch ThrownFailure(error, operation: operation) {
-                case .fatal(let error): throw error
+                case .fatal(let error):
+                    await limiter.complete(observing: nil)
+                    throw error
+                case .rateLimited(let retryAfter):
+                    await limiter.rateLimited(observing: nil, retryAfter: retryAfter)
+                    await metrics.countRateLimitedResponse()
+                    rateLimitAnswers += 1
+                    if rateLimitAnswers > policy.maxRateLimitWaits {
+                        throw FracttalAPIError.rateLimitExhausted(operation: operation, answers: rateLimitAnswers)
+                    }
+                    continue
                 case .noAnswer(let reason):
+                    await limiter.complete(observing: nil)
                     failure = .unreachable(operation: operation, url: baseURL, reason: reason, attempts: attempt)
+                case .unreadable(let status, let reason):
+                    await limiter.complete(observing: nil)
+                    failure = status.map { (500...599).contains($0) } == true
+                        ? .serverError(operation: operation, status: status ?? 500, message: reason, attempts: attempt)
+                        : .unreadableAnswer(operation: operation, reason: reason, attempts: attempt)
                 }
                 ambiguous = true
                 try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, since: &firstFailure)
@@ -93,7 +109,7 @@ struct RequestExecutor: Sendable {
                 renewedTokens += 1
                 await metrics.countRejectedToken()
                 await tokens.invalidate(token)
-            case .refused(let refusal) where refusal.isServerError:
+            case .refused(let refusal) where refusal.isTransient:
                 await limiter.complete(observing: refusal.rateLimit)
                 ambiguous = true
                 failure = .serverError(operation: operation, status: refusal.status, message: refusal.message, attempts: attempt)
@@ -133,6 +149,8 @@ struct RequestExecutor: Sendable {
             return .invalidRequest(operation: operation, message: message, fields: refusal.fields)
         case 403:
             return .forbidden(operation: operation, message: message, consumerKey: consumerKey, group: nil)
+        case 404 where object == nil:
+            return .apiNotOffered(operation: operation, url: baseURL)
         case 404:
             return .notFound(operation: operation, object: object ?? "the object")
         case 409:
@@ -155,6 +173,7 @@ extension FracttalAPIError {
         switch self {
         case .serverError(_, let status, _, _): "HTTP \(status)"
         case .unreachable(_, _, let reason, _): reason
+        case .unreadableAnswer(_, let reason, _): reason
         default: "an error"
         }
     }

@@ -15,6 +15,8 @@ actor TokenCache {
     private var pending: Task<AccessToken, any Error>?
     /// The token endpoint's refusal of these credentials: asking again would only be refused again.
     private var refusal: FracttalAPIError?
+    /// Counts changes of the credentials (the client rotated its own secret).
+    private var credentialsGeneration = 0
 
     init(clock: any APIClock, fetch: @escaping @Sendable () async throws -> AccessToken) {
         self.clock = clock
@@ -22,7 +24,30 @@ actor TokenCache {
     }
 
     /// A token that is not about to expire, fetched when needed.
+    ///
+    /// A refusal (`invalid_client`) of a request made before the credentials changed is not final:
+    /// the token is asked for once more with the new credentials.
     func token() async throws -> String {
+        var askedAgain = false
+        while true {
+            let generation = credentialsGeneration
+            do {
+                return try await currentOrFetched(generation: generation)
+            } catch let error as FracttalAPIError {
+                guard case .invalidClient = error, generation != credentialsGeneration, !askedAgain else { throw error }
+                askedAgain = true
+            }
+        }
+    }
+
+    /// Forgets a refusal and lets the next token request use the credentials the client has now; the
+    /// token in hand stays valid until it expires (a rotation does not revoke issued tokens).
+    func credentialsChanged() {
+        credentialsGeneration += 1
+        refusal = nil
+    }
+
+    private func currentOrFetched(generation: Int) async throws -> String {
         if let current, clock.now() < current.renewAt { return current.value }
         if let refusal { throw refusal }
         if let pending { return try await Self.value(of: pending).value }
@@ -34,7 +59,7 @@ actor TokenCache {
             current = token
             return token.value
         } catch let error as FracttalAPIError {
-            if case .invalidClient = error { refusal = error }
+            if case .invalidClient = error, generation == credentialsGeneration { refusal = error }
             throw error
         }
     }

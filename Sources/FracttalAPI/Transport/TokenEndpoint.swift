@@ -29,7 +29,10 @@ struct TokenEndpoint: Sendable {
             serverURL: tokenURL,
             configuration: .fracttal,
             transport: transport,
-            middlewares: [TokenEndpointMiddleware(tokenURL: tokenURL, credentials: credentials), logMiddleware]
+            middlewares: [
+                TokenEndpointMiddleware(tokenURL: tokenURL, credentials: credentials), logMiddleware,
+                AnswerScreeningMiddleware(),
+            ]
         )
         let operation = "obtain an access token"
         let started = clock.now()
@@ -59,8 +62,14 @@ struct TokenEndpoint: Sendable {
             } catch {
                 switch ThrownFailure(error, operation: operation) {
                 case .fatal(let error): throw error
-                case .noAnswer(let reason):
+                case .noAnswer(let reason), .unreadable(_, let reason):
                     failure = .unreachable(operation: operation, url: tokenURL.absoluteString, reason: reason, attempts: attempt)
+                case .rateLimited(let retryAfter):
+                    failure = .unreachable(
+                        operation: operation, url: tokenURL.absoluteString, reason: "rate limited", attempts: attempt)
+                    if let retryAfter, attempt < policy.maxAttempts {
+                        try await clock.sleep(until: clock.now() + .seconds(retryAfter))
+                    }
                 }
             }
             let delay = policy.backoff(afterAttempt: attempt)

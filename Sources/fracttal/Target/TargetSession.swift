@@ -12,10 +12,13 @@ final class TargetSession: Sendable {
     let client: FracttalClient
     /// The key the tool signs in with: the consumer the planner must never lock out.
     let ownClientID: String
+    /// The API base URL requests go to (the embedded sandbox's own loopback URL included).
+    let apiBaseURL: String
     private let sandbox: SandboxServer?
 
-    private init(target: Target, client: FracttalClient, ownClientID: String, sandbox: SandboxServer?) {
+    private init(target: Target, client: FracttalClient, ownClientID: String, apiBaseURL: String, sandbox: SandboxServer?) {
         self.target = target
+        self.apiBaseURL = apiBaseURL
         self.client = client
         self.ownClientID = ownClientID
         self.sandbox = sandbox
@@ -31,7 +34,7 @@ final class TargetSession: Sendable {
             }
             let credentials = ClientCredentials(key: key, secret: secret)
             let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)
-            return TargetSession(target: target, client: client, ownClientID: key, sandbox: nil)
+            return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL, sandbox: nil)
         case .embeddedSandbox(let dataPath):
             let folder = (dataPath as NSString).deletingLastPathComponent
             if !folder.isEmpty {
@@ -46,7 +49,8 @@ final class TargetSession: Sendable {
                 let client = try makeClient(
                     baseURL: sandbox.apiBaseURL, tokenURL: sandbox.tokenURL, credentials: credentials, logger: logger, events: events
                 )
-                return TargetSession(target: target, client: client, ownClientID: bootstrap.key, sandbox: sandbox)
+                return TargetSession(
+                    target: target, client: client, ownClientID: bootstrap.key, apiBaseURL: sandbox.apiBaseURL, sandbox: sandbox)
             } catch {
                 await sandbox.stop()
                 throw error

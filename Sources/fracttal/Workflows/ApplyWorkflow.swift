@@ -58,29 +58,35 @@ struct ApplyWorkflow {
         } catch {
             throw CommandFailure("\(error)")
         }
+        let journal: ApplyJournal?
+        do {
+            journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(target: session.target.name)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
         try confirm()
 
+        let stop = StopRequest()
         let applier = Applier(
-            mutations: session.client, secrets: sink, parallelism: options.parallelism, onEvent: progress.applyEvent
+            mutations: session.client, secrets: sink, journal: journal, parallelism: options.parallelism, stop: stop,
+            onEvent: progress.applyEvent
         )
         let report: ApplyReport
         do {
-            report = try await applier.run(plan, live: live)
+            report = try await InterruptSignals.stopping(stop) { try await applier.run(plan, live: live) }
         } catch {
             throw CommandFailure("\(error)")
         }
         progress.finish()
-        for result in report.results where result.outcome.isFailure {
-            StandardStreams.err("error: \(result.address): \(result.outcome)")
+        ApplyReportPrinter(secretsPath: options.secretsOut, baseURL: session.apiBaseURL).print(report)
+        if report.interrupted {
+            throw CommandFailure("apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
         }
-        for unsaved in report.unsavedSecrets {
-            StandardStreams.err(
-                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be written to \(options.secretsOut ?? "the secrets file"); rotate it to get a new one."
-            )
-        }
-        StandardStreams.out(report.summaryLine + "\n")
         if !report.succeeded {
             throw CommandFailure("apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
+        }
+        if !report.strayConsumers.isEmpty {
+            throw CommandFailure("apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
         }
     }
 
@@ -94,6 +100,14 @@ struct ApplyWorkflow {
             live = try await session.client.readLiveState()
         } catch {
             throw CommandFailure("cannot read the live state of \(session.target.name): \(error)")
+        }
+        if let madeBy = plan.clientID, madeBy != session.ownClientID {
+            StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
+            let problems = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
+            if !problems.isEmpty {
+                for problem in problems { StandardStreams.err("  - \(problem)") }
+                throw CommandFailure("this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
+            }
         }
         let reasons = PlanStaleness.staleness(of: plan, against: live)
         if !reasons.isEmpty {

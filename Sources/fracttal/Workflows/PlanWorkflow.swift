@@ -1,4 +1,5 @@
 import FracttalAPI
+import FracttalApply
 import FracttalConfig
 import FracttalModel
 import FracttalPlan
@@ -84,12 +85,19 @@ struct PlanWorkflow {
 
     /// Plans the configuration against the live state read with it.
     func plan(_ inputs: Inputs, allowMassDelete: Bool) throws -> Plan {
+        let undelivered: [UndeliveredSecret]
+        do {
+            undelivered = try ApplyJournal.undeliveredSecrets(target: inputs.session.target.name)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
         let context = PlanningContext(
             target: inputs.session.target.name,
             configurationDigest: ConfigurationDigest.of(inputs.loaded.files),
             ownClientID: inputs.session.ownClientID,
             now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
-            allowMassDelete: allowMassDelete
+            allowMassDelete: allowMassDelete,
+            undeliveredSecrets: undelivered
         )
         let result = Planner.plan(desired: inputs.loaded.state, live: inputs.live, context: context)
         DiagnosticPrinter.print(result.diagnostics)

@@ -49,17 +49,18 @@ struct SandboxFixture {
         try folder.write(text, to: path)
     }
 
-    /// A client signed in as the bootstrap consumer, for setting up and checking the company.
-    func client() throws -> FracttalClient {
+    /// A client signed in as the bootstrap consumer (or with `credentials`), for setting up and checking the company.
+    func client(_ credentials: ClientCredentials? = nil) throws -> FracttalClient {
         try FracttalClient(configuration: ClientConfiguration(
             baseURL: server.apiBaseURL, tokenURL: server.tokenURL,
-            credentials: ClientCredentials(key: server.bootstrapCredentials.key, secret: server.bootstrapCredentials.secret)
+            credentials: credentials
+                ?? ClientCredentials(key: server.bootstrapCredentials.key, secret: server.bootstrapCredentials.secret)
         ))
     }
 
-    /// Reads the company as it is now.
-    func live() async throws -> LiveState {
-        let client = try client()
+    /// Reads the company as it is now (signed in as the bootstrap consumer, or with `credentials`).
+    func live(as credentials: ClientCredentials? = nil) async throws -> LiveState {
+        let client = try client(credentials)
         do {
             let live = try await client.readLiveState()
             try await client.shutdown()

@@ -12,7 +12,7 @@ struct SandboxHarness {
     /// A policy that retries quickly and generously, for tests with faults.
     static let testPolicy = RetryPolicy(
         maxAttempts: 12, maxTotalTime: .seconds(600), initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(20),
-        maxRateLimitWaits: 50, maxListRereads: 8, maxCreateAttempts: 8
+        maxRateLimitWaits: 50, maxListRereads: 8, maxCreateAttempts: 8, ambiguousCreatePause: .milliseconds(5)
     )
 
     /// Starts a sandbox and a client, runs `body`, then shuts both down.

@@ -1,0 +1,86 @@
+import Dispatch
+import Synchronization
+
+/// Writes items to disk in groups: every item that arrives while a write runs goes into the next one,
+/// so a slow write (an fsync, a rewrite of a whole file) is paid once per group instead of once per item.
+///
+/// Writes run one at a time, in arrival order, on a thread of their own, so that no Swift concurrency
+/// thread blocks on the disk.
+final class GroupCommit<Item: Sendable>: Sendable {
+    private struct Waiting {
+        /// The item, or nil for a caller that only waits for what came before it.
+        var item: Item?
+        var continuation: CheckedContinuation<Void, any Error>?
+    }
+
+    private struct State {
+        var queue: [Waiting] = []
+        var writing = false
+        /// The error of a group whose items nobody waited for; reported by the next `flush()`.
+        var unreportedFailure: (any Error)?
+    }
+
+    private let state = Mutex(State())
+    private let thread: DispatchQueue
+    private let write: @Sendable ([Item]) throws -> Void
+
+    /// Creates a committer whose groups `write` makes durable, in order.
+    init(label: String, write: @escaping @Sendable ([Item]) throws -> Void) {
+        thread = DispatchQueue(label: label)
+        self.write = write
+    }
+
+    /// Returns once a write that holds `item` has finished; throws that write's error.
+    ///
+    /// Cancellation does not interrupt the wait: what was handed over is written either way.
+    func commit(_ item: Item) async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            enqueue(Waiting(item: item, continuation: continuation))
+        }
+    }
+
+    /// Hands `item` over to be written with the next group, without waiting.
+    func submit(_ item: Item) {
+        enqueue(Waiting(item: item, continuation: nil))
+    }
+
+    /// Waits until everything handed over so far is written; throws a failure nobody has heard of yet.
+    func flush() async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            enqueue(Waiting(item: nil, continuation: continuation))
+        }
+        let failure = state.withLock { state in
+            defer { state.unreportedFailure = nil }
+            return state.unreportedFailure
+        }
+        if let failure { throw failure }
+    }
+
+    private func enqueue(_ waiting: Waiting) {
+        let startsWriter = state.withLock { state in
+            state.queue.append(waiting)
+            guard !state.writing else { return false }
+            state.writing = true
+            return true
+        }
+        if startsWriter { thread.async { self.drain() } }
+    }
+
+    /// Writes group after group until nothing is waiting.
+    private func drain() {
+        while true {
+            let group: [Waiting] = state.withLock { state in
+                if state.queue.isEmpty { state.writing = false }
+                defer { state.queue = [] }
+                return state.queue
+            }
+            if group.isEmpty { return }
+            let items = group.compactMap(\.item)
+            let result: Result<Void, any Error> = items.isEmpty ? .success(()) : Result { try write(items) }
+            if case .failure(let error) = result, group.contains(where: { $0.item != nil && $0.continuation == nil }) {
+                state.withLock { $0.unreportedFailure = error }
+            }
+            for waiting in group { waiting.continuation?.resume(with: result) }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import FracttalApply
+import FracttalPlan
+import Foundation
+
+/// Prints what an apply did: failures and interruptions, unsaved secrets, consumers a late commit made,
+/// and the summary line.
+struct ApplyReportPrinter {
+    /// The `--secrets-out` file, for messages.
+    var secretsPath: String?
+    /// The API base URL, for the command that removes a stray consumer.
+    var baseURL: String
+
+    func print(_ report: ApplyReport) {
+        for result in report.results where result.outcome.isFailure {
+            StandardStreams.err("error: \(result.address): \(result.outcome)")
+        }
+        if report.interrupted {
+            let done = report.results.filter { $0.outcome == .done }
+            let notStarted = report.results.filter { $0.outcome == .notStarted }
+            StandardStreams.err("Interrupted: \(done.count) action(s) done, \(notStarted.count) not started.")
+            for result in done { StandardStreams.err("  done: \(result.address) \(result.action.rawValue)") }
+            for result in notStarted { StandardStreams.err("  not started: \(result.address) \(result.action.rawValue)") }
+        }
+        for unsaved in report.unsavedSecrets {
+            StandardStreams.err(
+                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be written to \(secretsPath ?? "the secrets file"); run apply again from this folder to rotate it."
+            )
+        }
+        for stray in report.strayConsumers {
+            StandardStreams.err(
+                "error: the server also made consumer \"\(stray.name)\" (key \(stray.key)) beside the one this apply created and delivered (key \(stray.keptKey)), from a request whose answer was lost; nobody has its secret. Remove it in Fracttal (Settings > API Connections > OAuth Consumers), or with: curl -X DELETE -H \"Authorization: Bearer $TOKEN\" \(baseURL)/oauth_consumers/\(stray.key)"
+            )
+        }
+        if let problem = report.journalProblem {
+            StandardStreams.err("warning: \(problem)")
+        }
+        StandardStreams.out(report.summaryLine + "\n")
+    }
+}
