@@ -183,6 +183,17 @@ extension Diagnostic {
         return .error("\(label) `\(name)` is declared twice, first at \(first): rename or remove one", at: location)
     }
 
+    /// A name canonically equivalent to an earlier, different name of the same kind: both are kept.
+    static func lookalikeName(
+        _ kind: ResourceKind, _ name: String, first: String, firstLocation: SourceLocation, at location: SourceLocation
+    ) -> Self {
+        let label = kind == .group ? "permission group" : "consumer"
+        return .warning(
+            "\(label) `\(ExactName(name).escaped)` looks the same as `\(ExactName(first).escaped)` at \(firstLocation) but is made of other Unicode code points, so they are two different \(label)s: rename one so that people can tell them apart",
+            at: location
+        )
+    }
+
     // MARK: Consumers
 
     /// A `grant_type` that is neither grant.
@@ -285,6 +296,17 @@ extension Diagnostic {
         let hint = suggestion.map { "; did you mean `\($0)`?" } ?? ""
         return .warning(
             "permission group `\(name)` is not declared in these files; plan will look for it among live groups\(hint)",
+            at: location
+        )
+    }
+
+    /// A consumer's `permission_group` that no file declares exactly, though a declared group looks the same.
+    static func lookalikeGroupReference(
+        _ name: String, declared: String, declaredAt declaredLocation: SourceLocation, at location: SourceLocation
+    ) -> Self {
+        let written = ExactName(name).escaped
+        return .warning(
+            "permission group `\(written)` is not declared in these files, but `\(ExactName(declared).escaped)` at \(declaredLocation) looks the same with other Unicode code points: write the name exactly as declared, or plan will look for `\(written)` among live groups",
             at: location
         )
     }
