@@ -57,7 +57,7 @@ public struct ConfigurationLoader: Sendable {
         if let finding = AliasKeyScanner.findAliasInKey(text) {
             return [.aliasInKey(at: SourceLocation(file: path, line: finding.line, column: finding.column))]
         }
-        var reader = DocumentReader(file: path, interpolator: interpolator)
+        var reader = DocumentReader(file: path, interpolator: interpolator, source: text)
         var aliases = AliasExpansionCounter(limit: ConfigurationLimits.maxAliasExpansions)
         // Without an `&` there is no anchor, hence no alias: the count can be skipped.
         let hasAnchors = text.utf8.contains(UInt8(ascii: "&"))

@@ -318,6 +318,14 @@ extension Diagnostic {
         .error("the environment variable `\(name)` is not set: set it, or write the value in place of ${env:\(name)}", at: location)
     }
 
+    /// `${env:NAME}` naming a variable the tool reads as a credential; its value is never read.
+    static func credentialVariable(_ name: String, at location: SourceLocation) -> Self {
+        .error(
+            "${env:\(name)} would copy the credential this tool signs in with into plans and messages, so a configuration may not read `\(name)`: remove it, and give any value this field needs a variable of its own",
+            at: location
+        )
+    }
+
     /// A `${...}` that is not `${env:NAME}`.
     static func unsupportedInterpolation(_ text: String, at location: SourceLocation) -> Self {
         .error(

@@ -180,7 +180,7 @@ struct FileAndYAMLDiagnosticTests {
             version: 1
             permission_groups:
               - name: Técnicos
-                description: 1️⃣Técnicos de ${env:FRACTTAL_ENV}
+                description: Técnicos de 1️⃣${env:FRACTTAL_ENV}
             """, [
             .error("1️⃣", "the environment variable `FRACTTAL_ENV` is not set: set it, or write the value in place of ${env:FRACTTAL_ENV}"),
         ])
@@ -200,7 +200,7 @@ struct FileAndYAMLDiagnosticTests {
         try expectDiagnostics("""
             version: 1
             permission_groups:
-              - name: 1️⃣"grupo ${env:1X}"
+              - name: "grupo 1️⃣${env:1X}"
             """, [
             .error("1️⃣", "`${env:1X}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
         ], environment: ["1X": "no"])
@@ -210,10 +210,91 @@ struct FileAndYAMLDiagnosticTests {
         try expectDiagnostics("""
             version: 1
             permission_groups:
-              - name: 1️⃣grupo ${env:X
+              - name: grupo 1️⃣${env:X
             """, [
             .error("1️⃣", "`${env:X` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
         ], environment: ["X": "no"])
+    }
+
+    static let credentialMessage = "${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with into plans and messages, so a configuration may not read `FRACTTAL_CLIENT_SECRET`: remove it, and give any value this field needs a variable of its own"
+
+    @Test func credentialVariableIsRefusedWhenUnset() throws {
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Técnicos
+                description: clave 1️⃣${env:FRACTTAL_CLIENT_SECRET}
+            """, [
+            .error("1️⃣", Self.credentialMessage),
+        ])
+        #expect(loaded.state.groups.first?.description.value == nil)
+    }
+
+    @Test func credentialVariableIsRefusedWhenSetAndItsValueIsNeverRead() throws {
+        let secret = "s3cr3t-VALUE-that-must-not-leak"
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: "1️⃣${env:FRACTTAL_CLIENT_SECRET}"
+                description: 2️⃣${env:FRACTTAL_CLIENT_SECRET} y ${env:OTHER}
+              - name: Otros
+            consumers:
+              - name: portal
+                grant_type: authorization_code
+                redirect_uri: https://x.example.com/3️⃣${env:FRACTTAL_CLIENT_SECRET}
+                permission_group: Otros
+              - name: otros
+                description: ${env:OTHER}
+                permission_group: Otros
+            """, [
+            .error("1️⃣", Self.credentialMessage),
+            .error("2️⃣", Self.credentialMessage),
+            .error("3️⃣", Self.credentialMessage),
+        ], environment: ["FRACTTAL_CLIENT_SECRET": secret, "OTHER": "otro"])
+        #expect(!loaded.diagnostics.contains { $0.message.contains(secret) })
+        #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
+        #expect(loaded.state.consumers.map(\.redirectURI.value) == [nil, nil])
+        #expect(loaded.state.consumers.last?.description.value == "otro")
+    }
+
+    @Test func otherCredentialLookingNamesAreOrdinaryVariables() throws {
+        // Only the variables the tool reads as credentials are refused; the client id is not a secret.
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Técnicos
+                description: ${env:FRACTTAL_CLIENT_ID} ${env:fracttal_client_secret}
+            """, [], environment: ["FRACTTAL_CLIENT_ID": "NBqgHRjWA7j1KqLITd", "fracttal_client_secret": "x"])
+        #expect(loaded.state.groups.first?.description.value == "NBqgHRjWA7j1KqLITd x")
+    }
+
+    @Test func everyFailedInterpolationIsReportedAtItsDollarSign() throws {
+        try expectDiagnostics(#"""
+            version: 1
+            permission_groups:
+              - name: "a\tb \x24{env:SET} 1️⃣${env:NOPE} \\ 2️⃣\x24{env:FRACTTAL_CLIENT_SECRET}"
+                description: 'it''s $${env:SET} 3️⃣${HOME}'
+              - name: plain $x 4️⃣${env:NOPE}
+                  and on 5️⃣${env:NOPE2}
+                description: |
+                  first ${env:SET}
+                    6️⃣${env:FRACTTAL_CLIENT_SECRET}
+              - name: folded
+                description: >- # a comment with ${env:NOPE} is not the value
+                  text
+                  7️⃣${env:NOPE3}
+              - name: "joined $\
+                  {env:SET} 8️⃣${env:NOPE4}"
+            """#, [
+            .error("1️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
+            .error("2️⃣", Self.credentialMessage),
+            .error("3️⃣", "`${HOME}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+            .error("4️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
+            .error("5️⃣", "the environment variable `NOPE2` is not set: set it, or write the value in place of ${env:NOPE2}"),
+            .error("6️⃣", Self.credentialMessage),
+            .error("7️⃣", "the environment variable `NOPE3` is not set: set it, or write the value in place of ${env:NOPE3}"),
+            .error("8️⃣", "the environment variable `NOPE4` is not set: set it, or write the value in place of ${env:NOPE4}"),
+        ], environment: ["SET": "set"])
     }
 
     @Test func lineNumbersAfterCRLFLineEnds() throws {
