@@ -6,6 +6,8 @@
 /// aliases in keys, so this light lexical pass refuses them up front. It follows flow
 /// collections, quotes, comments and block scalars well enough for that; explicit `?` keys
 /// are refused whenever the text also holds an alias.
+///
+/// The same pass lists every alias in the order written, for a message about one of them.
 struct AliasKeyScanner {
     /// Where an alias stands in a key: 1-based line and column (in Unicode scalars).
     struct Finding: Equatable {
@@ -13,16 +15,33 @@ struct AliasKeyScanner {
         var column: Int
     }
 
+    /// An alias as written: where its `*` stands, and the anchor it names.
+    struct Alias: Equatable {
+        var line: Int
+        var column: Int
+        var anchor: String
+    }
+
     /// The first alias used in a key, or nil. Cheap when the text has no anchor at all.
     static func findAliasInKey(_ text: String) -> Finding? {
         let bytes = Array(text.utf8)
         // Without an anchor (`&`) there can be no alias, and without `*` no alias token.
         guard bytes.contains(UInt8(ascii: "&")), bytes.contains(UInt8(ascii: "*")) else { return nil }
-        var scanner = AliasKeyScanner(bytes: bytes)
+        var scanner = AliasKeyScanner(bytes: bytes, stopsAtAliasInKey: true)
         return scanner.scan()
     }
 
+    /// Every alias in the text, in the order written.
+    static func aliases(in text: String) -> [Alias] {
+        var scanner = AliasKeyScanner(bytes: Array(text.utf8), stopsAtAliasInKey: false)
+        _ = scanner.scan()
+        return scanner.aliases
+    }
+
     private let bytes: [UInt8]
+    /// Whether `scan()` answers the first alias in a key (else it goes on, listing aliases).
+    private let stopsAtAliasInKey: Bool
+    private var aliases: [Alias] = []
     private var index = 0
     private var line = 1
     private var column = 1
@@ -34,8 +53,9 @@ struct AliasKeyScanner {
     private var explicitKey: Finding?
     private var firstAlias: Finding?
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], stopsAtAliasInKey: Bool) {
         self.bytes = bytes
+        self.stopsAtAliasInKey = stopsAtAliasInKey
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
@@ -138,7 +158,7 @@ struct AliasKeyScanner {
                 let isIndicator = next == nil || Self.isSpace(next!) || Self.isBreak(next!)
                     || (flowDepth > 0 && Self.isFlowIndicator(next!))
                 if isIndicator {
-                    if candidate[flowDepth] { return candidateAlias[flowDepth] ?? here }
+                    if candidate[flowDepth], stopsAtAliasInKey { return candidateAlias[flowDepth] ?? here }
                     candidate[flowDepth] = false
                     candidateAlias[flowDepth] = nil
                     advance()
@@ -149,14 +169,14 @@ struct AliasKeyScanner {
                 let next = byte(at: 1)
                 if next == nil || Self.isSpace(next!) || Self.isBreak(next!) {
                     explicitKey = explicitKey ?? here
-                    if firstAlias != nil { return here }
+                    if firstAlias != nil, stopsAtAliasInKey { return here }
                     advance()
                     atTokenStart = true
                     continue
                 }
             case UInt8(ascii: "*") where atTokenStart:
                 if let next = byte(at: 1), Self.isAnchorCharacter(next) {
-                    if explicitKey != nil { return here }
+                    if explicitKey != nil, stopsAtAliasInKey { return here }
                     firstAlias = firstAlias ?? here
                     // The alias is part of the key candidate of every enclosing collection too.
                     for depth in candidate.indices {
@@ -164,7 +184,12 @@ struct AliasKeyScanner {
                         candidateAlias[depth] = candidateAlias[depth] ?? here
                     }
                     advance()
+                    let nameStart = index
                     while let next = byte(at: 0), Self.isAnchorCharacter(next) { advance() }
+                    if !stopsAtAliasInKey {
+                        let anchor = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+                        aliases.append(Alias(line: here.line, column: here.column, anchor: anchor))
+                    }
                     atTokenStart = false
                     continue
                 }

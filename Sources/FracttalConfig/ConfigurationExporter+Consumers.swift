@@ -22,15 +22,13 @@ struct ConsumerSelection {
         for group in live.groups where groupsByID[group.id] == nil {
             groupsByID[group.id] = group
         }
-        // The planner finds a consumer by name with Swift string equality; the loader refuses a name
-        // declared twice only when it is the same code points.
-        var nameCounts: [String: Int] = [:]
+        var nameCounts: [ExactName: Int] = [:]
         for consumer in live.consumers {
-            nameCounts[consumer.name, default: 0] += 1
+            nameCounts[ExactName(consumer.name), default: 0] += 1
         }
         var declaredKeyByName: [ExactName: String] = [:]
-        var ambiguousOrder: [String] = []
-        var ambiguousUsers: [String: [LiveConsumer]] = [:]
+        var ambiguousOrder: [ExactName] = []
+        var ambiguousUsers: [ExactName: [LiveConsumer]] = [:]
         for consumer in live.consumers {
             guard let group = groupsByID[consumer.groupID] else {
                 notes.append(ExportNote.consumerLeftOut(consumer, .missingGroup(id: consumer.groupID)))
@@ -44,26 +42,27 @@ struct ConsumerSelection {
                 notes.append(ExportNote.consumerLeftOut(consumer, .unwritableGroup(group)))
                 continue
             }
-            let pinsKey = nameCounts[consumer.name, default: 0] > 1
+            let exactName = ExactName(consumer.name)
+            let pinsKey = nameCounts[exactName, default: 0] > 1
             if pinsKey, !NameRules.isConsumerKey(consumer.key) {
                 notes.append(ExportNote.consumerLeftOut(consumer, .unpinnableKey(consumer.key)))
                 continue
             }
-            let exactName = ExactName(text: consumer.name)
             if let first = declaredKeyByName[exactName] {
                 notes.append(ExportNote.consumerLeftOut(consumer, .consumerNameTaken(byKey: first)))
                 continue
             }
             declaredKeyByName[exactName] = consumer.key
-            if groups.sharedNames[group.name] != nil {
-                if ambiguousUsers[group.name] == nil { ambiguousOrder.append(group.name) }
-                ambiguousUsers[group.name, default: []].append(consumer)
+            let groupName = ExactName(group.name)
+            if groups.sharedNames[groupName] != nil {
+                if ambiguousUsers[groupName] == nil { ambiguousOrder.append(groupName) }
+                ambiguousUsers[groupName, default: []].append(consumer)
             }
             declared.append(Item(consumer: consumer, groupName: group.name, pinsKey: pinsKey))
         }
         for name in ambiguousOrder {
             notes.append(ExportNote.ambiguousGroupReference(
-                name: name, groupIDs: groups.sharedNames[name] ?? [], consumers: ambiguousUsers[name] ?? []))
+                name: name.text, groupIDs: groups.sharedNames[name] ?? [], consumers: ambiguousUsers[name] ?? []))
         }
     }
 

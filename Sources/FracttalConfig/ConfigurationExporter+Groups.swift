@@ -6,31 +6,33 @@ struct GroupSelection {
     private(set) var declared: [LiveGroup] = []
     /// The ids of live groups whose name the files can write, declared or not: a consumer may name them.
     private(set) var writableNames: Set<Int> = []
-    /// Every name that several live groups share, with their ids in ascending order. Names compare as
-    /// the planner compares them (Swift string equality), since it is the planner that finds them ambiguous.
-    private(set) var sharedNames: [String: [Int]] = [:]
+    /// Every name that several live groups share, with their ids in ascending order. Names compare
+    /// exactly, as the planner and the server compare them.
+    private(set) var sharedNames: [ExactName: [Int]] = [:]
 
     /// Chooses the groups to declare; a note for each one left out.
     init(_ live: LiveState, notes: inout [String]) {
         let catalog = Set(live.catalog.codes)
-        var byName: [String: [LiveGroup]] = [:]
+        var byName: [ExactName: [LiveGroup]] = [:]
         for group in live.groups {
-            byName[group.name, default: []].append(group)
+            byName[ExactName(group.name), default: []].append(group)
         }
         // Among groups of one name, the lowest id whose name can be written is the one declared.
-        var firstByName: [String: Int] = [:]
+        var firstByName: [ExactName: Int] = [:]
         for group in live.groups where ExportCheck.name(group.name) == nil {
             writableNames.insert(group.id)
-            firstByName[group.name] = min(firstByName[group.name] ?? group.id, group.id)
+            let name = ExactName(group.name)
+            firstByName[name] = min(firstByName[name] ?? group.id, group.id)
         }
         for group in live.groups {
             if let reason = ExportCheck.name(group.name) {
                 notes.append(ExportNote.groupLeftOut(group, reason))
                 continue
             }
-            if let same = byName[group.name], same.count > 1 {
-                sharedNames[group.name] = same.map(\.id).sorted()
-                if let first = firstByName[group.name], first != group.id {
+            let name = ExactName(group.name)
+            if let same = byName[name], same.count > 1 {
+                sharedNames[name] = same.map(\.id).sorted()
+                if let first = firstByName[name], first != group.id {
                     notes.append(ExportNote.groupLeftOut(group, .groupNameTaken(byID: first)))
                     continue
                 }

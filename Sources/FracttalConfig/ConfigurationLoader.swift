@@ -57,7 +57,7 @@ public struct ConfigurationLoader: Sendable {
         if let finding = AliasKeyScanner.findAliasInKey(text) {
             return [.aliasInKey(at: SourceLocation(file: path, line: finding.line, column: finding.column))]
         }
-        var reader = DocumentReader(file: path, interpolator: interpolator)
+        var reader = DocumentReader(file: path, interpolator: interpolator, source: text)
         var aliases = AliasExpansionCounter(limit: ConfigurationLimits.maxAliasExpansions)
         // Without an `&` there is no anchor, hence no alias: the count can be skipped.
         let hasAnchors = text.utf8.contains(UInt8(ascii: "&"))
@@ -71,21 +71,35 @@ public struct ConfigurationLoader: Sendable {
                     documents += 1
                     if hasAnchors { aliases.add(root) }
                     if aliases.exceeded {
-                        let location = reader.location(of: root)
-                        reader.report(.tooManyAliases(path, limit: aliases.limit, at: location))
+                        if let crossing = aliases.crossing, let location = Self.location(of: crossing, in: text, path: path) {
+                            reader.report(.tooManyAliases(path, limit: aliases.limit, crossedBy: crossing.anchor, at: location))
+                        } else {
+                            reader.report(.tooManyAliases(path, limit: aliases.limit, at: reader.location(of: root)))
+                        }
                         return
                     }
                     reader.read(document: root, into: &collector)
                 }
             }
         } catch {
-            reader.report(YAMLErrorDiagnostic.make(error, file: path, text: text))
+            for diagnostic in YAMLErrorDiagnostic.make(error, file: path, text: text) {
+                reader.report(diagnostic)
+            }
             return reader.diagnostics
         }
         if documents == 0 {
             reader.report(.noDocument(path, at: SourceLocation(file: path, line: 1, column: 1)))
         }
         return reader.diagnostics
+    }
+
+    /// Where the alias that crossed the expansion limit is written; nil when the text does not show it.
+    static func location(of crossing: AliasExpansionCounter.Crossing, in text: String, path: String) -> SourceLocation? {
+        let aliases = AliasKeyScanner.aliases(in: text)
+        guard crossing.ordinal <= aliases.count else { return nil }
+        let alias = aliases[crossing.ordinal - 1]
+        guard alias.anchor == crossing.anchor else { return nil }
+        return SourceLocation(file: path, line: alias.line, column: alias.column)
     }
 
     /// Sorts by location, keeping the emitted order among equals; diagnostics without a place come first.

@@ -1,7 +1,8 @@
 import FracttalModel
 
 /// Gathers the declarations of every document in read order, and checks what spans documents:
-/// one `settings` block, unique names per kind, and references to declared groups.
+/// one `settings` block, unique names per kind (compared exactly, see `ExactName`), names that only look
+/// alike, and references to declared groups.
 struct DeclarationCollector {
     /// The first `settings` block read.
     private(set) var settings: Settings?
@@ -11,6 +12,10 @@ struct DeclarationCollector {
     private(set) var consumers: [DesiredConsumer] = []
     private var groupNames: [ExactName: SourceLocation] = [:]
     private var consumerNames: [ExactName: SourceLocation] = [:]
+    /// The first name of each kind that people would read alike, keyed by Swift's `String`, whose
+    /// equality is canonical equivalence: the one place where that equivalence is wanted.
+    private var groupLookalikes: [String: Located<String>] = [:]
+    private var consumerLookalikes: [String: Located<String>] = [:]
 
     /// Where the first `settings` block was written, if any.
     var settingsLocation: SourceLocation? { settings?.location }
@@ -20,41 +25,57 @@ struct DeclarationCollector {
         if self.settings == nil { self.settings = settings }
     }
 
-    /// Adds a group, or answers the error when its name is taken.
+    /// Adds a group; answers the error when its name is taken, or the warning when it looks like a name taken.
     mutating func add(_ group: DesiredGroup) -> Diagnostic? {
-        let name = ExactName(text: group.name.value)
+        let name = ExactName(group.name.value)
         if let first = groupNames[name] {
             return .duplicateName(.group, group.name.value, first: first, at: group.name.location)
         }
         groupNames[name] = group.name.location
         groups.append(group)
-        return nil
+        return Self.lookalike(.group, group.name, among: &groupLookalikes)
     }
 
-    /// Adds a consumer, or answers the error when its name is taken.
+    /// Adds a consumer; answers the error when its name is taken, or the warning when it looks like a name taken.
     mutating func add(_ consumer: DesiredConsumer) -> Diagnostic? {
-        let name = ExactName(text: consumer.name.value)
+        let name = ExactName(consumer.name.value)
         if let first = consumerNames[name] {
             return .duplicateName(.consumer, consumer.name.value, first: first, at: consumer.name.location)
         }
         consumerNames[name] = consumer.name.location
         consumers.append(consumer)
-        return nil
+        return Self.lookalike(.consumer, consumer.name, among: &consumerLookalikes)
+    }
+
+    /// The warning for a new name that is canonically equivalent to an earlier, different one of its kind.
+    private static func lookalike(
+        _ kind: ResourceKind, _ name: Located<String>, among firsts: inout [String: Located<String>]
+    ) -> Diagnostic? {
+        guard let first = firsts[name.value] else {
+            firsts[name.value] = name
+            return nil
+        }
+        return .lookalikeName(kind, name.value, first: first.value, firstLocation: first.location, at: name.location)
     }
 
     /// A warning for each consumer whose group no file declares (it may exist live).
     func referenceWarnings() -> [Diagnostic] {
-        var suggestions: [String: String?] = [:]
+        var suggestions: [ExactName: String?] = [:]
         var warnings: [Diagnostic] = []
         let declared = groups.map(\.name.value)
-        for consumer in consumers where groupNames[ExactName(text: consumer.permissionGroup.value)] == nil {
+        for consumer in consumers where groupNames[ExactName(consumer.permissionGroup.value)] == nil {
             let name = consumer.permissionGroup.value
+            if let lookalike = groupLookalikes[name] {
+                warnings.append(.lookalikeGroupReference(
+                    name, declared: lookalike.value, declaredAt: lookalike.location, at: consumer.permissionGroup.location))
+                continue
+            }
             let suggestion: String?
-            if let known = suggestions[name] {
+            if let known = suggestions[ExactName(name)] {
                 suggestion = known
             } else {
                 suggestion = Suggestion.nearest(to: name, among: declared)
-                suggestions[name] = suggestion
+                suggestions[ExactName(name)] = suggestion
             }
             warnings.append(.undeclaredGroup(name, suggestion: suggestion, at: consumer.permissionGroup.location))
         }

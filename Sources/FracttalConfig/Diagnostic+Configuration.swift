@@ -45,15 +45,28 @@ extension Diagnostic {
         .error("invalid YAML: \(problem)", at: location)
     }
 
-    /// The same key twice in one mapping.
+    /// A key written again in one mapping, at the repetition.
+    static func duplicateKey(_ key: String, firstLine: Int, at location: SourceLocation) -> Self {
+        .error("the key `\(key)` is already written on line \(firstLine) of this mapping: keep only one of the two", at: location)
+    }
+
+    /// The same key twice in one mapping, when only its first occurrence is known.
     static func duplicateKey(_ key: String, at location: SourceLocation) -> Self {
         .error("the key `\(key)` appears more than once in this mapping: keep only one", at: location)
     }
 
-    /// The alias bomb guard tripped.
+    /// The alias bomb guard tripped, at an alias that cannot be found in the text.
     static func tooManyAliases(_ path: String, limit: Int, at location: SourceLocation) -> Self {
         .error(
             "`\(path)` expands more than \(limit) aliases, so it is refused as a possible YAML bomb: write the values out instead",
+            at: location
+        )
+    }
+
+    /// The alias bomb guard tripped at this alias.
+    static func tooManyAliases(_ path: String, limit: Int, crossedBy anchor: String, at location: SourceLocation) -> Self {
+        .error(
+            "the alias `*\(anchor)` takes `\(path)` past \(limit) alias expansions, so the file is refused as a possible YAML bomb: write the values out instead",
             at: location
         )
     }
@@ -183,6 +196,17 @@ extension Diagnostic {
         return .error("\(label) `\(name)` is declared twice, first at \(first): rename or remove one", at: location)
     }
 
+    /// A name canonically equivalent to an earlier, different name of the same kind: both are kept.
+    static func lookalikeName(
+        _ kind: ResourceKind, _ name: String, first: String, firstLocation: SourceLocation, at location: SourceLocation
+    ) -> Self {
+        let label = kind == .group ? "permission group" : "consumer"
+        return .warning(
+            "\(label) `\(ExactName(name).escaped)` looks the same as `\(ExactName(first).escaped)` at \(firstLocation) but is made of other Unicode code points, so they are two different \(label)s: rename one so that people can tell them apart",
+            at: location
+        )
+    }
+
     // MARK: Consumers
 
     /// A `grant_type` that is neither grant.
@@ -289,11 +313,30 @@ extension Diagnostic {
         )
     }
 
+    /// A consumer's `permission_group` that no file declares exactly, though a declared group looks the same.
+    static func lookalikeGroupReference(
+        _ name: String, declared: String, declaredAt declaredLocation: SourceLocation, at location: SourceLocation
+    ) -> Self {
+        let written = ExactName(name).escaped
+        return .warning(
+            "permission group `\(written)` is not declared in these files, but `\(ExactName(declared).escaped)` at \(declaredLocation) looks the same with other Unicode code points: write the name exactly as declared, or plan will look for `\(written)` among live groups",
+            at: location
+        )
+    }
+
     // MARK: Interpolation
 
     /// `${env:NAME}` with NAME unset.
     static func unsetVariable(_ name: String, at location: SourceLocation) -> Self {
         .error("the environment variable `\(name)` is not set: set it, or write the value in place of ${env:\(name)}", at: location)
+    }
+
+    /// `${env:NAME}` naming a variable the tool reads as a credential; its value is never read.
+    static func credentialVariable(_ name: String, at location: SourceLocation) -> Self {
+        .error(
+            "${env:\(name)} would copy the credential this tool signs in with into plans and messages, so a configuration may not read `\(name)`: remove it, and give any value this field needs a variable of its own",
+            at: location
+        )
     }
 
     /// A `${...}` that is not `${env:NAME}`.

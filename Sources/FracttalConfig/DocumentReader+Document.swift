@@ -20,16 +20,16 @@ extension DocumentReader {
         if let groups = fields["permission_groups"],
            let items = list(groups.value, field: "`permission_groups`", expected: "a list of permission groups") {
             for item in items {
-                if let group = group(item), let duplicate = collector.add(group) {
-                    report(duplicate)
+                if let group = group(item), let problem = collector.add(group) {
+                    report(problem)
                 }
             }
         }
         if let consumers = fields["consumers"],
            let items = list(consumers.value, field: "`consumers`", expected: "a list of consumers") {
             for item in items {
-                if let consumer = consumer(item), let duplicate = collector.add(consumer) {
-                    report(duplicate)
+                if let consumer = consumer(item), let problem = collector.add(consumer) {
+                    report(problem)
                 }
             }
         }

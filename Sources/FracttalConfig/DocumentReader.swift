@@ -17,8 +17,19 @@ struct DocumentReader {
     let file: String
     /// Replaces `${env:NAME}` in strings.
     let interpolator: EnvironmentInterpolator
+    /// The file's text, for messages that point inside a value.
+    let source: String
     /// What went wrong so far.
     var diagnostics: [Diagnostic] = []
+    /// The file's lines, indexed the first time a message points inside a value.
+    private var lines: SourceLines?
+
+    /// Creates a reader of one file's text.
+    init(file: String, interpolator: EnvironmentInterpolator, source: String) {
+        self.file = file
+        self.interpolator = interpolator
+        self.source = source
+    }
 
     /// Where a node was written (Yams' marks are already 1-based).
     func location(of node: Node) -> SourceLocation {
@@ -157,7 +168,7 @@ struct DocumentReader {
         }
         switch Self.meaning(of: scalar) {
         case .string:
-            return interpolate(scalar.string, at: here)
+            return interpolate(scalar, at: here)
         case .plain(.boolean):
             report(.needsQuotes(field, text: scalar.string, readAs: "boolean", at: here))
         case .plain(.integer), .plain(.float):
@@ -177,25 +188,53 @@ struct DocumentReader {
         }
         switch Self.meaning(of: scalar) {
         case .string, .plain(.boolean), .plain(.integer), .plain(.float):
-            return interpolate(scalar.string, at: location(of: node))
+            return interpolate(scalar, at: location(of: node))
         case .plain, .unsupportedTag:
             report(typeProblem(node, field: field, expected: expected))
             return nil
         }
     }
 
-    mutating func interpolate(_ text: String, at location: SourceLocation) -> Located<String>? {
-        switch interpolator.interpolate(text) {
+    /// A scalar's text with `${env:NAME}` replaced; each `${...}` that cannot be is reported at its `$`.
+    mutating func interpolate(_ scalar: Node.Scalar, at location: SourceLocation) -> Located<String>? {
+        switch interpolator.interpolate(scalar.string) {
         case .value(let value):
             return Located(value, at: location)
         case .failed(let failures):
-            for failure in failures {
-                switch failure {
-                case .unset(let name): report(.unsetVariable(name, at: location))
-                case .unsupported(let text): report(.unsupportedInterpolation(Self.shorten(text), at: location))
+            let places = interpolationPlaces(failures, in: scalar, at: location)
+            for (failure, place) in zip(failures, places) {
+                switch failure.reason {
+                case .unset(let name): report(.unsetVariable(name, at: place))
+                case .credential(let name): report(.credentialVariable(name, at: place))
+                case .unsupported(let text): report(.unsupportedInterpolation(Self.shorten(text), at: place))
                 }
             }
             return nil
+        }
+    }
+
+    /// Where each failed `${` of a scalar was written; the scalar's own location when that cannot be told.
+    private mutating func interpolationPlaces(
+        _ failures: [EnvironmentInterpolator.Failure], in scalar: Node.Scalar, at location: SourceLocation
+    ) -> [SourceLocation] {
+        // The n-th `${` of the value, for each failure.
+        var ordinals: [Int: Int] = [:]
+        var previous: Unicode.Scalar?
+        for (offset, character) in scalar.string.unicodeScalars.enumerated() {
+            if previous == "$", character == "{" { ordinals[offset - 1] = ordinals.count }
+            previous = character
+        }
+        let wanted = failures.compactMap { ordinals[$0.offset] }.max().map { $0 + 1 } ?? 0
+        if lines == nil { lines = SourceLines(source) }
+        guard let mark = scalar.mark, let lines,
+              let sites = InterpolationSites.locate(
+                count: wanted, style: scalar.style, line: mark.line, column: mark.column, in: lines)
+        else {
+            return failures.map { _ in location }
+        }
+        return failures.map { failure in
+            guard let ordinal = ordinals[failure.offset] else { return location }
+            return SourceLocation(file: file, line: sites[ordinal].line, column: sites[ordinal].column)
         }
     }
 

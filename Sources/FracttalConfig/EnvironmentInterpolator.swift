@@ -3,12 +3,27 @@
 /// `$` is literal everywhere except where it starts `${`; there is no escape, so
 /// `$${env:X}` is a `$` followed by the value of X. A replaced value is not scanned again.
 struct EnvironmentInterpolator {
-    /// A `${...}` that could not be replaced.
-    enum Failure: Equatable {
-        /// `${env:NAME}` with NAME unset.
-        case unset(name: String)
-        /// Any other `${...}` form (the text as written, up to its `}` or the end).
-        case unsupported(text: String)
+    /// The variables the tool itself reads as credentials. `${env:NAME}` refuses them, set or not:
+    /// a configuration file (say, one changed by a pull request) must not be able to copy a credential
+    /// into a plan or a message. Add a variable here only when the tool starts reading it as a credential.
+    static let credentialVariables: Set<String> = ["FRACTTAL_CLIENT_SECRET"]
+
+    /// A `${...}` that could not be replaced, with where its `$` stands in the text (in Unicode scalars from 0).
+    struct Failure: Equatable {
+        /// What is wrong with it.
+        enum Reason: Equatable {
+            /// `${env:NAME}` with NAME unset.
+            case unset(name: String)
+            /// `${env:NAME}` with NAME one of `credentialVariables`; its value is never read.
+            case credential(name: String)
+            /// Any other `${...}` form (the text as written, up to its `}` or the end).
+            case unsupported(text: String)
+        }
+
+        /// What is wrong with it.
+        var reason: Reason
+        /// The position of its `$` in the text, counted in Unicode scalars from 0.
+        var offset: Int
     }
 
     /// The outcome of interpolating one string.
@@ -36,22 +51,25 @@ struct EnvironmentInterpolator {
                 rest = rest[afterDollar...]
                 continue
             }
+            let offset = text.unicodeScalars.distance(from: text.startIndex, to: dollar)
             let bodyStart = rest.index(after: afterDollar)
             guard let close = rest[bodyStart...].firstIndex(of: "}") else {
-                failures.append(.unsupported(text: String(rest[dollar...])))
+                failures.append(Failure(reason: .unsupported(text: String(rest[dollar...])), offset: offset))
                 rest = rest[rest.endIndex...]
                 break
             }
             let body = rest[bodyStart..<close]
             if body.hasPrefix("env:"), Self.isVariableName(body.dropFirst(4)) {
                 let name = String(body.dropFirst(4))
-                if let value = environment[name] {
+                if Self.credentialVariables.contains(name) {
+                    failures.append(Failure(reason: .credential(name: name), offset: offset))
+                } else if let value = environment[name] {
                     result += value
                 } else {
-                    failures.append(.unset(name: name))
+                    failures.append(Failure(reason: .unset(name: name), offset: offset))
                 }
             } else {
-                failures.append(.unsupported(text: String(rest[dollar...close])))
+                failures.append(Failure(reason: .unsupported(text: String(rest[dollar...close])), offset: offset))
             }
             rest = rest[rest.index(after: close)...]
         }

@@ -3,8 +3,26 @@ import Yams
 
 /// Turns Yams' errors into diagnostics at the place libyaml names.
 enum YAMLErrorDiagnostic {
-    /// The diagnostic for an error thrown while composing `text` from `file`.
-    static func make(_ error: any Error, file: String, text: String) -> Diagnostic {
+    /// The diagnostics for an error thrown while composing `text` from `file`: one, or one per key
+    /// that a mapping repeats.
+    static func make(_ error: any Error, file: String, text: String) -> [Diagnostic] {
+        if case .duplicatedKeysInMapping(let duplicates, let context)? = error as? YamlError {
+            let first = context.mark
+            if let key = duplicates.first,
+               let repetitions = DuplicateKeyLocator.locate(key: key, line: first.line, column: first.column, in: text),
+               !repetitions.isEmpty {
+                return repetitions.map { repetition in
+                    .duplicateKey(
+                        repetition.key, firstLine: repetition.firstLine,
+                        at: SourceLocation(file: file, line: repetition.line, column: repetition.column))
+                }
+            }
+        }
+        return [diagnostic(for: error, file: file, text: text)]
+    }
+
+    /// The one diagnostic for an error, at the place libyaml names.
+    private static func diagnostic(for error: any Error, file: String, text: String) -> Diagnostic {
         guard let error = error as? YamlError else {
             return .yamlSyntax(String(describing: error), at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -26,6 +44,7 @@ enum YAMLErrorDiagnostic {
             let (line, column) = offset.map { position(ofCharacterOffset: $0, in: text) } ?? (1, 1)
             return .yamlSyntax("\(problem): remove this character", at: SourceLocation(file: file, line: line, column: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // The repetition could not be found: name the first occurrence of each repeated key.
             let key = duplicates.sorted().joined(separator: "`, `")
             return .duplicateKey(key, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:

@@ -29,9 +29,21 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
         return "\(kind.rawValue)[\"\(escaped)\"]"
     }
 
-    /// Orders groups before consumers, then by name.
+    /// Whether both name the same object: the same kind and exactly the same name (see `ExactName`).
+    public static func == (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
+        lhs.kind == rhs.kind && ExactName(lhs.name) == ExactName(rhs.name)
+    }
+
+    /// Hashes the kind and the name's exact scalars.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(ExactName(name))
+    }
+
+    /// Orders groups before consumers, then by name; canonically equivalent names by their UTF-8 bytes.
     public static func < (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind == .group }
-        return lhs.name < rhs.name
+        if lhs.name != rhs.name { return lhs.name < rhs.name }
+        return lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
     }
 }

@@ -39,6 +39,12 @@ extension Diagnostic {
     }
 
     static func unknownGroupReference(_ name: String, suggestion: String?, at location: SourceLocation) -> Self {
+        if let suggestion, ExactName(suggestion).looksLike(ExactName(name)) {
+            let (written, known) = (ExactName(name).escaped, ExactName(suggestion).escaped)
+            return .error(
+                "permission group \(quoted(written)) is neither declared nor live, but \(quoted(known)) is and looks the same with other Unicode code points; write the name with the same code points",
+                at: location)
+        }
         let hint = suggestion.map { "did you mean \(quoted($0))?" } ?? "declare it under permission_groups or name a live group"
         return .error("permission group \(quoted(name)) is neither declared nor live; \(hint)", at: location)
     }

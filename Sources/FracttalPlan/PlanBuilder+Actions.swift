@@ -19,7 +19,7 @@ extension PlanBuilder {
             var changed: [String] = []
             if match.description != group.description.value { changed.append("description") }
             if match.permissions != permissions { changed.append("permissions") }
-            if let protectLocation = protectedGroups[group.name.value] {
+            if let protectLocation = protectedGroups[ExactName(group.name.value)] {
                 unchanged += 1
                 if !changed.isEmpty {
                     keep("kept: \(address) is in settings.protect, so its declared changes (\(changed.joined(separator: ", "))) are not applied", at: protectLocation)
@@ -78,7 +78,7 @@ extension PlanBuilder {
     ) {
         let match = live.consumers[livePosition]
         var changed: [String] = []
-        if match.name != consumer.name.value { changed.append("name") }
+        if ExactName(match.name) != ExactName(consumer.name.value) { changed.append("name") }
         if match.description != consumer.description.value { changed.append("description") }
         if match.grantType != consumer.grantType.value { changed.append("grant_type") }
         if reference != .live(id: match.groupID) { changed.append("permission_group") }
@@ -96,7 +96,7 @@ extension PlanBuilder {
             unchanged += 1
             let differences = changed + (rotation.isEmpty ? [] : ["secret rotation"])
             keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
-                 at: protectedConsumers[consumer.name.value] ?? protectLocation(of: match))
+                 at: protectedConsumers[ExactName(consumer.name.value)] ?? protectLocation(of: match))
             return
         }
         let isOwn = match.key == own?.key
@@ -200,7 +200,7 @@ extension PlanBuilder {
         }
         for group in live.groups where groupDeclarationByID[group.id] == nil && !groupsInDispute.contains(group.id) {
             let address = ResourceAddress(.group, group.name)
-            if let location = protectedGroups[group.name] {
+            if let location = protectedGroups[ExactName(group.name)] {
                 keep("kept: \(address) (id \(group.id)) is in settings.protect", at: location)
             } else if group.id == own?.groupID {
                 keep("kept: \(address) (id \(group.id)) is the group of the consumer this tool signs in as", at: pruneLocation)

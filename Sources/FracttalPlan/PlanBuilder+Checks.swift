@@ -126,14 +126,14 @@ extension PlanBuilder {
 
     /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
     mutating func warnNameCollisions() {
-        var undeclared: [String: [String]] = [:]
+        var undeclared: [ExactName: [String]] = [:]
         for (position, consumer) in live.consumers.enumerated()
         where declarationOfLiveConsumer[position] == nil && !liveConsumerRemoved[position] {
-            undeclared[consumer.name, default: []].append(consumer.key)
+            undeclared[ExactName(consumer.name), default: []].append(consumer.key)
         }
         guard !undeclared.isEmpty else { return }
         for (position, consumer) in desired.consumers.enumerated() {
-            guard let others = undeclared[consumer.name.value] else { continue }
+            guard let others = undeclared[ExactName(consumer.name.value)] else { continue }
             let own: [String]
             switch consumerMatches[position] {
             case .live(let match, _): own = [live.consumers[match].key]

@@ -4,18 +4,18 @@ extension PlanBuilder {
     /// Warns about protect entries that name nothing live nor declared.
     mutating func checkProtectEntries() {
         guard !protectedConsumers.isEmpty || !protectedGroups.isEmpty else { return }
-        let declaredConsumers = Set(desired.consumers.map(\.name.value))
-        var seen: Set<String> = []
-        for entry in desired.settings.protectedConsumers where seen.insert(entry.value).inserted {
+        let declaredConsumers = Set(desired.consumers.map { ExactName($0.name.value) })
+        var seen: Set<ExactName> = []
+        for entry in desired.settings.protectedConsumers where seen.insert(ExactName(entry.value)).inserted {
             let name = entry.value
-            if index.consumers(named: name).isEmpty, index.consumer(key: name) == nil, !declaredConsumers.contains(name) {
+            if index.consumers(named: name).isEmpty, index.consumer(key: name) == nil, !declaredConsumers.contains(ExactName(name)) {
                 diagnostics.append(.protectMatchesNothing(.consumer, name, at: entry.location))
             }
         }
-        let declaredGroups = Set(desired.groups.map(\.name.value))
+        let declaredGroups = Set(desired.groups.map { ExactName($0.name.value) })
         seen = []
-        for entry in desired.settings.protectedGroups where seen.insert(entry.value).inserted {
-            if index.groupsByName[entry.value] == nil, !declaredGroups.contains(entry.value) {
+        for entry in desired.settings.protectedGroups where seen.insert(ExactName(entry.value)).inserted {
+            if index.groups(named: entry.value).isEmpty, !declaredGroups.contains(ExactName(entry.value)) {
                 diagnostics.append(.protectMatchesNothing(.group, entry.value, at: entry.location))
             }
         }
@@ -61,8 +61,8 @@ extension PlanBuilder {
         groupIndexByName.reserveCapacity(desired.groups.count)
         groupDeclarationByID.reserveCapacity(desired.groups.count)
         for (position, group) in desired.groups.enumerated() {
-            groupIndexByName[group.name.value] = position
-            let candidates = index.groupsByName[group.name.value] ?? []
+            groupIndexByName[ExactName(group.name.value)] = position
+            let candidates = index.groups(named: group.name.value)
             switch candidates.count {
             case 0:
                 groupMatches.append(nil)
@@ -84,7 +84,7 @@ extension PlanBuilder {
         consumerProtected.reserveCapacity(desired.consumers.count)
         for (position, consumer) in desired.consumers.enumerated() {
             var match = findLiveConsumer(for: consumer)
-            var isProtected = !protectedConsumers.isEmpty && protectedConsumers[consumer.name.value] != nil
+            var isProtected = !protectedConsumers.isEmpty && protectedConsumers[ExactName(consumer.name.value)] != nil
             if case .live(let found, _) = match {
                 if let other = declarationOfLiveConsumer[found] {
                     let first = desired.consumers[other]
@@ -139,11 +139,12 @@ extension PlanBuilder {
 
     /// Resolves each consumer's `permission_group` to a declared group or a single live group of that name.
     mutating func resolveConsumerGroups() {
-        lazy var groupNames = Set(desired.groups.map(\.name.value)).union(index.groupsByName.keys).sorted()
+        lazy var groupNames = Set(desired.groups.map { ExactName($0.name.value) }).union(index.groupNames.map(ExactName.init))
+            .map(\.text).sorted { $0 != $1 ? $0 < $1 : $0.utf8.lexicographicallyPrecedes($1.utf8) }
         consumerGroupRefs.reserveCapacity(desired.consumers.count)
         for consumer in desired.consumers {
             let name = consumer.permissionGroup.value
-            if let declaration = groupIndexByName[name] {
+            if let declaration = groupIndexByName[ExactName(name)] {
                 if groupFailed.contains(declaration) {
                     consumerGroupRefs.append(nil)
                 } else if let match = groupMatches[declaration] {
@@ -153,7 +154,7 @@ extension PlanBuilder {
                 }
                 continue
             }
-            let candidates = index.groupsByName[name] ?? []
+            let candidates = index.groups(named: name)
             switch candidates.count {
             case 1:
                 consumerGroupRefs.append(.live(id: candidates[0].id))

@@ -47,9 +47,9 @@ struct PlanBuilder {
     let context: PlanningContext
     let index: LiveIndex
     /// Each protected consumer name or key, and where it was first written.
-    let protectedConsumers: [String: SourceLocation]
+    let protectedConsumers: [ExactName: SourceLocation]
     /// Each protected group name, and where it was first written.
-    let protectedGroups: [String: SourceLocation]
+    let protectedGroups: [ExactName: SourceLocation]
     /// The live consumer this tool signs in as, when it is known and live.
     let own: LiveConsumer?
     /// What the tool needs its group to keep granting.
@@ -61,7 +61,7 @@ struct PlanBuilder {
     var unchanged = 0
 
     // Groups, indexed like `desired.groups`.
-    var groupIndexByName: [String: Int] = [:]
+    var groupIndexByName: [ExactName: Int] = [:]
     var groupPermissions: [Set<PermissionCode>] = []
     var groupPermissionErrors: Set<Int> = []
     var groupMatches: [LiveGroup?] = []
@@ -89,13 +89,13 @@ struct PlanBuilder {
         self.context = context
         let index = LiveIndex(live)
         self.index = index
-        var protectedConsumers: [String: SourceLocation] = [:]
-        for entry in desired.settings.protectedConsumers where protectedConsumers[entry.value] == nil {
-            protectedConsumers[entry.value] = entry.location
+        var protectedConsumers: [ExactName: SourceLocation] = [:]
+        for entry in desired.settings.protectedConsumers where protectedConsumers[ExactName(entry.value)] == nil {
+            protectedConsumers[ExactName(entry.value)] = entry.location
         }
-        var protectedGroups: [String: SourceLocation] = [:]
-        for entry in desired.settings.protectedGroups where protectedGroups[entry.value] == nil {
-            protectedGroups[entry.value] = entry.location
+        var protectedGroups: [ExactName: SourceLocation] = [:]
+        for entry in desired.settings.protectedGroups where protectedGroups[ExactName(entry.value)] == nil {
+            protectedGroups[ExactName(entry.value)] = entry.location
         }
         self.protectedConsumers = protectedConsumers
         self.protectedGroups = protectedGroups
@@ -131,19 +131,19 @@ struct PlanBuilder {
 
     /// Whether a live consumer is named (by name or key) in `settings.protect.consumers`, and where.
     func protectLocation(of consumer: LiveConsumer) -> SourceLocation? {
-        protectedConsumers[consumer.name] ?? protectedConsumers[consumer.key]
+        protectedConsumers[ExactName(consumer.name)] ?? protectedConsumers[ExactName(consumer.key)]
     }
 
     /// The permissions a group will grant once step 1 has run.
     func finalPermissions(of reference: GroupReference) -> Set<PermissionCode> {
         switch reference {
         case .live(let id):
-            if let declaration = groupDeclarationByID[id], protectedGroups[desired.groups[declaration].name.value] == nil {
+            if let declaration = groupDeclarationByID[id], protectedGroups[ExactName(desired.groups[declaration].name.value)] == nil {
                 return groupPermissions[declaration]
             }
             return index.groupsByID[id]?.permissions ?? []
         case .planned(let name):
-            return groupIndexByName[name].map { groupPermissions[$0] } ?? []
+            return groupIndexByName[ExactName(name)].map { groupPermissions[$0] } ?? []
         }
     }
 

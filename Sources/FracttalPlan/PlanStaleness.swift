@@ -10,7 +10,7 @@ public enum PlanStaleness {
     public static func staleness(of plan: Plan, against live: LiveState) -> [String] {
         guard Fingerprint.of(live) != plan.liveFingerprint else { return [] }
         let index = LiveIndex(live)
-        let actedOnKeys = Set(plan.actions.compactMap(\.liveKey))
+        let actedOnKeys = Set(plan.actions.compactMap { $0.liveKey.map(ExactName.init) })
         let actedOnIDs = Set(plan.actions.compactMap(\.liveID))
         var reasons: [String] = []
         var seen: Set<String> = []
@@ -42,8 +42,8 @@ public enum PlanStaleness {
             }
             if action.action == .create, let name = action.after?.name {
                 let collides = switch action.kind {
-                case .group: (index.groupsByName[name] ?? []).contains { !actedOnIDs.contains($0.id) }
-                case .consumer: index.consumers(named: name).contains { !actedOnKeys.contains(live.consumers[$0].key) }
+                case .group: index.groups(named: name).contains { !actedOnIDs.contains($0.id) }
+                case .consumer: index.consumers(named: name).contains { !actedOnKeys.contains(ExactName(live.consumers[$0].key)) }
                 }
                 if collides {
                     add("a live \(action.kind.rawValue) named \(quoted(name)) appeared, so creating \(action.address) would make a second one")

@@ -1,3 +1,5 @@
+import FracttalModel
+
 /// Finds the nearest candidate to a mistyped word, for "did you mean" hints.
 enum Suggestion {
     /// The candidate with the smallest edit distance, when it is within `limit` (by default, near enough to be
@@ -6,7 +8,8 @@ enum Suggestion {
         let word = Array(text.unicodeScalars)
         let limit = limit ?? max(2, word.count / 3)
         var best: (distance: Int, candidate: String)?
-        for candidate in candidates where candidate != text {
+        // A candidate that only looks like the text (canonically equivalent) is a likely suggestion too.
+        for candidate in candidates where ExactName(candidate) != ExactName(text) {
             let distance = editDistance(word, Array(candidate.unicodeScalars))
             guard distance <= limit else { continue }
             if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }

@@ -36,6 +36,26 @@ struct PlanEndToEndTests {
         }
     }
 
+    @Test func refusesAConfigurationThatReadsTheClientSecretAndNeverPrintsIt() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write(ValidateEndToEndTests.readsTheClientSecret)
+            let canary = "canary-CLIENT-SECRET-5f1e2d9a"
+            // With the working secret, and with a recognisable one the server would refuse.
+            for (secret, extra) in [
+                (sandbox.server.bootstrapCredentials.secret, [String: String]()), (canary, ["FRACTTAL_CLIENT_SECRET": canary]),
+            ] {
+                let result = try await sandbox.run(["plan", "config", "--out", "plan.json"], environment: extra)
+
+                #expect(result.status == 1, "\(result)")
+                #expect(result.stderr.contains(
+                    "config/main.yaml:4:25: error: ${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with"),
+                    "\(result)")
+                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(result)")
+                #expect(!FileManager.default.fileExists(atPath: sandbox.folder.url.appendingPathComponent("plan.json").path))
+            }
+        }
+    }
+
     @Test func updatesInPlaceWithFieldChanges() async throws {
         try await SandboxFixture.with { sandbox in
             let live = try await sandbox.live()

@@ -36,6 +36,34 @@ struct ValidateEndToEndTests {
         #expect(object?["valid"] as? Bool == false)
     }
 
+    /// A configuration that tries to copy the tool's own secret into a description; the `$` is at 4:25.
+    static let readsTheClientSecret = """
+        version: 1
+        permission_groups:
+          - name: Integraciones
+            description: leaked ${env:FRACTTAL_CLIENT_SECRET}
+        """
+
+    @Test func refusesToReadTheClientSecretAndNeverPrintsIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(Self.readsTheClientSecret, to: "config/a.yaml")
+        let canary = "canary-CLIENT-SECRET-5f1e2d9a"
+
+        for format in ["text", "github", "json"] {
+            let result = try await FracttalProcess.run(
+                ["validate", "--format", format, "config"], in: folder.url, environment: ["FRACTTAL_CLIENT_SECRET": canary])
+            #expect(result.status == 1, "\(format): \(result)")
+            #expect(!result.stdout.contains(canary) && !result.stderr.contains(canary), "\(format): \(result)")
+            #expect((result.stdout + result.stderr).contains("FRACTTAL_CLIENT_SECRET"), "\(format): \(result)")
+            if format == "text" {
+                #expect(result.stderr.contains(
+                    "config/a.yaml:4:25: error: ${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with"),
+                    "\(result)")
+            }
+        }
+    }
+
     @Test func badUsageExitsOne() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -142,7 +142,7 @@ enum ExportFixtures {
             guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last else { return false }
             return !first.properties.isWhitespace && !last.properties.isWhitespace
         }
-        // "Jose\u{301}" and "Jos\u{E9}" are one name to the planner: two groups of it could not both be declared.
+        // One group of the names that look alike ("Jose\u{301}", "Jos\u{E9}"): `Set<String>` keeps the first.
         var seen: Set<String> = []
         let groupNames = names.filter { seen.insert($0).inserted }
         var groups: [LiveGroup] = []
@@ -152,8 +152,8 @@ enum ExportFixtures {
         }
         var consumers: [LiveConsumer] = []
         for (index, name) in names.enumerated() {
-            // Two consumers whose names are one to the planner: both declared, each pinned by its key; this
-            // key reads as a number unless quoted.
+            // Two consumers whose names look alike but differ: both declared. This key reads as a number
+            // unless quoted.
             consumers.append(consumer(
                 sameText(name, "Jose\u{301}") ? "1234567890123456" : key(index), name, group: groups[(index * 7) % groups.count].id,
                 description: index % 2 == 1 ? name : nastyDescriptions[index % nastyDescriptions.count]))

@@ -62,10 +62,64 @@ struct FileAndYAMLDiagnosticTests {
         try expectDiagnostics("""
             version: 1
             permission_groups:
-              - 1️⃣name: Técnicos
-                name: Otros
+              - name: Técnicos
+                description: x
+                1️⃣name: Otros
             """, [
-            .error("1️⃣", "the key `name` appears more than once in this mapping: keep only one"),
+            .error("1️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+        ])
+    }
+
+    @Test func sameKeyTwiceInAFlowMappingWithQuotes() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - {"name": "Técnicos", description: x, 1️⃣'name': Otros}
+            """, [
+            .error("1️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+        ])
+    }
+
+    @Test func everyRepeatedKeyOfAMappingIsReportedAtItsRepetition() throws {
+        try expectDiagnostics("""
+            version: 1
+            consumers:
+              - name: erp-sync
+                hub: true
+                permission_group: Técnicos
+                1️⃣hub: false
+                2️⃣name: erp
+                name: sync
+            """, [
+            .error("1️⃣", "the key `hub` is already written on line 4 of this mapping: keep only one of the two"),
+            .error("2️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+        ])
+    }
+
+    @Test func repeatedKeyInANestedMappingAfterAliases() throws {
+        try expectDiagnostics("""
+            version: 1
+            base: &base {a: 1, b: 2}
+            copy: *base
+            settings:
+              prune: false
+              protect:
+                groups: [Default]
+                1️⃣groups: [Otros]
+            """, [
+            .error("1️⃣", "the key `groups` is already written on line 7 of this mapping: keep only one of the two"),
+        ])
+    }
+
+    @Test func repeatedTopLevelKeyInTheSecondDocument() throws {
+        try expectDiagnostics("""
+            version: 1
+            ---
+            version: 1
+            permission_groups: []
+            1️⃣version: 1
+            """, [
+            .error("1️⃣", "the key `version` is already written on line 3 of this mapping: keep only one of the two"),
         ])
     }
 
@@ -129,15 +183,32 @@ struct FileAndYAMLDiagnosticTests {
         #expect(loaded.files.isEmpty)
     }
 
-    @Test func billionLaughsIsRefused() throws {
+    @Test func billionLaughsIsRefusedAtTheAliasThatCrossesTheLimit() throws {
         var text = "version: 1\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
-            let aliases = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
-            text += "lol\(level): &a\(level) [\(aliases)]\n"
+            var aliases = Array(repeating: "*a\(level - 1)", count: 10)
+            // lol1 expands 10 times; each alias of lol2 expands 11 (itself and lol1's ten): the 9th reaches 109.
+            if level == 2 { aliases[8] = "1️⃣" + aliases[8] }
+            text += "lol\(level): &a\(level) [\(aliases.joined(separator: ", "))]\n"
         }
         text += "consumers: *a9\n"
-        try expectDiagnostics("1️⃣" + text, [
-            .error("1️⃣", "`{path}` expands more than 100 aliases, so it is refused as a possible YAML bomb: write the values out instead"),
+        try expectDiagnostics(text, [
+            .error("1️⃣", "the alias `*a1` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
+        ])
+    }
+
+    @Test func aliasLimitCountsAcrossDocuments() throws {
+        // 60 expansions in the first document, then the 41st alias of the second one crosses.
+        var first = "version: 1\npermission_groups:\n  - {name: g0, description: &x texto, permissions: &p [assets:view]}\n"
+        for index in 1...30 {
+            first += "  - {name: g\(index), description: *x, permissions: *p}\n"
+        }
+        var second = "---\nversion: 1\nconsumers:\n  - name: c0\n    permission_group: &y g0\n"
+        for index in 1...45 {
+            second += "  - name: c\(index)\n    permission_group: " + (index == 41 ? "1️⃣" : "") + "*y\n"
+        }
+        try expectDiagnostics(first + second, [
+            .error("1️⃣", "the alias `*y` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
         ])
     }
 
@@ -157,8 +228,11 @@ struct FileAndYAMLDiagnosticTests {
     }
 
     @Test func oneHundredAndOneAliasExpansionsAreRefused() throws {
-        let loaded = try expectDiagnostics("1️⃣" + Self.groupsSharingADescription(101), [
-            .error("1️⃣", "`{path}` expands more than 100 aliases, so it is refused as a possible YAML bomb: write the values out instead"),
+        let text = Self.groupsSharingADescription(101)
+        let last = text.range(of: "*text", options: .backwards)!
+        let marked = text.replacingCharacters(in: last, with: "1️⃣*text")
+        let loaded = try expectDiagnostics(marked, [
+            .error("1️⃣", "the alias `*text` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
         ])
         #expect(loaded.state.groups.isEmpty)
     }
@@ -180,7 +254,7 @@ struct FileAndYAMLDiagnosticTests {
             version: 1
             permission_groups:
               - name: Técnicos
-                description: 1️⃣Técnicos de ${env:FRACTTAL_ENV}
+                description: Técnicos de 1️⃣${env:FRACTTAL_ENV}
             """, [
             .error("1️⃣", "the environment variable `FRACTTAL_ENV` is not set: set it, or write the value in place of ${env:FRACTTAL_ENV}"),
         ])
@@ -200,7 +274,7 @@ struct FileAndYAMLDiagnosticTests {
         try expectDiagnostics("""
             version: 1
             permission_groups:
-              - name: 1️⃣"grupo ${env:1X}"
+              - name: "grupo 1️⃣${env:1X}"
             """, [
             .error("1️⃣", "`${env:1X}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
         ], environment: ["1X": "no"])
@@ -210,10 +284,91 @@ struct FileAndYAMLDiagnosticTests {
         try expectDiagnostics("""
             version: 1
             permission_groups:
-              - name: 1️⃣grupo ${env:X
+              - name: grupo 1️⃣${env:X
             """, [
             .error("1️⃣", "`${env:X` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
         ], environment: ["X": "no"])
+    }
+
+    static let credentialMessage = "${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with into plans and messages, so a configuration may not read `FRACTTAL_CLIENT_SECRET`: remove it, and give any value this field needs a variable of its own"
+
+    @Test func credentialVariableIsRefusedWhenUnset() throws {
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Técnicos
+                description: clave 1️⃣${env:FRACTTAL_CLIENT_SECRET}
+            """, [
+            .error("1️⃣", Self.credentialMessage),
+        ])
+        #expect(loaded.state.groups.first?.description.value == nil)
+    }
+
+    @Test func credentialVariableIsRefusedWhenSetAndItsValueIsNeverRead() throws {
+        let secret = "s3cr3t-VALUE-that-must-not-leak"
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: "1️⃣${env:FRACTTAL_CLIENT_SECRET}"
+                description: 2️⃣${env:FRACTTAL_CLIENT_SECRET} y ${env:OTHER}
+              - name: Otros
+            consumers:
+              - name: portal
+                grant_type: authorization_code
+                redirect_uri: https://x.example.com/3️⃣${env:FRACTTAL_CLIENT_SECRET}
+                permission_group: Otros
+              - name: otros
+                description: ${env:OTHER}
+                permission_group: Otros
+            """, [
+            .error("1️⃣", Self.credentialMessage),
+            .error("2️⃣", Self.credentialMessage),
+            .error("3️⃣", Self.credentialMessage),
+        ], environment: ["FRACTTAL_CLIENT_SECRET": secret, "OTHER": "otro"])
+        #expect(!loaded.diagnostics.contains { $0.message.contains(secret) })
+        #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
+        #expect(loaded.state.consumers.map(\.redirectURI.value) == [nil, nil])
+        #expect(loaded.state.consumers.last?.description.value == "otro")
+    }
+
+    @Test func otherCredentialLookingNamesAreOrdinaryVariables() throws {
+        // Only the variables the tool reads as credentials are refused; the client id is not a secret.
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Técnicos
+                description: ${env:FRACTTAL_CLIENT_ID} ${env:fracttal_client_secret}
+            """, [], environment: ["FRACTTAL_CLIENT_ID": "NBqgHRjWA7j1KqLITd", "fracttal_client_secret": "x"])
+        #expect(loaded.state.groups.first?.description.value == "NBqgHRjWA7j1KqLITd x")
+    }
+
+    @Test func everyFailedInterpolationIsReportedAtItsDollarSign() throws {
+        try expectDiagnostics(#"""
+            version: 1
+            permission_groups:
+              - name: "a\tb \x24{env:SET} 1️⃣${env:NOPE} \\ 2️⃣\x24{env:FRACTTAL_CLIENT_SECRET}"
+                description: 'it''s $${env:SET} 3️⃣${HOME}'
+              - name: plain $x 4️⃣${env:NOPE}
+                  and on 5️⃣${env:NOPE2}
+                description: |
+                  first ${env:SET}
+                    6️⃣${env:FRACTTAL_CLIENT_SECRET}
+              - name: folded
+                description: >- # a comment with ${env:NOPE} is not the value
+                  text
+                  7️⃣${env:NOPE3}
+              - name: "joined $\
+                  {env:SET} 8️⃣${env:NOPE4}"
+            """#, [
+            .error("1️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
+            .error("2️⃣", Self.credentialMessage),
+            .error("3️⃣", "`${HOME}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+            .error("4️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
+            .error("5️⃣", "the environment variable `NOPE2` is not set: set it, or write the value in place of ${env:NOPE2}"),
+            .error("6️⃣", Self.credentialMessage),
+            .error("7️⃣", "the environment variable `NOPE3` is not set: set it, or write the value in place of ${env:NOPE3}"),
+            .error("8️⃣", "the environment variable `NOPE4` is not set: set it, or write the value in place of ${env:NOPE4}"),
+        ], environment: ["SET": "set"])
     }
 
     @Test func lineNumbersAfterCRLFLineEnds() throws {

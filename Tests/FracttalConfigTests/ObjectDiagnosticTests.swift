@@ -127,6 +127,45 @@ struct ObjectDiagnosticTests {
         #expect(loaded.state.consumers.count == 1)
     }
 
+    @Test func consumersWhoseNamesOnlyLookAlikeAreBothKeptWithAWarning() throws {
+        // NFC "José svc" in one file, NFD "José svc" (e + U+0301) in the other, and NFC again: that one is the same name.
+        let loaded = try expectDiagnostics([
+            "a.yaml": """
+                version: 1
+                consumers:
+                  - name: 1️⃣"Jos\u{E9} svc"
+                    permission_group: Integraciones
+                """ + Self.group,
+            "b.yaml": """
+                version: 1
+                consumers:
+                  - name: 2️⃣"Jose\u{301} svc"
+                    permission_group: Integraciones
+                  - name: 3️⃣Jos\u{E9} svc
+                    permission_group: Integraciones
+                """,
+        ], [
+            .warning("2️⃣", "consumer `Jose\\u{301} svc` looks the same as `Jos\\u{E9} svc` at {a.yaml#1️⃣} but is made of other Unicode code points, so they are two different consumers: rename one so that people can tell them apart", in: "b.yaml"),
+            .error("3️⃣", "consumer `Jos\u{E9} svc` is declared twice, first at {a.yaml#1️⃣}: rename or remove one", in: "b.yaml"),
+        ])
+        #expect(loaded.state.consumers.map { Array($0.name.value.unicodeScalars) } == [
+            Array("Jos\u{E9} svc".unicodeScalars), Array("Jose\u{301} svc".unicodeScalars),
+        ])
+    }
+
+    @Test func groupReferenceThatOnlyLooksLikeADeclaredGroup() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: 1️⃣"T\u{E9}cnicos"
+            consumers:
+              - name: a
+                permission_group: 2️⃣"Te\u{301}cnicos"
+            """, [
+            .warning("2️⃣", "permission group `Te\\u{301}cnicos` is not declared in these files, but `T\\u{E9}cnicos` at {1️⃣} looks the same with other Unicode code points: write the name exactly as declared, or plan will look for `Te\\u{301}cnicos` among live groups"),
+        ])
+    }
+
     @Test func settingsInTwoDocuments() throws {
         try expectDiagnostics("""
             version: 1

@@ -70,18 +70,26 @@ struct ValidConfigurationTests {
     }
 
     @Test func namesCompareByCodePointsNotByCanonicalEquivalence() throws {
+        // Two names, though they look the same: both are kept, and a warning says so.
         let loaded = try expectDiagnostics("""
             version: 1
             permission_groups:
-              - name: "Jos\u{E9}"
-              - name: "Jose\u{301}"
+              - name: 1️⃣"Jos\u{E9}"
+              - name: 2️⃣"Jose\u{301}"
             consumers:
               - name: a
                 permission_group: "Jose\u{301}"
               - name: b
                 permission_group: "Jos\u{E9}"
-            """, [])
-        #expect(loaded.state.groups.count == 2)
+            """, [
+            .warning("2️⃣", "permission group `Jose\\u{301}` looks the same as `Jos\\u{E9}` at {1️⃣} but is made of other Unicode code points, so they are two different permission groups: rename one so that people can tell them apart"),
+        ])
+        #expect(loaded.state.groups.map { Array($0.name.value.unicodeScalars) } == [
+            Array("Jos\u{E9}".unicodeScalars), Array("Jose\u{301}".unicodeScalars),
+        ])
+        #expect(loaded.state.consumers.map { Array($0.permissionGroup.value.unicodeScalars) } == [
+            Array("Jose\u{301}".unicodeScalars), Array("Jos\u{E9}".unicodeScalars),
+        ])
     }
 
     @Test func environmentInterpolation() throws {
