@@ -184,7 +184,7 @@ public struct Applier: Sendable {
         var strays: [StrayConsumer] = []
         for result in created {
             for consumer in consumers
-            where consumer.name.unicodeScalars.elementsEqual(result.address.name.unicodeScalars)
+            where ExactName(consumer.name) == ExactName(result.address.name)
                 && !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
                 strays.append(StrayConsumer(name: consumer.name, key: consumer.key, keptKey: result.key ?? ""))
             }

@@ -50,14 +50,14 @@ public actor SecretSink {
         var nameByEnvName: [String: String] = [:]
         for name in names {
             let envName = SecretEnvironmentName.name(for: name)
-            if let other = nameByEnvName[envName], !other.unicodeScalars.elementsEqual(name.unicodeScalars) {
+            if let other = nameByEnvName[envName], ExactName(other) != ExactName(name) {
                 throw .namesCollide(first: other, second: name, envName: envName, path: path)
             }
             nameByEnvName[envName] = name
         }
         for envName in keysByEnvName.keys.sorted() {
             guard let name = nameByEnvName[envName], let key = keysByEnvName[envName] ?? nil,
-                  let holder = liveNames[key], !holder.unicodeScalars.elementsEqual(name.unicodeScalars) else { continue }
+                  let holder = liveNames[key], ExactName(holder) != ExactName(name) else { continue }
             throw .fileEntryCollides(name: name, heldBy: holder, key: key, envName: envName, path: path)
         }
     }

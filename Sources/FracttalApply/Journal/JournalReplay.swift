@@ -48,6 +48,6 @@ struct JournalReplay {
 
     /// Names and keys compare as exact Unicode scalars.
     private static func same(_ left: String, _ right: String) -> Bool {
-        left.unicodeScalars.elementsEqual(right.unicodeScalars)
+        ExactName(left) == ExactName(right)
     }
 }
