@@ -25,6 +25,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 Examples:
                   fracttal sandbox serve --data sandbox.sqlite --credentials-out creds.json
                   fracttal sandbox serve --faults error_before=0.1,lost=0.05 --seed 7
+                  fracttal sandbox serve --faults late_commit=0.1 --fault-delay 2000
                 """
         )
 
@@ -45,11 +46,19 @@ struct SandboxCommand: AsyncParsableCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, and latency=A-Bms.",
+                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, gateway_before, gateway_after, hold_after, late_commit, and latency=A-Bms.",
                 valueName: "spec"
             )
         )
         var faults: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "How long hold_after holds an answer and late_commit waits before its change (default 4000).",
+                valueName: "ms"
+            )
+        )
+        var faultDelay: String?
 
         @Option(help: ArgumentHelp("Seed of the fault generator, so that faults repeat.", valueName: "n"))
         var seed: UInt64?
@@ -62,8 +71,10 @@ struct SandboxCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = SandboxConfiguration(
                 host: host, port: port, dataPath: data, rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit),
-                tokenTTL: tokenTTL, faults: try SandboxConfiguration.parseFaults(faults ?? ""), seed: seed,
-                handlesSignals: true
+                tokenTTL: tokenTTL, faults: try SandboxConfiguration.parseFaults(faults ?? ""),
+                faultDelayMilliseconds: try faultDelay.map(SandboxConfiguration.parseFaultDelay)
+                    ?? SandboxConfiguration.defaultFaultDelayMilliseconds,
+                seed: seed, handlesSignals: true
             )
             let server = try await SandboxServer.start(configuration)
             if let credentialsOut {

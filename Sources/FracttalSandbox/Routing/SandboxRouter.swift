@@ -12,6 +12,8 @@ struct SandboxComponents: Sendable {
     let counter: RequestCounter
     let clock: any SandboxClock
     let tokenTTL: Int
+    /// The wait of the `hold_after` and `late_commit` faults, in milliseconds.
+    let faultDelayMilliseconds: Int
 
     /// `/oauth/token` behind the body limit, and under `/api` the generated operations behind
     /// the body limit, authentication, the rate limit, faults and the error envelope
@@ -27,7 +29,7 @@ struct SandboxComponents: Sendable {
             .add(middleware: BodyLimitMiddleware(limiter: limiter))
             .add(middleware: AuthenticationMiddleware(tokens: tokens, store: store, limiter: limiter, counter: counter))
             .add(middleware: RateLimitMiddleware(limiter: limiter))
-            .add(middleware: FaultMiddleware(injector: injector))
+            .add(middleware: FaultMiddleware(injector: injector, delayMilliseconds: faultDelayMilliseconds))
             .add(middleware: APIErrorMiddleware())
         try APIHandler(store: store, clock: clock).registerHandlers(
             on: APIRouteTransport(group: api), serverURL: URL(string: "/")!,
