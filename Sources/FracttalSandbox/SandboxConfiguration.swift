@@ -5,6 +5,8 @@ import Foundation
 public struct SandboxConfiguration: Sendable {
     /// The address to bind; loopback unless told otherwise.
     public var host: String
+    /// Whether `host` may be other than loopback (`--allow-remote`).
+    public var allowRemote: Bool
     /// The port to bind; 0 picks a free one.
     public var port: Int
     /// The SQLite file that keeps the company across restarts; nil keeps it in memory.
@@ -28,12 +30,13 @@ public struct SandboxConfiguration: Sendable {
 
     /// Creates a configuration; the defaults are an in-memory sandbox on a free loopback port.
     public init(
-        host: String = "127.0.0.1", port: Int = 0, dataPath: String? = nil, rateLimit: RateLimit = .fracttalDefault,
-        tokenTTL: Int = 7200, faults: FaultPlan = .none,
+        host: String = "127.0.0.1", allowRemote: Bool = false, port: Int = 0, dataPath: String? = nil,
+        rateLimit: RateLimit = .fracttalDefault, tokenTTL: Int = 7200, faults: FaultPlan = .none,
         faultDelayMilliseconds: Int = SandboxConfiguration.defaultFaultDelayMilliseconds, seed: UInt64? = nil,
         clock: any SandboxClock = SystemSandboxClock(), handlesSignals: Bool = false, logLevel: Logger.Level = .error
     ) {
         self.host = host
+        self.allowRemote = allowRemote
         self.port = port
         self.dataPath = dataPath
         self.rateLimit = rateLimit
@@ -65,8 +68,20 @@ public struct SandboxConfiguration: Sendable {
         return milliseconds
     }
 
+    /// What serving on a non-loopback `host` exposes, for a warning on start; nil on loopback.
+    public var remoteExposureWarning: String? {
+        LoopbackHost.contains(host)
+            ? nil
+            : "warning: the sandbox listens on \(host), beyond this machine: anyone who reaches it can use a plain-HTTP (unencrypted) API whose bootstrap consumer ci-bootstrap holds every permission."
+    }
+
     /// Checks the values that parsing cannot.
     func validate() throws {
+        guard allowRemote || LoopbackHost.contains(host) else {
+            throw SandboxConfigurationError(
+                "the sandbox refuses to listen on \(host), which is not a loopback address, because it serves a plain-HTTP API whose bootstrap consumer holds every permission: use 127.0.0.1, or pass --allow-remote to expose it anyway"
+            )
+        }
         guard faultDelayMilliseconds >= 0 else {
             throw SandboxConfigurationError(
                 "fault delay \(faultDelayMilliseconds) ms is negative: give a whole number of milliseconds from 0"

@@ -20,7 +20,9 @@ struct SandboxCommand: AsyncParsableCommand {
                 as the server listens. The bootstrap consumer ci-bootstrap gets a new secret on every \
                 start (the store keeps only hashes); --credentials-out writes its key and secret as \
                 JSON (mode 0600). The secret is never printed. Without --data the company lives in \
-                memory and starts from the seed each time. SIGINT or SIGTERM stop the server.
+                memory and starts from the seed each time. A --host other than loopback (127.0.0.0/8, \
+                ::1, localhost) is refused unless --allow-remote is given. Request bodies over 1 MiB \
+                get 413. SIGINT or SIGTERM stop the server.
 
                 Examples:
                   fracttal sandbox serve --data sandbox.sqlite --credentials-out creds.json
@@ -32,8 +34,11 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: "The port to listen on; 0 picks a free port.")
         var port: Int = 0
 
-        @Option(help: "The address to bind.")
+        @Option(help: "The address to bind; loopback unless --allow-remote is given.")
         var host: String = "127.0.0.1"
+
+        @Flag(help: "Allow a --host other than loopback, which exposes the sandbox's API beyond this machine.")
+        var allowRemote = false
 
         @Option(help: ArgumentHelp("The SQLite file that keeps the company across restarts (default: in memory).", valueName: "file"))
         var data: String?
@@ -70,13 +75,17 @@ struct SandboxCommand: AsyncParsableCommand {
         /// status 1 like every other error (cli.md), with one sentence that says what is right.
         func run() async throws {
             let configuration = SandboxConfiguration(
-                host: host, port: port, dataPath: data, rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit),
-                tokenTTL: tokenTTL, faults: try SandboxConfiguration.parseFaults(faults ?? ""),
+                host: host, allowRemote: allowRemote, port: port, dataPath: data,
+                rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit), tokenTTL: tokenTTL,
+                faults: try SandboxConfiguration.parseFaults(faults ?? ""),
                 faultDelayMilliseconds: try faultDelay.map(SandboxConfiguration.parseFaultDelay)
                     ?? SandboxConfiguration.defaultFaultDelayMilliseconds,
                 seed: seed, handlesSignals: true
             )
             let server = try await SandboxServer.start(configuration)
+            if let warning = configuration.remoteExposureWarning {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
             if let credentialsOut {
                 do {
                     try server.bootstrapCredentials.writeJSON(to: credentialsOut)

@@ -93,6 +93,16 @@ struct SandboxServeEndToEndTests {
         return FracttalProcess.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
 
+    @Test(arguments: ["0.0.0.0", "::", "192.0.2.1"])
+    func refusesANonLoopbackHostWithoutServing(_ host: String) async throws {
+        let result = try await runExpectingExit(["sandbox", "serve", "--host", host, "--port", "0"])
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.stdout.contains("http://"), "\(result)")
+        #expect(result.stderr.contains("--allow-remote"), "\(result)")
+        #expect(result.stderr.contains(host), "\(result)")
+        #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(result)")
+    }
+
     @Test(arguments: [
         (["--fault-delay", "soon"], "--fault-delay"),
         (["--fault-delay=-5"], "--fault-delay"),
