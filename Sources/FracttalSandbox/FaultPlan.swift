@@ -10,18 +10,32 @@ public struct FaultPlan: Sendable, Hashable, CustomStringConvertible {
     public var lost: Double
     /// Probability of a 406 (rate limited) before the call has any effect.
     public var rateLimit: Double
+    /// Probability of a proxy's HTML 502 or 504 page before the call has any effect.
+    public var gatewayBefore: Double
+    /// Probability of a proxy's HTML 502 or 504 page after the call took effect.
+    public var gatewayAfter: Double
+    /// Probability that the call takes effect and its answer then waits the fault delay.
+    public var holdAfter: Double
+    /// Probability that the connection closes at once with no answer and the call takes effect
+    /// the fault delay later.
+    public var lateCommit: Double
     /// Each answer waits a uniform number of milliseconds in this range, when set.
     public var latencyMilliseconds: ClosedRange<Int>?
 
     /// Creates a plan.
     public init(
         errorBefore: Double = 0, errorAfter: Double = 0, lost: Double = 0, rateLimit: Double = 0,
+        gatewayBefore: Double = 0, gatewayAfter: Double = 0, holdAfter: Double = 0, lateCommit: Double = 0,
         latencyMilliseconds: ClosedRange<Int>? = nil
     ) {
         self.errorBefore = errorBefore
         self.errorAfter = errorAfter
         self.lost = lost
         self.rateLimit = rateLimit
+        self.gatewayBefore = gatewayBefore
+        self.gatewayAfter = gatewayAfter
+        self.holdAfter = holdAfter
+        self.lateCommit = lateCommit
         self.latencyMilliseconds = latencyMilliseconds
     }
 
@@ -29,25 +43,52 @@ public struct FaultPlan: Sendable, Hashable, CustomStringConvertible {
     public static let none = FaultPlan()
 
     /// The kinds `--faults` knows, in the order the documentation lists them.
-    public static let kinds = ["error_before", "error_after", "lost", "ratelimit", "latency"]
+    public static let kinds = FaultKind.allCases.map(\.rawValue) + ["latency"]
+
+    /// The probability of a kind that decides a call's fate.
+    public subscript(kind: FaultKind) -> Double {
+        get {
+            switch kind {
+            case .errorBefore: errorBefore
+            case .errorAfter: errorAfter
+            case .lost: lost
+            case .rateLimit: rateLimit
+            case .gatewayBefore: gatewayBefore
+            case .gatewayAfter: gatewayAfter
+            case .holdAfter: holdAfter
+            case .lateCommit: lateCommit
+            }
+        }
+        set {
+            switch kind {
+            case .errorBefore: errorBefore = newValue
+            case .errorAfter: errorAfter = newValue
+            case .lost: lost = newValue
+            case .rateLimit: rateLimit = newValue
+            case .gatewayBefore: gatewayBefore = newValue
+            case .gatewayAfter: gatewayAfter = newValue
+            case .holdAfter: holdAfter = newValue
+            case .lateCommit: lateCommit = newValue
+            }
+        }
+    }
 
     /// Whether the plan injects nothing.
     public var isEmpty: Bool { self == .none }
 
+    /// The sum of the probabilities of the kinds that decide a call's fate (at most 1).
+    var fateProbability: Double { FaultKind.allCases.reduce(0) { $0 + self[$1] } }
+
     /// The plan as `--faults` takes it.
     public var description: String {
-        var items: [String] = []
-        if errorBefore > 0 { items.append("error_before=\(errorBefore)") }
-        if errorAfter > 0 { items.append("error_after=\(errorAfter)") }
-        if lost > 0 { items.append("lost=\(lost)") }
-        if rateLimit > 0 { items.append("ratelimit=\(rateLimit)") }
+        var items = FaultKind.allCases.compactMap { self[$0] > 0 ? "\($0.rawValue)=\(self[$0])" : nil }
         if let latency = latencyMilliseconds { items.append("latency=\(latency.lowerBound)-\(latency.upperBound)ms") }
         return items.joined(separator: ",")
     }
 
-    /// Parses comma-separated `kind=probability` items (probability 0 to 1) among
-    /// `error_before`, `error_after`, `lost`, `ratelimit`, and `latency=A-Bms`,
-    /// e.g. `error_before=0.1,lost=0.05,latency=5-50ms`. An empty text is no faults.
+    /// Parses comma-separated `kind=probability` items (probability 0 to 1) among the `kinds`,
+    /// and `latency=A-Bms`, e.g. `error_before=0.1,gateway_after=0.05,latency=5-50ms`. An empty
+    /// text is no faults.
     public static func parse(_ text: String) throws -> FaultPlan {
         var plan = FaultPlan()
         var seen: Set<String> = []
@@ -70,15 +111,13 @@ public struct FaultPlan: Sendable, Hashable, CustomStringConvertible {
                 )
             }
             let value = String(parts[1]).trimmingCharacters(in: .whitespaces)
-            switch kind {
-            case "latency": plan.latencyMilliseconds = try parseLatency(value)
-            case "error_before": plan.errorBefore = try parseProbability(value, kind: kind)
-            case "error_after": plan.errorAfter = try parseProbability(value, kind: kind)
-            case "lost": plan.lost = try parseProbability(value, kind: kind)
-            default: plan.rateLimit = try parseProbability(value, kind: kind)
+            if let fate = FaultKind(rawValue: kind) {
+                plan[fate] = try parseProbability(value, kind: kind)
+            } else {
+                plan.latencyMilliseconds = try parseLatency(value)
             }
         }
-        let sum = plan.errorBefore + plan.errorAfter + plan.lost + plan.rateLimit
+        let sum = plan.fateProbability
         guard sum <= 1 + 1e-9 else {
             throw SandboxConfigurationError(
                 "the fault probabilities in --faults add up to \(sum): together they must be at most 1"

@@ -54,7 +54,8 @@ public final class SandboxServer: Sendable {
             injector: FaultInjector(plan: configuration.faults, seed: configuration.seed),
             counter: RequestCounter(),
             clock: configuration.clock,
-            tokenTTL: configuration.tokenTTL
+            tokenTTL: configuration.tokenTTL,
+            faultDelayMilliseconds: configuration.faultDelayMilliseconds
         )
         var logger = Logger(label: "fracttal.sandbox")
         logger.logLevel = configuration.logLevel

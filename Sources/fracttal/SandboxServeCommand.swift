@@ -20,19 +20,25 @@ struct SandboxCommand: AsyncParsableCommand {
                 as the server listens. The bootstrap consumer ci-bootstrap gets a new secret on every \
                 start (the store keeps only hashes); --credentials-out writes its key and secret as \
                 JSON (mode 0600). The secret is never printed. Without --data the company lives in \
-                memory and starts from the seed each time. SIGINT or SIGTERM stop the server.
+                memory and starts from the seed each time. A --host other than loopback (127.0.0.0/8, \
+                ::1, localhost) is refused unless --allow-remote is given. Request bodies over 1 MiB \
+                get 413. SIGINT or SIGTERM stop the server.
 
                 Examples:
                   fracttal sandbox serve --data sandbox.sqlite --credentials-out creds.json
                   fracttal sandbox serve --faults error_before=0.1,lost=0.05 --seed 7
+                  fracttal sandbox serve --faults late_commit=0.1 --fault-delay 2000
                 """
         )
 
         @Option(help: "The port to listen on; 0 picks a free port.")
         var port: Int = 0
 
-        @Option(help: "The address to bind.")
+        @Option(help: "The address to bind; loopback unless --allow-remote is given.")
         var host: String = "127.0.0.1"
+
+        @Flag(help: "Allow a --host other than loopback, which exposes the sandbox's API beyond this machine.")
+        var allowRemote = false
 
         @Option(help: ArgumentHelp("The SQLite file that keeps the company across restarts (default: in memory).", valueName: "file"))
         var data: String?
@@ -45,11 +51,19 @@ struct SandboxCommand: AsyncParsableCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, and latency=A-Bms.",
+                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, gateway_before, gateway_after, hold_after, late_commit, and latency=A-Bms.",
                 valueName: "spec"
             )
         )
         var faults: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "How long hold_after holds an answer and late_commit waits before its change (default 4000).",
+                valueName: "ms"
+            )
+        )
+        var faultDelay: String?
 
         @Option(help: ArgumentHelp("Seed of the fault generator, so that faults repeat.", valueName: "n"))
         var seed: UInt64?
@@ -61,11 +75,17 @@ struct SandboxCommand: AsyncParsableCommand {
         /// status 1 like every other error (cli.md), with one sentence that says what is right.
         func run() async throws {
             let configuration = SandboxConfiguration(
-                host: host, port: port, dataPath: data, rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit),
-                tokenTTL: tokenTTL, faults: try SandboxConfiguration.parseFaults(faults ?? ""), seed: seed,
-                handlesSignals: true
+                host: host, allowRemote: allowRemote, port: port, dataPath: data,
+                rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit), tokenTTL: tokenTTL,
+                faults: try SandboxConfiguration.parseFaults(faults ?? ""),
+                faultDelayMilliseconds: try faultDelay.map(SandboxConfiguration.parseFaultDelay)
+                    ?? SandboxConfiguration.defaultFaultDelayMilliseconds,
+                seed: seed, handlesSignals: true
             )
             let server = try await SandboxServer.start(configuration)
+            if let warning = configuration.remoteExposureWarning {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
             if let credentialsOut {
                 do {
                     try server.bootstrapCredentials.writeJSON(to: credentialsOut)

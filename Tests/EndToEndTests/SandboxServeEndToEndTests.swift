@@ -60,4 +60,60 @@ struct SandboxServeEndToEndTests {
         #expect(process.terminationStatus == 0)
         #expect(!rest.contains(secret) && !logged.contains(secret))
     }
+
+    /// Runs `fracttal` with arguments expected to make it exit at once; a run still going after
+    /// 60 seconds (serving, say) is terminated and reported.
+    private func runExpectingExit(_ arguments: [String]) async throws -> FracttalProcess.Result {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let process = Process()
+        process.executableURL = FracttalProcess.executableURL
+        process.arguments = arguments
+        process.currentDirectoryURL = folder.url
+        process.environment = FracttalProcess.cleanEnvironment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let (exited, stdout, stderr) = await blocking {
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            let exited = !process.isRunning
+            if !exited { process.terminate() }
+            process.waitUntilExit()
+            return (
+                exited,
+                String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            )
+        }
+        #expect(exited, "fracttal \(arguments.joined(separator: " ")) was still running after 60 s")
+        return FracttalProcess.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    @Test(arguments: ["0.0.0.0", "::", "192.0.2.1"])
+    func refusesANonLoopbackHostWithoutServing(_ host: String) async throws {
+        let result = try await runExpectingExit(["sandbox", "serve", "--host", host, "--port", "0"])
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.stdout.contains("http://"), "\(result)")
+        #expect(result.stderr.contains("--allow-remote"), "\(result)")
+        #expect(result.stderr.contains(host), "\(result)")
+        #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(result)")
+    }
+
+    @Test(arguments: [
+        (["--fault-delay", "soon"], "--fault-delay"),
+        (["--fault-delay=-5"], "--fault-delay"),
+        (["--faults", "explode=1"], "late_commit"),
+        (["--faults", "gateway_before=0.7,late_commit=0.7"], "at most 1"),
+    ])
+    func refusesBadFaultSettingsInOneSentence(_ extra: [String], _ expected: String) async throws {
+        let result = try await runExpectingExit(["sandbox", "serve", "--port", "0"] + extra)
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.stdout.contains("http://"), "\(result)")
+        #expect(result.stderr.contains(expected), "\(result)")
+        #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(result)")
+    }
 }

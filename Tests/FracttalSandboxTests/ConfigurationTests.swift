@@ -13,6 +13,25 @@ struct ConfigurationTests {
         #expect(throws: SandboxConfigurationError.self) { try SandboxConfiguration.parseRateLimit(text) }
     }
 
+    @Test func parsesFaultDelays() throws {
+        #expect(try SandboxConfiguration.parseFaultDelay("0") == 0)
+        #expect(try SandboxConfiguration.parseFaultDelay("4000") == 4000)
+        #expect(SandboxConfiguration().faultDelayMilliseconds == 4000)
+    }
+
+    @Test(arguments: ["-1", "1.5", "4s", "", "abc"])
+    func refusesBadFaultDelays(_ text: String) throws {
+        let error = #expect(throws: SandboxConfigurationError.self) { try SandboxConfiguration.parseFaultDelay(text) }
+        #expect(error?.message.contains("--fault-delay") == true)
+    }
+
+    @Test func startRefusesANegativeFaultDelay() async throws {
+        await #expect(throws: SandboxConfigurationError.self) {
+            let server = try await SandboxServer.start(SandboxConfiguration(faultDelayMilliseconds: -1))
+            await server.stop()
+        }
+    }
+
     @Test func credentialsNeverShowTheSecret() {
         let credentials = SandboxCredentials(key: "KEY123", secret: "not-a-real-secret-value")
         #expect(!String(describing: credentials).contains("not-a-real"))

@@ -73,6 +73,13 @@ struct APIFailure: Error, Sendable {
         )
     }
 
+    static func bodyTooLarge(maxBytes: Int) -> APIFailure {
+        APIFailure(
+            status: .contentTooLarge,
+            message: "The request body is larger than \(maxBytes / (1024 * 1024)) MiB (\(maxBytes) bytes): send a smaller body."
+        )
+    }
+
     static let injectedUnavailable = APIFailure(
         status: .serviceUnavailable, message: "Service temporarily unavailable (sandbox fault error_before): the call had no effect."
     )

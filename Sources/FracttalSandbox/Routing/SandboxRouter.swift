@@ -12,18 +12,24 @@ struct SandboxComponents: Sendable {
     let counter: RequestCounter
     let clock: any SandboxClock
     let tokenTTL: Int
+    /// The wait of the `hold_after` and `late_commit` faults, in milliseconds.
+    let faultDelayMilliseconds: Int
 
-    /// `/oauth/token`, and under `/api` the generated operations behind authentication, the
-    /// rate limit, faults and the error envelope (outermost first).
+    /// `/oauth/token` behind the body limit, and under `/api` the generated operations behind
+    /// the body limit, authentication, the rate limit, faults and the error envelope
+    /// (outermost first).
     func makeRouter() throws -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
-        router.post(RouterPath(SandboxPaths.token)) { request, context in
-            try await TokenEndpoint(store: store, tokens: tokens, ttlSeconds: tokenTTL).handle(request, context: context)
-        }
+        router.group()
+            .add(middleware: BodyLimitMiddleware(limiter: nil))
+            .post(RouterPath(SandboxPaths.token)) { request, context in
+                try await TokenEndpoint(store: store, tokens: tokens, ttlSeconds: tokenTTL).handle(request, context: context)
+            }
         let api = router.group(RouterPath(SandboxPaths.apiPrefix))
+            .add(middleware: BodyLimitMiddleware(limiter: limiter))
             .add(middleware: AuthenticationMiddleware(tokens: tokens, store: store, limiter: limiter, counter: counter))
             .add(middleware: RateLimitMiddleware(limiter: limiter))
-            .add(middleware: FaultMiddleware(injector: injector))
+            .add(middleware: FaultMiddleware(injector: injector, delayMilliseconds: faultDelayMilliseconds))
             .add(middleware: APIErrorMiddleware())
         try APIHandler(store: store, clock: clock).registerHandlers(
             on: APIRouteTransport(group: api), serverURL: URL(string: "/")!,

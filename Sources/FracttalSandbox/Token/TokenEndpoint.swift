@@ -12,7 +12,7 @@ struct TokenEndpoint: Sendable {
 
     func handle(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
+        let body = try await request.collectBody(upTo: BodyLimitMiddleware.maxBytes)
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             return Self.error("invalid_request", "the body must be application/x-www-form-urlencoded", status: .badRequest)
