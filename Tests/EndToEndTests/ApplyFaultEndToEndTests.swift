@@ -29,7 +29,8 @@ struct ApplyFaultEndToEndTests {
     }
 
     /// Applies up to `applies` times, then checks: every declared consumer once, with a working secret, and no change left.
-    static func expectConvergence(_ sandbox: SandboxFixture, applies: Int) async throws {
+    /// `recovering` is a phrase the runs' progress must show: the fault met the recovery it tests.
+    static func expectConvergence(_ sandbox: SandboxFixture, applies: Int, recovering: String) async throws {
         let live = try await sandbox.live()
         try sandbox.write(try configuration(live: live))
         var runs: [FracttalProcess.Result] = []
@@ -37,6 +38,7 @@ struct ApplyFaultEndToEndTests {
             runs.append(try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"]))
         } while runs.last?.status != 0 && runs.count < applies
         #expect(runs.last?.status == 0, "\(runs.map(\.description).joined(separator: "\n=====\n"))")
+        #expect(runs.contains { $0.stderr.contains(recovering) }, "\(runs.map(\.description).joined(separator: "\n=====\n"))")
 
         let after = try await sandbox.live()
         let secrets = try SecretsFile(contentsOf: sandbox.folder.url.appendingPathComponent("s.json"))
@@ -62,14 +64,14 @@ struct ApplyFaultEndToEndTests {
     @Test func proxyErrorPagesBeforeAndAfterTheChange() async throws {
         let faults = try FaultPlan.parse("gateway_before=0.15,gateway_after=0.15")
         try await SandboxFixture.with(faults: faults, seed: 11) { sandbox in
-            try await Self.expectConvergence(sandbox, applies: 2)
+            try await Self.expectConvergence(sandbox, applies: 2, recovering: "while trying to create consumer")
         }
     }
 
     @Test func lateCommitsMakeNoDuplicate() async throws {
         let faults = try FaultPlan.parse("late_commit=0.2")
         try await SandboxFixture.with(faults: faults, seed: 5) { sandbox in
-            try await Self.expectConvergence(sandbox, applies: 2)
+            try await Self.expectConvergence(sandbox, applies: 2, recovering: "the answer to creating consumer")
         }
     }
 }

@@ -98,7 +98,7 @@ struct ApplyInterruptionEndToEndTests {
 
         """
 
-    /// Starts apply against a sandbox that holds every answer (4 s), and returns once the create has
+    /// Starts apply against a sandbox that holds every answer (2.5 s), and returns once the create has
     /// reached the server (after the three reads of the live state).
     static func applyUntilTheCreateIsHeld(_ sandbox: SandboxFixture) async throws -> RunningFracttal {
         try sandbox.write(oneConsumer)
@@ -124,7 +124,7 @@ struct ApplyInterruptionEndToEndTests {
     }
 
     @Test func killedWhileTheServerHoldsACreateThenApplyDeliversItsSecret() async throws {
-        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1")) { sandbox in
+        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             running.send(SIGKILL)
             _ = await running.finish()
@@ -141,7 +141,7 @@ struct ApplyInterruptionEndToEndTests {
     }
 
     @Test func interruptedWhileTheServerHoldsACreateItWritesTheSecretAndExits1() async throws {
-        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1")) { sandbox in
+        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             let signalled = ContinuousClock.now
             running.send(SIGINT)
@@ -159,7 +159,7 @@ struct ApplyInterruptionEndToEndTests {
     }
 
     @Test func aSecondSignalEndsAtOnceAndTheJournalStillDelivers() async throws {
-        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1")) { sandbox in
+        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             running.send(SIGTERM)
             try await Task.sleep(for: .milliseconds(300))

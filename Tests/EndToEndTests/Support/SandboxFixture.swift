@@ -15,6 +15,7 @@ struct SandboxFixture {
         rateLimit: RateLimit = RateLimit(count: 100_000, windowSeconds: 60),
         tokenTTL: Int = 7_200,
         faults: FaultPlan = .none,
+        faultDelayMilliseconds: Int = 4_000,
         seed: UInt64? = 7
     ) async throws -> SandboxFixture {
         let folder = try TemporaryFolder()
@@ -23,6 +24,7 @@ struct SandboxFixture {
         configuration.rateLimit = rateLimit
         configuration.tokenTTL = tokenTTL
         configuration.faults = faults
+        configuration.faultDelayMilliseconds = faultDelayMilliseconds
         configuration.seed = seed
         let server = try await SandboxServer.start(configuration)
         return SandboxFixture(server: server, folder: folder)
@@ -92,10 +94,12 @@ extension SandboxFixture {
         rateLimit: RateLimit = RateLimit(count: 100_000, windowSeconds: 60),
         tokenTTL: Int = 7_200,
         faults: FaultPlan = .none,
+        faultDelayMilliseconds: Int = 4_000,
         seed: UInt64? = 7,
         _ body: (SandboxFixture) async throws -> Void
     ) async throws {
-        let sandbox = try await start(rateLimit: rateLimit, tokenTTL: tokenTTL, faults: faults, seed: seed)
+        let sandbox = try await start(
+            rateLimit: rateLimit, tokenTTL: tokenTTL, faults: faults, faultDelayMilliseconds: faultDelayMilliseconds, seed: seed)
         do {
             try await body(sandbox)
         } catch {
