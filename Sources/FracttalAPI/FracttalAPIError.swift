@@ -1,3 +1,5 @@
+import FracttalModel
+
 /// Every failure of the API client, each described by one sentence a person can act on.
 public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Which configured address a URL error is about.
@@ -64,13 +66,13 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidURL(let role, let url):
-            return "The \(role.phrase) '\(url)' is not an http(s) address with a host: give an https:// URL such as \(role.example)."
+            return "The \(role.phrase) '\(DisplayText.url(url))' is not an http(s) address with a host: give an https:// URL such as \(role.example)."
         case .insecureURL(let role, let url):
-            return "The \(role.phrase) '\(url)' uses plain http, which is allowed only for a loopback host (127.0.0.0/8, ::1, localhost): use an https:// URL."
+            return "The \(role.phrase) '\(DisplayText.url(url))' uses plain http, which is allowed only for a loopback host (127.0.0.0/8, ::1, localhost): use an https:// URL."
         case .invalidClient(let key):
             return "The token endpoint refused the client credentials of key '\(key)' (invalid_client): check FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET (the consumer must exist, the secret must be its current one, and its grant type must be client_credentials)."
         case .tokenRequestRefused(let error, let tokenURL):
-            return "The token endpoint \(tokenURL) refused the token request (\(error)): check that the token URL is the Fracttal OAuth token endpoint."
+            return "The token endpoint \(DisplayText.url(tokenURL)) refused the token request (\(error)): check that the token URL is the Fracttal OAuth token endpoint."
         case .tokenRejected(let operation):
             return "Could not \(operation): the server refused a freshly issued access token, so check that the token URL and the API base URL belong to the same Fracttal company."
         case .forbidden(let operation, let message, let key, let group):
@@ -89,7 +91,7 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
             let detail = message.map { " (\($0.clause))" } ?? ""
             return "Could not \(operation): the server answered HTTP \(status)\(detail) \(Self.times(attempts)), so try again later."
         case .unreachable(let operation, let url, let reason, let attempts):
-            return "Could not \(operation): no answer from \(url) (\(reason)) \(Self.times(attempts)), so check that the URL is right and that the server is up."
+            return "Could not \(operation): no answer from \(DisplayText.url(url)) (\(reason)) \(Self.times(attempts)), so check that the URL is right and that the server is up."
         case .listKeptChanging(let list, let reads):
             return "The \(list) kept changing while being read (\(reads) reads), so run again when nobody else is changing them."
         case .unreadableAnswer(let operation, let reason, let attempts):
@@ -97,7 +99,7 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
         case .unconfirmed(let operation, let reason, let attempts, let waited):
             return "Could not \(operation): the answer was lost (\(reason)) \(Self.times(attempts)), and after \(waited) s of waiting its effect is still unknown; the server may still carry it out, so run apply again later from this folder (it adopts what appeared and delivers its secret)."
         case .apiNotOffered(let operation, let url):
-            return "Could not \(operation): \(url) answered 404, so it does not offer the OAuth consumer and permission group API this tool needs; check --base-url (it must end in /api), and ask Fracttal to enable that API for the company if it is right."
+            return "Could not \(operation): \(DisplayText.url(url)) answered 404, so it does not offer the OAuth consumer and permission group API this tool needs; check --base-url (it must end in /api), and ask Fracttal to enable that API for the company if it is right."
         case .unexpectedResponse(let operation, let detail):
             return "Could not \(operation): the server's answer does not follow the Fracttal API contract (\(detail)), so check --base-url and --token-url."
         }

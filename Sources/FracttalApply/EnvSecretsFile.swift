@@ -57,6 +57,11 @@ struct EnvSecretsFile {
         }
     }
 
+    /// Whether the file can hold these credentials safely (see `EnvValue`).
+    static func canHold(_ credentials: ConsumerCredentials) -> Bool {
+        EnvValue.rendered(credentials.key) != nil && EnvValue.rendered(credentials.secret) != nil
+    }
+
     /// Sets the key and secret of a consumer's NAME.
     mutating func set(name consumerName: String, credentials: ConsumerCredentials) {
         let name = SecretEnvironmentName.name(for: consumerName)
@@ -73,8 +78,9 @@ struct EnvSecretsFile {
                 text += content + "\n"
             case .entry(let name):
                 guard let entry = entries[name] else { continue }
-                if let key = entry.key { text += "FRACTTAL_\(name)_KEY=\(key)\n" }
-                if let secret = entry.secret { text += "FRACTTAL_\(name)_SECRET=\(secret)\n" }
+                // Values no quoting makes safe never reach this file (see `canHold`); a stale one read from it is left out.
+                if let key = entry.key.flatMap(EnvValue.rendered) { text += "FRACTTAL_\(name)_KEY=\(key)\n" }
+                if let secret = entry.secret.flatMap(EnvValue.rendered) { text += "FRACTTAL_\(name)_SECRET=\(secret)\n" }
             }
         }
         return Data(text.utf8)

@@ -90,6 +90,13 @@ public actor SecretSink {
         return unsavedSecrets
     }
 
+    /// For an env file, where the credentials went that no env quoting makes safe, and for which consumers.
+    public nonisolated var divertedSecrets: (path: String, names: [String])? {
+        guard let overflow = file.overflow else { return nil }
+        let names = file.divertedNames
+        return names.isEmpty ? nil : (overflow.path, names)
+    }
+
     /// The secrets issued but not written, by consumer name and key, in the order they failed.
     public var unsavedSecrets: [UnsavedSecret] {
         unsavedOrder.compactMap { key in unsaved[key].map { UnsavedSecret(name: $0.name, key: key) } }

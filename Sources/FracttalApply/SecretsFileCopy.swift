@@ -25,11 +25,19 @@ final class SecretsFileCopy: Sendable {
     let format: SecretsFormat
     /// The file's contents as last read or written; nil until first needed.
     private let contents = Mutex<Contents?>(nil)
+    /// For an env file: the JSON file beside it that takes the credentials no env quoting makes safe.
+    let overflow: SecretsFileCopy?
+    /// The consumers whose credentials went to `overflow`, by name.
+    private let diverted = Mutex<[String]>([])
 
     init(path: String, format: SecretsFormat) {
         self.path = path
         self.format = format
+        overflow = format == .env ? SecretsFileCopy(path: path + ".json", format: .json) : nil
     }
+
+    /// The consumers whose credentials went to the JSON file beside an env file, in the order they came.
+    var divertedNames: [String] { diverted.withLock { $0 } }
 
     /// The key each env NAME holds in the file (nil for a NAME with no key line); empty for a JSON file.
     func keysByEnvName() throws(SecretSinkError) -> [String: String?] {
@@ -50,6 +58,16 @@ final class SecretsFileCopy: Sendable {
     ///
     /// The copy in memory changes only once the file on disk holds the entries.
     func store(_ entries: [Entry]) throws(StoreFailure) {
+        var entries = entries
+        if let overflow {
+            let unsafe = entries.filter { !EnvSecretsFile.canHold($0.credentials) }
+            if !unsafe.isEmpty {
+                try overflow.store(unsafe)
+                diverted.withLock { $0 += unsafe.map(\.name) }
+                entries.removeAll { !EnvSecretsFile.canHold($0.credentials) }
+                if entries.isEmpty { return }
+            }
+        }
         try contents.withLock { (contents: inout Contents?) throws(StoreFailure) in
             let current: Contents
             if let contents {

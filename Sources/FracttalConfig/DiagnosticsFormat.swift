@@ -36,9 +36,9 @@ enum DiagnosticsRendering {
             }
             var properties = ""
             if let location = diagnostic.location {
-                properties = " file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column)"
+                properties = " file=\(escapeProperty(DisplayText.escaped(location.file))),line=\(location.line),col=\(location.column)"
             }
-            return "::\(command)\(properties)::\(escapeData(diagnostic.message))\n"
+            return "::\(command)\(properties)::\(escapeData(DisplayText.escaped(diagnostic.message)))\n"
         }.joined()
     }
 

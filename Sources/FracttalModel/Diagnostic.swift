@@ -43,11 +43,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: error: message`, or `error: message` without a place.
+    ///
+    /// Control and bidirectional characters in the message and the file name are escaped (`DisplayText`).
     public var description: String {
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(DisplayText.escaped(location.description)): \(severity.rawValue): \(DisplayText.escaped(message))"
         }
-        return "\(severity.rawValue): \(message)"
+        return "\(severity.rawValue): \(DisplayText.escaped(message))"
     }
 }
 

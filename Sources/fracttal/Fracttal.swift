@@ -29,6 +29,7 @@ struct Fracttal: AsyncParsableCommand {
 
     /// Runs the command line, mapping every failure to exit code 1 (cli.md allows only 0, 1 and 2).
     static func main() async {
+        OutputRedaction.shared.protect(ProcessInfo.processInfo.environment["FRACTTAL_CLIENT_SECRET"])
         do {
             var command = try parseAsRoot()
             // The sandbox server shuts down on signals of its own accord.
@@ -52,7 +53,7 @@ struct Fracttal: AsyncParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                StandardStreams.errRaw(message + "\n")
             }
             Foundation.exit(1)
         }

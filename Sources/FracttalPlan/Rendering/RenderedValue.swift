@@ -13,40 +13,9 @@ enum RenderedValue {
         escaped(address.description, escapingQuotes: false)
     }
 
-    /// Text with control characters written as `\n`, `\t` or `\u{…}`.
+    /// Text with control characters written as `\n`, `\t` or `\u{…}` (see `DisplayText`).
     static func escaped(_ text: String, escapingQuotes: Bool) -> String {
-        // Most names and descriptions are printable ASCII with nothing to escape: return them as they are
-        // (the scalar loop below costs a Unicode property lookup per character).
-        let needsNoEscape = text.utf8.allSatisfy { byte in
-            (0x20...0x7E).contains(byte) && !(escapingQuotes && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")))
-        }
-        if needsNoEscape { return text }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"" where escapingQuotes: result += "\\\""
-            case "\\" where escapingQuotes: result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if isUnsafe(scalar) {
-                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
-
-    /// Control characters, line separators and bidirectional overrides, which could hide or reorder text.
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
-            || (0x2028...0x2029).contains(scalar.value)
-            || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
+        DisplayText.escaped(text, escapingQuotes: escapingQuotes)
     }
 
     /// `Plan: 2 to add, 1 to change, 1 to replace, 0 to destroy, 1 secret to rotate.`

@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
         let rendered = render(loaded.diagnostics, as: format)
         switch format {
         case .text:
-            if !rendered.isEmpty { FileHandle.standardError.write(Data(rendered.utf8)) }
+            if !rendered.isEmpty { StandardStreams.errRaw(rendered) }
             if !loaded.diagnostics.containsError {
                 let state = loaded.state
                 StandardStreams.out("Valid: \(loaded.files.count) file(s), \(state.groups.count) group(s), \(state.consumers.count) consumer(s).\n")

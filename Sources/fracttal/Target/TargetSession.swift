@@ -30,7 +30,7 @@ final class TargetSession: Sendable {
         case .remote(let baseURL, let tokenURL):
             guard let key = environment["FRACTTAL_CLIENT_ID"], !key.isEmpty,
                   let secret = environment["FRACTTAL_CLIENT_SECRET"], !secret.isEmpty else {
-                throw CommandFailure("set FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET to the key and secret of a client-credentials consumer of \(baseURL); credentials are never taken from flags.")
+                throw CommandFailure("set FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET to the key and secret of a client-credentials consumer of \(DisplayText.url(baseURL)); credentials are never taken from flags.")
             }
             let credentials = ClientCredentials(key: key, secret: secret)
             let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)

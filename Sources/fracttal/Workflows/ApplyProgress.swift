@@ -52,7 +52,7 @@ final class ApplyProgress: Sendable {
         state.withLock { state in
             switch event {
             case .stepStarted(let step, let count):
-                if state.lineOpen { FileHandle.standardError.write(Data("\n".utf8)) }
+                if state.lineOpen { StandardStreams.errRaw("\n") }
                 state = State(step: step, stepTotal: count, stepStarted: .now)
                 if isTerminal { drawLine(&state) } else { StandardStreams.err("Step \(step): \(count) action(s)") }
             case .actionStarted:
@@ -92,7 +92,7 @@ final class ApplyProgress: Sendable {
         if let until = state.waitingUntil, until > .now {
             line += " (waiting \(Self.seconds(until - .now)) for the rate limit)"
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+        StandardStreams.errRaw("\r\u{1B}[2K" + DisplayText.escaped(line))
         state.lineOpen = true
     }
 

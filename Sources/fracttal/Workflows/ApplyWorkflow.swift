@@ -79,6 +79,10 @@ struct ApplyWorkflow {
         }
         progress.finish()
         ApplyReportPrinter(secretsPath: options.secretsOut, baseURL: session.apiBaseURL).print(report)
+        if let diverted = sink?.divertedSecrets {
+            let names = diverted.names.map { "\"\($0)\"" }.joined(separator: ", ")
+            StandardStreams.err("note: the key or secret of \(names) holds characters that no quoting makes safe in an env file, so it was written to \(diverted.path) (JSON, mode 0600) instead.")
+        }
         if report.interrupted {
             throw CommandFailure("apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
         }

@@ -6,7 +6,8 @@ enum PlanFile {
     /// Writes the plan as JSON, atomically, so a reader never sees half a plan.
     static func write(_ plan: Plan, to path: String) throws {
         do {
-            try plan.encodedJSON().write(to: URL(fileURLWithPath: path), options: .atomic)
+            let json = StandardStreams.redacted(String(decoding: plan.encodedJSON(), as: UTF8.self))
+            try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CommandFailure("cannot write the plan to \(path): \(error.localizedDescription); check that its folder exists and is writable.")
         }

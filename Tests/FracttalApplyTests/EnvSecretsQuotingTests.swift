@@ -1,0 +1,88 @@
+import Foundation
+import FracttalApply
+import FracttalModel
+import Testing
+
+/// The env secrets file is safe to `source` and to feed to dotenv readers, whatever the server returns.
+struct EnvSecretsQuotingTests {
+    static let hostile: [(name: String, credentials: ConsumerCredentials)] = [
+        ("plain", ConsumerCredentials(key: "NBqgHRjWA7j1KqLITd", secret: "Abc123def456ghi789jkl012mno345pq")),
+        ("command", ConsumerCredentials(key: "K$(touch pwned)", secret: "`touch pwned`;touch pwned")),
+        ("spaces", ConsumerCredentials(key: "a b  c", secret: "x && touch pwned # y")),
+        ("quotes", ConsumerCredentials(key: "say \"hi\"", secret: "back\\slash $HOME ${HOME} é")),
+    ]
+    static let unquotable: [(name: String, credentials: ConsumerCredentials)] = [
+        ("apostrophe", ConsumerCredentials(key: "it's", secret: "plain")),
+        ("newline", ConsumerCredentials(key: "K", secret: "line\nbreak")),
+    ]
+
+    /// Runs a shell command in `folder` and returns its standard output.
+    static func run(_ arguments: [String], in folder: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(arguments)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aSourcedFileRunsNothingAndReadsBackExactly() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        for (name, credentials) in Self.hostile + Self.unquotable {
+            try await sink.write(credentials, for: name)
+        }
+        var script = "set -eu; . ./s.env"
+        for (name, _) in Self.hostile {
+            let envName = SecretEnvironmentName.name(for: name)
+            script += "; printf '%s\\0%s\\0' \"$FRACTTAL_\(envName)_KEY\" \"$FRACTTAL_\(envName)_SECRET\""
+        }
+        for shell in ["sh", "bash"] {
+            let read = try Self.run([shell, "-c", script], in: folder.path).split(separator: "\0", omittingEmptySubsequences: false)
+            let expected = Self.hostile.flatMap { [$0.credentials.key, $0.credentials.secret] }
+            #expect(read.prefix(expected.count).map(String.init) == expected, "\(shell) reads every value back exactly")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("pwned")), "sourcing ran nothing")
+
+        // What no quoting makes safe is in the JSON file beside it, and nowhere in the env file.
+        let envText = try folder.read("s.env")
+        #expect(!envText.contains("it's") && !envText.contains("line\nbreak"))
+        let overflow = try jsonSecrets(try folder.read("s.env.json"))
+        #expect(overflow["apostrophe"]?["key"] == "it's")
+        #expect(overflow["newline"]?["secret"] == "line\nbreak")
+        #expect(try folder.mode(of: "s.env.json") == 0o600)
+        #expect(sink.divertedSecrets?.names == ["apostrophe", "newline"])
+    }
+
+    @Test func aDotenvReaderReadsTheSameValues() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        for (name, credentials) in Self.hostile { try await sink.write(credentials, for: name) }
+        let read = try Self.run(
+            ["python3", "-c", "import json,dotenv; print(json.dumps(dotenv.dotenv_values('s.env', interpolate=False)))"],
+            in: folder.path)
+        let values = try JSONDecoder().decode([String: String].self, from: Data(read.utf8))
+        for (name, credentials) in Self.hostile {
+            let envName = SecretEnvironmentName.name(for: name)
+            #expect(values["FRACTTAL_\(envName)_KEY"] == credentials.key)
+            #expect(values["FRACTTAL_\(envName)_SECRET"] == credentials.secret)
+        }
+    }
+
+    @Test func quotedValuesAreReadBackWhenTheFileIsMergedAgain() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await SecretSink(path: folder.file("s.env"), format: .env).write(Self.hostile[2].credentials, for: "spaces")
+        try await SecretSink(path: folder.file("s.env"), format: .env).write(Self.hostile[0].credentials, for: "plain")
+        let text = try folder.read("s.env")
+        #expect(text.contains("FRACTTAL_SPACES_SECRET='x && touch pwned # y'"))
+        #expect(text.contains("FRACTTAL_PLAIN_KEY=NBqgHRjWA7j1KqLITd\n"))
+    }
+}
