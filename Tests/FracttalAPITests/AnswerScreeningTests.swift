@@ -47,4 +47,25 @@ struct AnswerScreeningTests {
         let dated = try await screen(429, "application/json", retryAfter: "Sun, 06 Nov 1994 08:49:37 GMT")
         #expect(dated.headerFields[.retryAfter] == "0", "an HTTP date is rewritten to seconds for the generated decoder")
     }
+
+    @Test func aBodyOverTheLimitIsRefusedWhetherItsLengthIsKnownOrNot() async throws {
+        let screening = AnswerScreeningMiddleware(maximumBodyBytes: 1_000)
+        let request = HTTPRequest(method: .get, scheme: "https", authority: "acme.example", path: "/api/permissions/")
+        var response = HTTPResponse(status: .ok)
+        response.headerFields[.contentType] = "application/json"
+        let answer = response
+        await #expect(throws: ScreenedAnswer.self) {
+            _ = try await screening.intercept(
+                request, body: nil, baseURL: URL(string: "https://acme.example/api")!, operationID: "listPermissions",
+                next: { _, _, _ in (answer, HTTPBody(String(repeating: " ", count: 2_000))) })
+        }
+        let chunks = AsyncStream<HTTPBody.ByteChunk> { continuation in
+            for _ in 0..<20 { continuation.yield(ArraySlice(repeating: UInt8(ascii: " "), count: 100)) }
+            continuation.finish()
+        }
+        let (_, body) = try await screening.intercept(
+            request, body: nil, baseURL: URL(string: "https://acme.example/api")!, operationID: "listPermissions",
+            next: { _, _, _ in (answer, HTTPBody(chunks, length: .unknown)) })
+        await #expect(throws: ScreenedAnswer.self) { _ = try await Data(collecting: try #require(body), upTo: 10_000) }
+    }
 }

@@ -11,12 +11,12 @@ struct RenderingTests {
         .note("kept", at: SourceLocation(file: "n.yaml", line: 1, column: 1)),
     ]
 
+    /// Line breaks and other control characters in a message are shown escaped, never printed raw.
     @Test func text() {
         #expect(render(Self.diagnostics, as: .text) == """
             error: no file or folder at `x.yaml`: name an existing configuration file or folder
             a,b:c.yaml:3:5: error: unknown key `nam` in a consumer: did you mean `name`?
-            dir/g.yaml:12:1: warning: 100% "sure"
-            second line\r
+            dir/g.yaml:12:1: warning: 100% "sure"\\nsecond line\\r
             n.yaml:1:1: note: kept
 
             """)
@@ -26,7 +26,7 @@ struct RenderingTests {
         #expect(render(Self.diagnostics, as: .github) == """
             ::error::no file or folder at `x.yaml`: name an existing configuration file or folder
             ::error file=a%2Cb%3Ac.yaml,line=3,col=5::unknown key `nam` in a consumer: did you mean `name`?
-            ::warning file=dir/g.yaml,line=12,col=1::100%25 "sure"%0Asecond line%0D
+            ::warning file=dir/g.yaml,line=12,col=1::100%25 "sure"\\nsecond line\\r
             ::notice file=n.yaml,line=1,col=1::kept
 
             """)

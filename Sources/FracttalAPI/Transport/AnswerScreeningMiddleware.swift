@@ -10,8 +10,11 @@ import OpenAPIRuntime
 /// which the request loop treats as transient: the call may or may not have taken effect. Other
 /// statuses pass through unchanged. A `Retry-After` given as an HTTP date is rewritten to seconds.
 struct AnswerScreeningMiddleware: ClientMiddleware {
-    /// The largest answer body the client accepts; a larger one breaks the contract.
-    static let maximumBodyBytes: Int64 = 32 * 1024 * 1024
+    /// The largest answer body the client accepts by default; a larger one breaks the contract.
+    static let defaultMaximumBodyBytes: Int64 = 32 * 1024 * 1024
+
+    /// The largest answer body this middleware lets through.
+    var maximumBodyBytes: Int64 = Self.defaultMaximumBodyBytes
 
     func intercept(
         _ request: HTTPRequest,
@@ -23,8 +26,17 @@ struct AnswerScreeningMiddleware: ClientMiddleware {
         var (response, responseBody) = try await next(request, body, baseURL)
         let retryAfter = response.headerFields[.retryAfter].flatMap { RetryAfter.seconds(from: $0, now: Date()) }
         if let retryAfter { response.headerFields[.retryAfter] = String(retryAfter) }
-        if case .known(let length) = responseBody?.length, length > Self.maximumBodyBytes {
-            throw ScreenedAnswer(status: response.status.code, kind: .tooLarge(bytes: length), retryAfter: nil)
+        if let body = responseBody {
+            switch body.length {
+            case .known(let length) where length > maximumBodyBytes:
+                throw ScreenedAnswer(status: response.status.code, kind: .tooLarge(bytes: length), retryAfter: nil)
+            case .known:
+                break
+            case .unknown:
+                responseBody = HTTPBody(
+                    LimitedBody(body: body, limit: maximumBodyBytes, status: response.status.code),
+                    length: .unknown, iterationBehavior: body.iterationBehavior)
+            }
         }
         let status = response.status.code
         let mayPass = (200...299).contains(status) || [406, 408, 429].contains(status) || (500...599).contains(status)
@@ -69,7 +81,7 @@ struct ScreenedAnswer: Error, Sendable {
             let what = contentType.map { "a \($0.split(separator: ";").first.map(String.init) ?? $0) page" } ?? "no JSON body"
             return "HTTP \(status) with \(what) instead of the API's JSON"
         case .tooLarge(let bytes):
-            return "HTTP \(status) with a body of \(bytes) bytes, over the \(AnswerScreeningMiddleware.maximumBodyBytes / 1024 / 1024) MiB the client accepts"
+            return "HTTP \(status) with a body of \(bytes) bytes, over what the client accepts (\(AnswerScreeningMiddleware.defaultMaximumBodyBytes / 1024 / 1024) MiB)"
         }
     }
 }
