@@ -24,13 +24,13 @@ enum ActionFailure: Error, CustomStringConvertible {
         case .unsupported(let address, let action):
             "\(address) cannot be given the action \(action.rawValue); make the plan again"
         case .plannedGroupMissing(let address, let group):
-            "the group \(quoted(group)) that \(address) goes to was not created earlier in this apply; run apply again"
+            "the group \(DisplayText.quoted(group)) that \(address) goes to was not created earlier in this apply; run apply again"
         case .replacementNotCreated(let oldKey, let reason):
             "the old consumer (key \(oldKey)) was deleted, but creating its replacement failed: \(reason); run apply again to create it"
         case .adoptedWithoutSecret(let key, let reason):
             "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: \(reason); run apply again from this folder to rotate it"
         case .noSecretsFile(let name, let key):
-            "a new secret was issued for consumer \(quoted(name)) (key \(key)) but no --secrets-out file was given, so it is lost; rotate that consumer's secret with --secrets-out FILE"
+            "a new secret was issued for consumer \(DisplayText.quoted(name)) (key \(key)) but no --secrets-out file was given, so it is lost; rotate that consumer's secret with --secrets-out FILE"
         }
     }
 

@@ -79,8 +79,10 @@ struct EnvSecretsFile {
             case .entry(let name):
                 guard let entry = entries[name] else { continue }
                 // Values no quoting makes safe never reach this file (see `canHold`); a stale one read from it is left out.
-                if let key = entry.key.flatMap(EnvValue.rendered) { text += "FRACTTAL_\(name)_KEY=\(key)\n" }
-                if let secret = entry.secret.flatMap(EnvValue.rendered) { text += "FRACTTAL_\(name)_SECRET=\(secret)\n" }
+                if let key = entry.key.flatMap(EnvValue.rendered) { text += "\(SecretEnvironmentName.keyVariable(named: name))=\(key)\n" }
+                if let secret = entry.secret.flatMap(EnvValue.rendered) {
+                    text += "\(SecretEnvironmentName.secretVariable(named: name))=\(secret)\n"
+                }
             }
         }
         return Data(text.utf8)

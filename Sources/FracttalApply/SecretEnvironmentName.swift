@@ -23,10 +23,16 @@ public enum SecretEnvironmentName {
     }
 
     /// `FRACTTAL_<NAME>_KEY` for a consumer name.
-    public static func keyVariable(for consumerName: String) -> String { "FRACTTAL_\(name(for: consumerName))_KEY" }
+    public static func keyVariable(for consumerName: String) -> String { keyVariable(named: name(for: consumerName)) }
 
     /// `FRACTTAL_<NAME>_SECRET` for a consumer name.
-    public static func secretVariable(for consumerName: String) -> String { "FRACTTAL_\(name(for: consumerName))_SECRET" }
+    public static func secretVariable(for consumerName: String) -> String { secretVariable(named: name(for: consumerName)) }
+
+    /// `FRACTTAL_<NAME>_KEY` for a NAME.
+    static func keyVariable(named envName: String) -> String { "FRACTTAL_\(envName)_KEY" }
+
+    /// `FRACTTAL_<NAME>_SECRET` for a NAME.
+    static func secretVariable(named envName: String) -> String { "FRACTTAL_\(envName)_SECRET" }
 
     /// The upper-case ASCII letter or digit a character stands for, or nil for an "other" character.
     private static func keptCharacter(_ character: Character) -> Character? {

@@ -1,3 +1,4 @@
+import FracttalModel
 import Foundation
 
 /// Why the secrets file cannot be used or written; the text names files, consumers and keys, never a secret.
@@ -17,15 +18,15 @@ public enum SecretSinkError: Error, Sendable, Hashable, CustomStringConvertible,
     public var description: String {
         switch self {
         case .namesCollide(let first, let second, let envName, let path):
-            "consumers \(quoted(first)) and \(quoted(second)) would both be written to \(path) as FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET; rename one of them or use --secrets-format json"
+            "consumers \(DisplayText.quoted(first)) and \(DisplayText.quoted(second)) would both be written to \(path) as FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET; rename one of them or use --secrets-format json"
         case .fileEntryCollides(let name, let heldBy, let key, let envName, let path):
-            "consumer \(quoted(name)) would overwrite FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET in \(path), which belong to consumer \(quoted(heldBy)) (key \(key)); rename one of them or choose another --secrets-out file"
+            "consumer \(DisplayText.quoted(name)) would overwrite FRACTTAL_\(envName)_KEY and FRACTTAL_\(envName)_SECRET in \(path), which belong to consumer \(DisplayText.quoted(heldBy)) (key \(key)); rename one of them or choose another --secrets-out file"
         case .unusableFile(let path, let reason):
             "the secrets file \(path) cannot be used (\(reason)); fix or move it, or choose another --secrets-out file"
         case .unwritableFolder(let path, let reason):
             "cannot write the secrets file \(path) (\(reason)); make its folder writable or choose another --secrets-out file"
         case .writeFailed(let name, let key, let path, let reason):
-            "the new secret of consumer \(quoted(name)) (key \(key)) could not be written to \(path) (\(reason)) and is shown nowhere; fix the file's folder, then run apply again from this folder: it rotates that consumer's secret to deliver a new one"
+            "the new secret of consumer \(DisplayText.quoted(name)) (key \(key)) could not be written to \(path) (\(reason)) and is shown nowhere; fix the file's folder, then run apply again from this folder: it rotates that consumer's secret to deliver a new one"
         }
     }
 

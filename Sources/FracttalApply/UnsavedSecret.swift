@@ -1,3 +1,5 @@
+import FracttalModel
+
 /// A secret the server issued that could not be written to the secrets file; it is never shown.
 ///
 /// Only the consumer's name and key are kept here, so that the user can rotate that secret.
@@ -14,5 +16,5 @@ public struct UnsavedSecret: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `consumer "name" (key KEY)`.
-    public var description: String { "consumer \(quoted(name)) (key \(key))" }
+    public var description: String { "consumer \(DisplayText.quoted(name)) (key \(key))" }
 }

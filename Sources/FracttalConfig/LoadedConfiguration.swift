@@ -17,6 +17,4 @@ public struct LoadedConfiguration: Sendable {
         self.files = files
     }
 
-    /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.containsError }
 }

@@ -44,6 +44,11 @@ public enum DisplayText {
         return escaped(String(text[..<schemeEnd.upperBound]) + "***" + String(rest[at...]))
     }
 
+    /// A name in double quotes for a message, with `"`, `\` and unsafe characters escaped: `"erp-sync"`.
+    public static func quoted(_ name: String) -> String {
+        "\"" + escaped(name, escapingQuotes: true) + "\""
+    }
+
     /// Each line of `text` escaped, the line breaks between them kept.
     public static func escapedLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")

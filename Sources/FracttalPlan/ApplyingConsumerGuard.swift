@@ -13,7 +13,7 @@ public enum ApplyingConsumerGuard {
         let groups = Dictionary(live.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ownGroup = groups[own.groupID]
         let needs = PlanBuilder.readPermissions.union((ownGroup?.permissions ?? []).intersection(PlanBuilder.managementPermissions))
-        let label = "consumer \(quoted(own.name)) (key \(key)), which applies this plan,"
+        let label = "consumer \(DisplayText.quoted(own.name)) (key \(key)), which applies this plan,"
 
         var finalPermissions: [Int: Set<PermissionCode>] = [:]
         var plannedPermissions: [String: Set<PermissionCode>] = [:]

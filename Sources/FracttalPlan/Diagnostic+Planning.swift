@@ -24,7 +24,7 @@ extension Diagnostic {
     }
 
     static func ambiguousConsumer(_ name: String, matches: [LiveConsumer], at location: SourceLocation) -> Self {
-        let keys = matches.map { "\($0.key) (\(quoted($0.name)))" }
+        let keys = matches.map { "\($0.key) (\(DisplayText.quoted($0.name)))" }
         return .error(
             "\(ResourceAddress(.consumer, name)) matches \(matches.count) live consumers, keys \(listed(keys)); add `key:` with the key of the one it means to settle it",
             at: location)
@@ -34,7 +34,7 @@ extension Diagnostic {
         _ name: String, live: LiveConsumer, otherName: String, otherLocation: SourceLocation, at location: SourceLocation
     ) -> Self {
         .error(
-            "\(ResourceAddress(.consumer, name)) matches the live consumer \(live.key) (\(quoted(live.name))), which \(ResourceAddress(.consumer, otherName)) (\(otherLocation)) matches too; a live consumer belongs to one declaration only: remove the stale previous_names entry or set `key:` on the right declaration",
+            "\(ResourceAddress(.consumer, name)) matches the live consumer \(live.key) (\(DisplayText.quoted(live.name))), which \(ResourceAddress(.consumer, otherName)) (\(otherLocation)) matches too; a live consumer belongs to one declaration only: remove the stale previous_names entry or set `key:` on the right declaration",
             at: location)
     }
 
@@ -42,16 +42,16 @@ extension Diagnostic {
         if let suggestion, ExactName(suggestion).looksLike(ExactName(name)) {
             let (written, known) = (ExactName(name).escaped, ExactName(suggestion).escaped)
             return .error(
-                "permission group \(quoted(written)) is neither declared nor live, but \(quoted(known)) is and looks the same with other Unicode code points; write the name with the same code points",
+                "permission group \"\(written)\" is neither declared nor live, but \"\(known)\" is and looks the same with other Unicode code points; write the name with the same code points",
                 at: location)
         }
-        let hint = suggestion.map { "did you mean \(quoted($0))?" } ?? "declare it under permission_groups or name a live group"
-        return .error("permission group \(quoted(name)) is neither declared nor live; \(hint)", at: location)
+        let hint = suggestion.map { "did you mean \(DisplayText.quoted($0))?" } ?? "declare it under permission_groups or name a live group"
+        return .error("permission group \(DisplayText.quoted(name)) is neither declared nor live; \(hint)", at: location)
     }
 
     static func ambiguousGroupReference(_ name: String, ids: [Int], at location: SourceLocation) -> Self {
         .error(
-            "permission group \(quoted(name)) names \(ids.count) live groups (ids \(listed(ids.map(String.init)))) and no declared one; rename or delete one of them by hand in Fracttal, then plan again",
+            "permission group \(DisplayText.quoted(name)) names \(ids.count) live groups (ids \(listed(ids.map(String.init)))) and no declared one; rename or delete one of them by hand in Fracttal, then plan again",
             at: location)
     }
 
@@ -64,7 +64,7 @@ extension Diagnostic {
     static func protectMatchesNothing(_ kind: ResourceKind, _ entry: String, at location: SourceLocation) -> Self {
         let field = kind == .consumer ? "consumers" : "groups"
         return .warning(
-            "settings.protect.\(field) names \(quoted(entry)), which matches no live or declared \(kind == .consumer ? "consumer" : "group"); correct it or remove it",
+            "settings.protect.\(field) names \(DisplayText.quoted(entry)), which matches no live or declared \(kind == .consumer ? "consumer" : "group"); correct it or remove it",
             at: location)
     }
 
@@ -138,13 +138,11 @@ extension Diagnostic {
 
     static func nameWillCollide(_ name: String, keys: [String], at location: SourceLocation) -> Self {
         .warning(
-            "after this plan \(keys.count) live consumers will be named \(quoted(name)) (keys \(listed(keys))); matching by name will then be ambiguous, so keep `key:` on this declaration or rename the other consumer",
+            "after this plan \(keys.count) live consumers will be named \(DisplayText.quoted(name)) (keys \(listed(keys))); matching by name will then be ambiguous, so keep `key:` on this declaration or rename the other consumer",
             at: location)
     }
 }
 
-/// A name in double quotes, as messages show names.
-func quoted(_ name: String) -> String { "\"\(name)\"" }
 
 /// `a`, `a and b`, `a, b and c`.
 func listed(_ items: [String]) -> String {

@@ -129,7 +129,7 @@ extension PlanBuilder {
         let after = state(of: consumer, key: match.key)
         if !changed.isEmpty {
             var reason = "differs in \(changed.joined(separator: ", "))"
-            if let renamedFrom { reason += "; found by its previous name \(quoted(renamedFrom))" }
+            if let renamedFrom { reason += "; found by its previous name \(DisplayText.quoted(renamedFrom))" }
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .update, before: .consumer(before), after: .consumer(after),

@@ -26,16 +26,16 @@ extension PlanBuilder {
             case .live(let match, _) where !consumerProtected[position]:
                 let key = live.consumers[match].key
                 let label = liveConsumerRemoved[match] ? "replacing key \(key)" : "key \(key)"
-                users[id, default: []].append("\(quoted(consumer.name.value)) (\(label))")
+                users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (\(label))")
             case .none:
-                users[id, default: []].append("\(quoted(consumer.name.value)) (to be created)")
+                users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (to be created)")
             default:
                 break
             }
         }
         for (position, consumer) in live.consumers.enumerated()
         where !liveConsumerRemoved[position] && groupIDs.contains(consumer.groupID) && !declarationSetsGroup(ofLive: position) {
-            users[consumer.groupID, default: []].append("\(quoted(consumer.name)) (key \(consumer.key))")
+            users[consumer.groupID, default: []].append("\(DisplayText.quoted(consumer.name)) (key \(consumer.key))")
         }
         return users
     }

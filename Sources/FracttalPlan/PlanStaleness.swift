@@ -46,7 +46,7 @@ public enum PlanStaleness {
                 case .consumer: index.consumers(named: name).contains { !actedOnKeys.contains(ExactName(live.consumers[$0].key)) }
                 }
                 if collides {
-                    add("a live \(action.kind.rawValue) named \(quoted(name)) appeared, so creating \(action.address) would make a second one")
+                    add("a live \(action.kind.rawValue) named \(DisplayText.quoted(name)) appeared, so creating \(action.address) would make a second one")
                 }
             }
         }

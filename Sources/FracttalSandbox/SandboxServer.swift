@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Synchronization
 import UnixSignals
 
-/// A running sandbox: the local Fracttal emulator of api-contract.md, served over HTTP.
+/// A running sandbox: the local Fracttal emulator of `schemas/openapi.yaml`, served over HTTP.
 public final class SandboxServer: Sendable {
     /// The API base URL, `http://HOST:PORT/api`.
     public let apiBaseURL: String

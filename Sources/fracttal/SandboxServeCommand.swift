@@ -72,7 +72,7 @@ struct SandboxCommand: AsyncParsableCommand {
         var credentialsOut: String?
 
         /// Settings are checked here rather than in `validate()`, so that a bad one exits with
-        /// status 1 like every other error (cli.md), with one sentence that says what is right.
+        /// status 1 like every other error, with one sentence that says what is right.
         func run() async throws {
             let configuration = SandboxConfiguration(
                 host: host, allowRemote: allowRemote, port: port, dataPath: data,

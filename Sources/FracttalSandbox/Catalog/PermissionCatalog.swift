@@ -11,7 +11,7 @@ struct CatalogPermission: Sendable, Hashable {
     var code: String { "\(module):\(action)" }
 }
 
-/// The permission catalog of api-contract.md: fourteen modules with view/create/edit/delete
+/// The permission catalog the contract fixes: fourteen modules with view/create/edit/delete
 /// (reports: view only), in a fixed order that is also the order of `GET /permissions/`.
 enum PermissionCatalog {
     /// Every permission, in catalog order.

@@ -34,12 +34,6 @@ struct ConsumerPayload: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    /// The same consumer without its secret.
-    var withoutSecret: ConsumerPayload {
-        var copy = self
-        copy.secret = nil
-        return copy
-    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)

@@ -11,8 +11,4 @@ struct ColorOptions: ParsableArguments {
         !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && StandardStreams.outputIsTerminal
     }
 
-    /// The same rule for standard error.
-    var colorsStandardError: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && StandardStreams.errorIsTerminal
-    }
 }
