@@ -62,7 +62,8 @@ enum AtomicFile {
         return (folder(of: path) as NSString).appendingPathComponent(".\(name).tmp-\(random)")
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32) throws(Failure) {
+    /// Writes all of `data` to an open file, going on after interruptions.
+    static func writeAll(_ data: Data, to descriptor: Int32) throws(Failure) {
         let code: Int32 = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {

@@ -102,12 +102,7 @@ struct ApplyEndToEndTests {
             } while last?.status != 0 && attempts < 6
             #expect(last?.status == 0, "\(last.map(String.init(describing:)) ?? "")")
 
-            var planned: FracttalProcess.Result
-            var planAttempts = 0
-            repeat {
-                planAttempts += 1
-                planned = try await sandbox.run(["plan", "config", "--detailed-exitcode"])
-            } while planned.status == 1 && planAttempts < 3
+            let planned = try await sandbox.planSettled()
             #expect(planned.status == 0, "\(planned)")
 
             let live = try await sandbox.live()

@@ -52,12 +52,7 @@ struct ApplyFaultEndToEndTests {
         let allSecrets = secrets.entries.values.map(\.secret) + [sandbox.server.bootstrapCredentials.secret]
         for run in runs { #expect(!run.leaksAny(of: allSecrets)) }
 
-        var planned: FracttalProcess.Result
-        var planAttempts = 0
-        repeat {
-            planAttempts += 1
-            planned = try await sandbox.run(["plan", "config", "--detailed-exitcode"])
-        } while planned.status == 1 && planAttempts < 3
+        let planned = try await sandbox.planSettled()
         #expect(planned.status == 0, "\(planned)")
     }
 

@@ -118,19 +118,11 @@ public final class ApplyJournal: Sendable {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        let failed: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
+        do {
+            try AtomicFile.writeAll(data, to: descriptor)
+        } catch {
+            throw JournalError(path: path, reason: error.description)
         }
-        if let failed { throw JournalError(path: path, reason: String(cString: strerror(failed))) }
         guard fsync(descriptor) == 0 else { throw JournalError(path: path, reason: String(cString: strerror(errno))) }
         if !existed { AtomicFile.syncFolder(of: path) }
     }

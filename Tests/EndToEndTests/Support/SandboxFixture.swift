@@ -45,6 +45,17 @@ struct SandboxFixture {
         try await FracttalProcess.run(arguments, in: folder.url, environment: environment.merging(extra) { _, new in new }, input: input)
     }
 
+    /// `plan --detailed-exitcode` of `config`, tried up to three times while faults make it fail (exit 1).
+    func planSettled() async throws -> FracttalProcess.Result {
+        var planned: FracttalProcess.Result
+        var attempts = 0
+        repeat {
+            attempts += 1
+            planned = try await run(["plan", "config", "--detailed-exitcode"])
+        } while planned.status == 1 && attempts < 3
+        return planned
+    }
+
     /// Writes a configuration file into the fixture's folder.
     @discardableResult
     func write(_ text: String, to path: String = "config/main.yaml") throws -> URL {
