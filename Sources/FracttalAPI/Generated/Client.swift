@@ -14,6 +14,12 @@ import HTTPTypes
 /// `ratelimit-reset`. A 5xx answer means the call may or may not have taken
 /// effect. No call is idempotent by key or name.
 ///
+/// Real servers also answer outside this description, and the client takes
+/// such answers as transient: a proxy's 502/504 HTML page without envelope or
+/// rate-limit headers, 408, a 429 whose `Retry-After` is an HTTP date, an empty
+/// or cut body. Request bodies over 1 MiB get 413 (the sandbox's limit), and
+/// the client refuses answer bodies over 32 MiB.
+///
 internal struct Client: APIProtocol {
     /// The underlying HTTP client.
     private let client: UniversalClient
