@@ -76,6 +76,9 @@ epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 "$bin/generate-manual" "$root/fracttal" --output-directory "$root/man" \
     --date "$(date -u -d "@$epoch" +%Y-%m-%d)"
 test -s "$root/man/fracttal.1"
+# The help texts' blank lines reach the page as empty input lines, which mdoc warns about;
+# .Pp is mdoc's paragraph break and renders the same.
+sed -i 's/^$/.Pp/' "$root/man/fracttal.1"
 
 # The same inputs give the same bytes: sorted names, fixed owner and time, no gzip time stamp.
 mkdir -p dist
