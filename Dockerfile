@@ -38,7 +38,9 @@ RUN apt-get update \
         ca-certificates curl jq libgcc-s1 libsqlite3-0 libstdc++6 zlib1g \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 fracttal \
-    && useradd --system --uid 10001 --gid fracttal --create-home --home-dir /home/fracttal fracttal
+    && useradd --system --uid 10001 --gid fracttal --create-home --home-dir /home/fracttal fracttal \
+    && mkdir /work \
+    && chown 10001:10001 /work
 # The schema's resource folder must stay beside the binary; the link keeps it there.
 COPY --from=build /out/ /opt/fracttal/
 RUN ln -s /opt/fracttal/fracttal /usr/local/bin/fracttal
