@@ -15,7 +15,7 @@ struct Fracttal: AsyncParsableCommand {
             With no --base-url, FRACTTAL_BASE_URL or CI, commands use the embedded sandbox \
             stored at .fracttal/sandbox.sqlite.
             """,
-        version: "0.1.0",
+        version: BuildVersion.text,
         subcommands: [
             ValidateCommand.self,
             PlanCommand.self,

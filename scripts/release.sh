@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds a release of fracttal and packs it as dist/fracttal-VERSION-linux-x86_64.tar.gz,
+# with dist/fracttal-VERSION-linux-x86_64.tar.gz.sha256 beside it.
+#
+#   scripts/release.sh VERSION        e.g. scripts/release.sh 0.1.0
+#
+# The binary links the Swift standard library and Foundation statically
+# (--static-swift-stdlib) and is stripped; it needs only libc, libstdc++, libgcc_s,
+# zlib and libsqlite3 from the machine that runs it. The tarball holds:
+#
+#   fracttal-VERSION-linux-x86_64/
+#     fracttal                                the binary; `fracttal --version` prints VERSION
+#     fracttal_FracttalConfig.resources/      the schema `fracttal schema` prints (keep it beside the binary)
+#     fracttal.schema.json                    the same JSON Schema, for editors
+#     README.md  LICENSE
+#     completions/fracttal.bash  completions/_fracttal  completions/fracttal.fish
+#     man/fracttal.1
+#
+# Environment: FRACTTAL_SCRATCH, the build folder (default .build-release, git-ignored);
+# SOURCE_DATE_EPOCH, the time stamp of the packed files (default: the last commit's).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=${1:-}
+if [[ ! $version =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]+)?$ ]]; then
+    echo "usage: scripts/release.sh VERSION   (VERSION like 1.2.3 or 1.2.3-rc.1, without a leading v)" >&2
+    exit 1
+fi
+if [[ $(uname -s) != Linux || $(uname -m) != x86_64 ]]; then
+    echo "scripts/release.sh packs linux-x86_64 releases; this machine is $(uname -s) $(uname -m)" >&2
+    exit 1
+fi
+
+scratch=${FRACTTAL_SCRATCH:-.build-release}
+name=fracttal-$version-linux-x86_64
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch")
+
+# The version reaches the binary through a git-ignored Swift file that exists only during the
+# build (see Sources/fracttal/Support/BuildVersion.swift): no tracked file changes, and no
+# compiler flag changes, so a second release reuses every module but fracttal's own.
+stamp=Sources/fracttal/Support/ReleaseStamp.generated.swift
+stage=$(mktemp -d)
+trap 'rm -rf "$stage" "$stamp"' EXIT
+printf '// Written by scripts/release.sh for the duration of a release build; git-ignored.\n' > "$stamp"
+printf 'extension BuildVersion {\n    static var stamp: String? { "%s" }\n}\n' "$version" >> "$stamp"
+
+echo "building fracttal $version (${build[*]})"
+"${build[@]}" --product fracttal
+rm -f "$stamp"
+# generate-manual is swift-argument-parser's man page generator, the tool behind its
+# `generate-manual` package plugin. The plugin itself is not used: it rebuilds every product of
+# the package (fracttal-bench too) with its own build settings, without --static-swift-stdlib,
+# that is a second full release build, and documents that binary instead of the one shipped.
+# Run directly on the shipped binary, the tool reads exactly what that binary parses.
+"${build[@]}" --product generate-manual
+bin=$("${build[@]}" --show-bin-path)
+
+root=$stage/$name
+mkdir -p "$root/completions" "$root/man"
+cp "$bin/fracttal" "$root/fracttal"
+strip "$root/fracttal"
+cp -R "$bin/fracttal_FracttalConfig.resources" "$root/"
+cp README.md LICENSE "$root/"
+cp schemas/fracttal.schema.json "$root/"
+
+built=$("$root/fracttal" --version)
+if [[ $built != "$version" ]]; then
+    echo "the binary says it is '$built', not '$version'" >&2
+    exit 1
+fi
+"$root/fracttal" --generate-completion-script bash > "$root/completions/fracttal.bash"
+"$root/fracttal" --generate-completion-script zsh > "$root/completions/_fracttal"
+"$root/fracttal" --generate-completion-script fish > "$root/completions/fracttal.fish"
+
+epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+"$bin/generate-manual" "$root/fracttal" --output-directory "$root/man" \
+    --date "$(date -u -d "@$epoch" +%Y-%m-%d)"
+test -s "$root/man/fracttal.1"
+# The help texts' blank lines reach the page as empty input lines, which mdoc warns about;
+# .Pp is mdoc's paragraph break and renders the same.
+sed -i 's/^$/.Pp/' "$root/man/fracttal.1"
+
+# The same inputs give the same bytes: sorted names, fixed owner and time, no gzip time stamp.
+mkdir -p dist
+rm -f "dist/$name.tar.gz" "dist/$name.tar.gz.sha256"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
+    -C "$stage" -cf - "$name" | gzip -n -9 > "dist/$name.tar.gz"
+(cd dist && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+
+echo "dist/$name.tar.gz: $(du -h "dist/$name.tar.gz" | cut -f1), binary $(du -h "$root/fracttal" | cut -f1)"
+cat "dist/$name.tar.gz.sha256"
