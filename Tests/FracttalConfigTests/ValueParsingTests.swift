@@ -1,3 +1,4 @@
+import FracttalModel
 import Foundation
 @testable import FracttalConfig
 import Testing
