@@ -53,7 +53,7 @@ extension SandboxServer {
             var groupIDs: [Int64] = []
             groupIDs.reserveCapacity(groups.count)
             for group in groups {
-                let fields = GroupFields(name: group.name, description: group.description, permissions: group.permissions)
+                let fields = ValidatedGroup(name: group.name, description: group.description, permissions: group.permissions)
                 groupIDs.append(try StoreRows.insertGroup(db, fields, now: now))
             }
             let insert = try db.cachedStatement(
