@@ -17,7 +17,7 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
         /// What is wrong with it.
         public var message: String
 
-        /// Creates a field problem.
+        /// A problem as a 400 answer words it; `field` is `body` when the body as a whole is wrong.
         public init(field: String, message: String) {
             self.field = field
             self.message = message

@@ -59,7 +59,7 @@ public final class FracttalClient: Sendable {
         let signing = SigningCredentials(configuration.credentials)
         self.signing = signing
         let tokens = TokenCache(clock: clock) { try await tokenEndpoint.accessToken(for: signing.current) }
-        let limiter = RateLimiter(clock: clock) { wait in
+        let pacer = RequestPacer(clock: clock) { wait in
             await recorder.countRateLimitWait(wait)
             events?(.rateLimitWait(wait))
         }
@@ -68,7 +68,7 @@ public final class FracttalClient: Sendable {
             middlewares: [BearerTokenMiddleware(), logMiddleware, AnswerScreeningMiddleware()]
         )
         executor = RequestExecutor(
-            api: api, baseURL: baseURL.absoluteString, consumerKey: configuration.credentials.key, tokens: tokens, limiter: limiter,
+            api: api, baseURL: baseURL.absoluteString, consumerKey: configuration.credentials.key, tokens: tokens, pacer: pacer,
             metrics: recorder, policy: configuration.retryPolicy, clock: clock, events: events
         )
     }

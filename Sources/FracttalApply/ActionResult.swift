@@ -22,7 +22,7 @@ public struct ActionResult: Sendable, Hashable {
     /// Whether a secret was written to the secrets file.
     public var secretWritten: Bool
 
-    /// Creates a result.
+    /// The defaults describe an action that issued no key and wrote no secret; `duration` is nil when it never started.
     public init(
         address: ResourceAddress, action: ActionType, step: Int, outcome: ActionOutcome, duration: Duration? = nil,
         key: String? = nil, groupID: Int? = nil, adopted: Bool = false, secretWritten: Bool = false

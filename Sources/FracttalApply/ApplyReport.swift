@@ -13,7 +13,7 @@ public struct ApplyReport: Sendable, Hashable {
     /// Why the journal could not be tidied at the end, if it could not.
     public var journalProblem: String?
 
-    /// Creates a report.
+    /// Starts with no stray consumers and no journal problem; the applier adds those when it finds them.
     public init(results: [ActionResult], unsavedSecrets: [UnsavedSecret] = [], interrupted: Bool = false) {
         self.results = results
         self.unsavedSecrets = unsavedSecrets

@@ -8,7 +8,7 @@ public struct StrayConsumer: Sendable, Hashable {
     /// The key of the consumer this apply created and delivered, which stays.
     public var keptKey: String
 
-    /// Creates an entry.
+    /// Pairs the stray with the consumer that stays, so that the report can say which key to delete.
     public init(name: String, key: String, keptKey: String) {
         self.name = name
         self.key = key

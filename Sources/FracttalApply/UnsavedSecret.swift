@@ -9,7 +9,7 @@ public struct UnsavedSecret: Sendable, Hashable, CustomStringConvertible {
     /// The consumer's key.
     public var key: String
 
-    /// Creates an entry.
+    /// Takes only the name and key: the secret itself never enters this value.
     public init(name: String, key: String) {
         self.name = name
         self.key = key

@@ -27,7 +27,6 @@ struct AliasExpansionCounter {
     /// For each anchored node met: the expansions inside one copy of it.
     private var inside: [ObjectIdentifier: Int] = [:]
 
-    /// Creates a counter for one file.
     init(limit: Int) {
         self.limit = limit
     }

@@ -5,7 +5,7 @@ public struct ExportedFile: Sendable, Hashable {
     /// The file's whole text (UTF-8, `\n` line ends, a final line end).
     public var text: String
 
-    /// Creates an exported file.
+    /// Takes the text as it will be written: the exporter, not this initializer, ends its lines with `\n`.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
@@ -20,7 +20,7 @@ public struct ExportedConfiguration: Sendable, Hashable {
     /// two live groups of one name, of which only one can be declared); empty when the export is complete.
     public var notes: [String]
 
-    /// Creates an exported configuration.
+    /// Keeps the files in the order given, which is the order they are written and shown.
     public init(files: [ExportedFile], notes: [String]) {
         self.files = files
         self.notes = notes

@@ -7,7 +7,7 @@ public struct ConfigurationFile: Sendable, Hashable {
     /// The file's bytes, exactly as read (a byte-order mark included).
     public var data: Data
 
-    /// Creates a file record.
+    /// Keeps the bytes unchanged: the configuration digest is computed from exactly these.
     public init(path: String, data: Data) {
         self.path = path
         self.data = data

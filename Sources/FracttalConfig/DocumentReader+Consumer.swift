@@ -95,7 +95,7 @@ extension DocumentReader {
         guard let text = text(node, field: "`rotate_secret_before`", expected: "an instant such as 2026-11-01T00:00:00Z") else {
             return nil
         }
-        switch RFC3339Instant.parse(text.value) {
+        switch RFC3339.parse(text.value) {
         case .success(let date):
             return Located(date, at: text.location)
         case .failure(.dateOnly):

@@ -24,7 +24,6 @@ struct DocumentReader {
     /// The file's lines, indexed the first time a message points inside a value.
     private var lines: SourceLines?
 
-    /// Creates a reader of one file's text.
     init(file: String, interpolator: EnvironmentInterpolator, source: String) {
         self.file = file
         self.interpolator = interpolator

@@ -10,7 +10,7 @@ public struct LoadedConfiguration: Sendable {
     /// Every file read, in read order.
     public var files: [ConfigurationFile]
 
-    /// Creates a loaded configuration.
+    /// Takes the parts as they are: the loader, not this initializer, sorts the diagnostics.
     public init(state: DesiredState, diagnostics: [Diagnostic], files: [ConfigurationFile]) {
         self.state = state
         self.diagnostics = diagnostics

@@ -9,7 +9,7 @@ public struct DesiredState: Sendable, Equatable {
     /// The declared OAuth consumers, in the order the files declare them.
     public var consumers: [DesiredConsumer]
 
-    /// Creates a desired state.
+    /// Every part defaults to empty (default settings, no objects): the state of an empty configuration.
     public init(settings: Settings = Settings(), groups: [DesiredGroup] = [], consumers: [DesiredConsumer] = []) {
         self.settings = settings
         self.groups = groups
@@ -65,7 +65,7 @@ public struct DesiredGroup: Sendable, Equatable {
     /// Where the group's declaration starts (its `- ` item).
     public var location: SourceLocation
 
-    /// Creates a declared group.
+    /// Every value carries where it was written, so that the planner's diagnostics point into the files.
     public init(
         name: Located<String>,
         description: Located<String?>,
@@ -104,7 +104,7 @@ public struct DesiredConsumer: Sendable, Equatable {
     /// Where the consumer's declaration starts (its `- ` item).
     public var location: SourceLocation
 
-    /// Creates a declared consumer.
+    /// The optional fields default to absent: no key, no previous names, no rotation rule.
     public init(
         name: Located<String>,
         description: Located<String?>,
@@ -147,7 +147,7 @@ public struct SecretAge: Sendable, Hashable, CustomStringConvertible {
     /// The unit.
     public var unit: Unit
 
-    /// Creates an age.
+    /// Takes `count` unchecked; `SecretAge("90d")` is the checked way in from text.
     public init(count: Int, unit: Unit) {
         self.count = count
         self.unit = unit

@@ -20,24 +20,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Where it is, when it has a place in a file.
     public var location: SourceLocation?
 
-    /// Creates a diagnostic.
+    /// A nil `location` is for problems with no place in a file, such as a missing path.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
     }
 
-    /// Creates an error.
+    /// A diagnostic that makes the input unusable as it stands; the command line fails on it.
     public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.error, message, at: location)
     }
 
-    /// Creates a warning.
+    /// A diagnostic about input that can be used but is probably not as meant.
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.warning, message, at: location)
     }
 
-    /// Creates a note.
+    /// A diagnostic that only helps to read a plan (for example a kept object); never a problem.
     public static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.note, message, at: location)
     }

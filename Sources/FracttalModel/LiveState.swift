@@ -9,7 +9,7 @@ public struct LiveState: Sendable, Equatable {
     /// The permission catalog.
     public var catalog: PermissionCatalog
 
-    /// Creates a live state.
+    /// Every part defaults to empty: a company with no groups, no consumers and no known catalog.
     public init(groups: [LiveGroup] = [], consumers: [LiveConsumer] = [], catalog: PermissionCatalog = PermissionCatalog()) {
         self.groups = groups
         self.consumers = consumers
@@ -36,7 +36,7 @@ public struct LiveGroup: Sendable, Hashable, Codable {
     /// When the group was last changed.
     public var updatedAt: Date?
 
-    /// Creates a live group.
+    /// The defaults describe an ordinary group: not the default one, no accounts, no permissions, no timestamps.
     public init(
         id: Int, name: String, description: String? = nil, permissions: Set<PermissionCode> = [],
         isDefault: Bool = false, accountsCount: Int = 0, createdAt: Date? = nil, updatedAt: Date? = nil
@@ -75,7 +75,7 @@ public struct LiveConsumer: Sendable, Hashable, Codable {
     /// When the consumer was last changed.
     public var updatedAt: Date?
 
-    /// Creates a live consumer.
+    /// The defaults describe a client-credentials consumer without description, redirect URI, Hub or timestamps.
     public init(
         key: String, name: String, description: String? = nil, grantType: GrantType = .clientCredentials,
         groupID: Int, redirectURI: String? = nil, hubEnabled: Bool = false, secretCreatedAt: Date,
@@ -99,7 +99,7 @@ public struct PermissionCatalog: Sendable, Equatable {
     /// Every code, in the server's order.
     public var codes: [PermissionCode]
 
-    /// Creates a catalog.
+    /// Keeps the codes in the order given, which should be the server's.
     public init(codes: [PermissionCode] = []) {
         self.codes = codes
     }

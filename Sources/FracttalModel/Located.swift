@@ -8,7 +8,7 @@ public struct Located<Value: Sendable>: Sendable {
     /// Where the value was written.
     public var location: SourceLocation
 
-    /// Creates a located value.
+    /// For a value the user omitted, pass the location of the object that omitted it.
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location

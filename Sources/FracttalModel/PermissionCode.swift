@@ -5,7 +5,7 @@ public struct PermissionCode: Sendable, Hashable, Codable, Comparable, CustomStr
     /// The action, for example `create`.
     public var action: String
 
-    /// Creates a code from its parts.
+    /// Takes the parts unchecked; `init?(_:)` parses and checks `module:action` text.
     public init(module: String, action: String) {
         self.module = module
         self.action = action

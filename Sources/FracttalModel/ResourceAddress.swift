@@ -13,7 +13,7 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
     /// The object's name (the declared one, or the live one for objects no file declares).
     public var name: String
 
-    /// Creates an address.
+    /// Keeps the name's exact scalars: two canonically equivalent names are two addresses.
     public init(_ kind: ResourceKind, _ name: String) {
         self.kind = kind
         self.name = name

@@ -7,7 +7,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     /// The 1-based column, counted in Unicode scalars.
     public var column: Int
 
-    /// Creates a location.
+    /// `line` and `column` are 1-based; the column counts Unicode scalars, not bytes or characters.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line

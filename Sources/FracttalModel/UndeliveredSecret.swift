@@ -15,7 +15,7 @@ public struct UndeliveredSecret: Sendable, Hashable {
     /// When that apply sent it.
     public var startedAt: Date
 
-    /// Creates an entry.
+    /// A nil `key` means the journal never learned it (a create whose answer was lost); the planner then matches by name.
     public init(name: String, key: String?, action: String, startedAt: Date) {
         self.name = name
         self.key = key

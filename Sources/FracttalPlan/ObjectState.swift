@@ -46,7 +46,7 @@ public struct ConsumerState: Sendable, Hashable, Codable {
     /// The "Activate Fracttal Hub (Middleware)" switch.
     public var hub: Bool
 
-    /// Creates a consumer state.
+    /// `key` is nil for a consumer the server has yet to create; `permissionGroup` is a name, never an id.
     public init(
         key: String?, name: String, description: String?, grantType: GrantType,
         permissionGroup: String, redirectURI: String?, hub: Bool

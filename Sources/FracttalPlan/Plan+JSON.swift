@@ -41,7 +41,7 @@ extension Plan: Codable {
         configurationDigest = try container.decode(String.self, forKey: .configurationDigest)
         liveFingerprint = try container.decode(String.self, forKey: .liveFingerprint)
         let created = try container.decode(String.self, forKey: .createdAt)
-        guard let date = PlanDate.parse(created) else {
+        guard let date = RFC3339.date(from: created) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .createdAt, in: container, debugDescription: "`\(created)` is not an RFC 3339 instant")
         }
@@ -89,24 +89,20 @@ extension Plan: Codable {
         do {
             return try JSONDecoder().decode(Plan.self, from: data)
         } catch let error as DecodingError {
-            throw PlanFileError.malformed(PlanDate.describe(error))
+            throw PlanFileError.malformed(PlanFileError.describe(error))
         }
     }
 }
 
-/// RFC 3339 instants as plans write them: whole seconds, or milliseconds when there are any.
+/// Instants as plans write them: whole seconds, or milliseconds when there are any.
 enum PlanDate {
     static func format(_ date: Date) -> String {
-        let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
-        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: !whole, timeZone: .gmt)
-        return date.formatted(style)
+        RFC3339.string(from: date, fractionalSeconds: .millisecondsWhenPresent)
     }
+}
 
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt)) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
-
+extension PlanFileError {
+    /// A decoding error in a plan file's words: what is wrong, and at which key path.
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

@@ -27,7 +27,7 @@ public struct PlanAction: Sendable, Hashable {
     /// The group a created, updated or replacing consumer goes to.
     public var groupRef: GroupReference?
 
-    /// Creates an action.
+    /// `before` is nil for a create, `after` for a delete; the `live…` values name the live object acted on.
     public init(
         address: ResourceAddress, action: ActionType, step: Int = 0, before: ObjectState?, after: ObjectState?,
         changedFields: [String] = [], forcesReplacement: [String] = [], reason: String,

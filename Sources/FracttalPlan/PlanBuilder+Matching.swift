@@ -37,7 +37,7 @@ extension PlanBuilder {
                         groupPermissionErrors.insert(position)
                         // Within a known module any action is a likelier guess than a code of another module.
                         let suggestion = index.codesByModule[code.module].map { moduleCodes in
-                            Suggestion.nearest(to: code.description, among: moduleCodes.map(\.description), limit: .max)
+                            Suggestion.nearest(to: code.description, among: moduleCodes.map(\.description), maximumDistance: .max)
                         } ?? Suggestion.nearest(to: code.description, among: codeNames)
                         diagnostics.append(.unknownPermission(code, suggestion: suggestion, at: pattern.location))
                     }

@@ -13,7 +13,7 @@ public struct PlanSummary: Sendable, Hashable, Codable {
     /// Declared objects that are live and get no action.
     public var unchanged: Int
 
-    /// Creates a summary.
+    /// Every count defaults to zero, so a summary names only the action types it has.
     public init(create: Int = 0, update: Int = 0, replace: Int = 0, delete: Int = 0, rotateSecret: Int = 0, unchanged: Int = 0) {
         self.create = create
         self.update = update

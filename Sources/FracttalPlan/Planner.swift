@@ -16,7 +16,7 @@ public struct PlanningContext: Sendable {
     /// Secrets that interrupted applies may have caused but never saved (the apply journal's pending intents).
     public var undeliveredSecrets: [UndeliveredSecret]
 
-    /// Creates a context.
+    /// By default mass deletes are refused and no interrupted apply left secrets undelivered.
     public init(
         target: String, configurationDigest: String, ownClientID: String?, now: Date, allowMassDelete: Bool = false,
         undeliveredSecrets: [UndeliveredSecret] = []
@@ -37,7 +37,7 @@ public struct PlanningResult: Sendable {
     /// Errors, warnings and notes, in the order found.
     public var diagnostics: [Diagnostic]
 
-    /// Creates a result.
+    /// Keeps the diagnostics in the order given; the plan is usable only if none of them is an error.
     public init(plan: Plan, diagnostics: [Diagnostic]) {
         self.plan = plan
         self.diagnostics = diagnostics

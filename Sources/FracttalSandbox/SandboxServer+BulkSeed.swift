@@ -10,7 +10,7 @@ public struct BulkSeedGroup: Sendable, Hashable {
     /// Catalog codes (`module:action`); codes outside the catalog are dropped.
     public var permissions: [String]
 
-    /// Creates a group to insert.
+    /// Nothing is checked here: names go in as given, and codes outside the catalog are dropped on insertion.
     public init(name: String, description: String?, permissions: [String]) {
         self.name = name
         self.description = description
@@ -53,7 +53,7 @@ extension SandboxServer {
             var groupIDs: [Int64] = []
             groupIDs.reserveCapacity(groups.count)
             for group in groups {
-                let fields = GroupFields(name: group.name, description: group.description, permissions: group.permissions)
+                let fields = ValidatedGroup(name: group.name, description: group.description, permissions: group.permissions)
                 groupIDs.append(try StoreRows.insertGroup(db, fields, now: now))
             }
             let insert = try db.cachedStatement(

@@ -50,7 +50,7 @@ public final class SandboxServer: Sendable {
         let components = SandboxComponents(
             store: store,
             tokens: TokenStore(ttlSeconds: configuration.tokenTTL, clock: configuration.clock),
-            limiter: RateLimiter(limit: configuration.rateLimit, clock: configuration.clock),
+            limiter: RateLimitEnforcer(limit: configuration.rateLimit, clock: configuration.clock),
             injector: FaultInjector(plan: configuration.faults, seed: configuration.seed),
             counter: RequestCounter(),
             clock: configuration.clock,

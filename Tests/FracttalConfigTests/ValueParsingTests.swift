@@ -1,42 +1,10 @@
+import FracttalModel
 import Foundation
 @testable import FracttalConfig
 import Testing
 
 /// The small parsers behind the loader.
 struct ValueParsingTests {
-    @Test(arguments: [
-        ("2026-11-01T00:00:00Z", 1_793_491_200.0),
-        ("2026-11-01t00:00:00z", 1_793_491_200.0),
-        ("2026-11-01T02:00:00+02:00", 1_793_491_200.0),
-        ("2026-10-31T19:30:00-04:30", 1_793_491_200.0),
-        ("2026-11-01T00:00:00.25Z", 1_793_491_200.25),
-        ("2024-02-29T00:00:00Z", 1_709_164_800.0),
-        ("1970-01-01T00:00:00Z", 0.0),
-    ])
-    func rfc3339Instants(_ text: String, _ seconds: Double) throws {
-        #expect(try RFC3339Instant.parse(text).get() == Date(timeIntervalSince1970: seconds))
-    }
-
-    @Test(arguments: [
-        ("2026-11-01", RFC3339Instant.Problem.dateOnly),
-        ("2026-11-01T00:00:00", .noOffset),
-        ("2026-11-01T00:00:00.123", .noOffset),
-        ("2026-11-01 00:00:00Z", .invalid),
-        ("2025-02-29T00:00:00Z", .invalid),
-        ("2026-11-01T24:00:00Z", .invalid),
-        ("2026-11-01T00:00:00+0200", .invalid),
-        ("2026-11-01T00:00:00.Z", .invalid),
-        ("26-11-01T00:00:00Z", .invalid),
-        ("2026-13-01", .invalid),
-    ])
-    func notRFC3339Instants(_ text: String, _ problem: RFC3339Instant.Problem) {
-        guard case .failure(let found) = RFC3339Instant.parse(text) else {
-            Issue.record("\(text) parsed")
-            return
-        }
-        #expect(found == problem)
-    }
-
     @Test func plainScalarsFollowTheCoreSchema() {
         #expect(PlainScalar("1212") == .integer)
         #expect(PlainScalar("-0x1F") == .string)

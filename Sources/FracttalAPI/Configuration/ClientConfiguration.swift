@@ -24,7 +24,7 @@ public struct ClientConfiguration: Sendable {
     /// The Fracttal token endpoint used when none is given.
     public static let defaultTokenURL = "https://one.fracttal.com/oauth/token"
 
-    /// Creates a configuration.
+    /// Only the credentials are required; the defaults are Fracttal's own URLs, 30-second requests and 8 pages at once.
     public init(
         baseURL: String = ClientConfiguration.defaultBaseURL,
         tokenURL: String = ClientConfiguration.defaultTokenURL,

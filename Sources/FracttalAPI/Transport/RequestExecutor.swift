@@ -21,7 +21,7 @@ struct RequestExecutor: Sendable {
     let baseURL: String
     let consumerKey: String
     let tokens: TokenCache
-    let limiter: RateLimiter
+    let pacer: RequestPacer
     let metrics: MetricsRecorder
     let policy: RetryPolicy
     let clock: any APIClock
@@ -48,12 +48,12 @@ struct RequestExecutor: Sendable {
         var ambiguous = false
         while true {
             // The slot first, then the token: a wait for the rate limit must not age a short-lived token.
-            try await limiter.acquire()
+            try await pacer.acquire()
             let token: String
             do {
                 token = try await tokens.token()
             } catch {
-                await limiter.complete(observing: nil)
+                await pacer.complete(observing: nil)
                 throw error
             }
             let outcome: CallOutcome<Value>
@@ -65,10 +65,10 @@ struct RequestExecutor: Sendable {
             } catch {
                 switch ThrownFailure(error, operation: operation) {
                 case .fatal(let error):
-                    await limiter.complete(observing: nil)
+                    await pacer.complete(observing: nil)
                     throw error
                 case .rateLimited(let retryAfter):
-                    await limiter.rateLimited(observing: nil, retryAfter: retryAfter)
+                    await pacer.rateLimited(observing: nil, retryAfter: retryAfter)
                     await metrics.countRateLimitedResponse()
                     rateLimitAnswers += 1
                     if rateLimitAnswers > policy.maxRateLimitWaits {
@@ -76,10 +76,10 @@ struct RequestExecutor: Sendable {
                     }
                     continue
                 case .noAnswer(let reason):
-                    await limiter.complete(observing: nil)
+                    await pacer.complete(observing: nil)
                     failure = .unreachable(operation: operation, url: baseURL, reason: reason, attempts: attempt)
                 case .unreadable(let status, let reason):
-                    await limiter.complete(observing: nil)
+                    await pacer.complete(observing: nil)
                     failure = status.map { (500...599).contains($0) } == true
                         ? .serverError(operation: operation, status: status ?? 500, message: reason, attempts: attempt)
                         : .unreadableAnswer(operation: operation, reason: reason, attempts: attempt)
@@ -90,17 +90,17 @@ struct RequestExecutor: Sendable {
             }
             switch outcome {
             case .success(let value, let info):
-                await limiter.complete(observing: info)
+                await pacer.complete(observing: info)
                 return value
             case .refused(let refusal) where refusal.isRateLimited:
-                await limiter.rateLimited(observing: refusal.rateLimit, retryAfter: refusal.retryAfter)
+                await pacer.rateLimited(observing: refusal.rateLimit, retryAfter: refusal.retryAfter)
                 await metrics.countRateLimitedResponse()
                 rateLimitAnswers += 1
                 if rateLimitAnswers > policy.maxRateLimitWaits {
                     throw FracttalAPIError.rateLimitExhausted(operation: operation, answers: rateLimitAnswers)
                 }
             case .refused(let refusal) where refusal.status == 401:
-                await limiter.complete(observing: refusal.rateLimit)
+                await pacer.complete(observing: refusal.rateLimit)
                 // Renewing once is the rule; a few more tries ride out tokens that expire in transit
                 // (very short lifetimes on a busy machine) before calling the setup wrong.
                 guard refusal.invalidToken, renewedTokens < 3 else {
@@ -110,12 +110,12 @@ struct RequestExecutor: Sendable {
                 await metrics.countRejectedToken()
                 await tokens.invalidate(token)
             case .refused(let refusal) where refusal.isTransient:
-                await limiter.complete(observing: refusal.rateLimit)
+                await pacer.complete(observing: refusal.rateLimit)
                 ambiguous = true
                 failure = .serverError(operation: operation, status: refusal.status, message: refusal.message, attempts: attempt)
                 try await repeatOrThrow(failure, operation: operation, repetition: repetition, attempt: &attempt, since: &firstFailure)
             case .refused(let refusal):
-                await limiter.complete(observing: refusal.rateLimit)
+                await pacer.complete(observing: refusal.rateLimit)
                 if refusal.status == 404, ambiguous, let goneAfterAmbiguity { return goneAfterAmbiguity }
                 throw error(for: refusal, operation: operation, object: object)
             }

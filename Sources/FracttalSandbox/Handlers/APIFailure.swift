@@ -5,18 +5,18 @@ import HTTPTypes
 struct APIFailure: Error, Sendable {
     let status: HTTPResponse.Status
     let message: String
-    let problems: [FieldProblem]
+    let problems: [FieldViolation]
     /// Extra headers, e.g. `WWW-Authenticate`.
     var headers: HTTPFields = [:]
 
-    init(status: HTTPResponse.Status, message: String, problems: [FieldProblem] = [], headers: HTTPFields = [:]) {
+    init(status: HTTPResponse.Status, message: String, problems: [FieldViolation] = [], headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
         self.problems = problems
         self.headers = headers
     }
 
-    static func invalid(_ problems: [FieldProblem]) -> APIFailure {
+    static func invalid(_ problems: [FieldViolation]) -> APIFailure {
         let summary = problems.prefix(3).map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         let more = problems.count > 3 ? " (and \(problems.count - 3) more)" : ""
         return APIFailure(status: .badRequest, message: "Invalid request: \(summary)\(more).", problems: problems)

@@ -8,7 +8,7 @@ struct APIHandler: APIProtocol {
     let store: SandboxStore
     let clock: any SandboxClock
 
-    /// Served by `TokenEndpoint` outside `/api`; never registered here.
+    /// Served by `TokenRoute` outside `/api`; never registered here.
     func requestToken(_ input: Operations.RequestToken.Input) async throws -> Operations.RequestToken.Output {
         throw APIFailure.unknownPath
     }
@@ -18,7 +18,7 @@ struct APIHandler: APIProtocol {
     {
         let scope = try RequestScope.require()
         let paging = try Paging(start: input.query.start, limit: input.query.limit)
-        let page = paging.slice(PermissionCatalog.all).map {
+        let page = paging.slice(ContractCatalog.all).map {
             Components.Schemas.Permission(
                 code: $0.code, module: $0.module, action: .init(rawValue: $0.action)!, description: $0.description
             )
@@ -26,7 +26,7 @@ struct APIHandler: APIProtocol {
         return .ok(
             .init(
                 headers: scope.headers(),
-                body: .json(.init(success: true, message: "200", data: page, total: PermissionCatalog.all.count))
+                body: .json(.init(success: true, message: "200", data: page, total: ContractCatalog.all.count))
             )
         )
     }
@@ -139,6 +139,6 @@ struct APIHandler: APIProtocol {
 
     /// The group was deleted between validation and the write.
     private static func groupVanished(_ id: Int64) -> APIFailure {
-        APIFailure.invalid([FieldProblem(.groupID, "names no permission group: no group has the id \(id)")])
+        APIFailure.invalid([FieldViolation(.groupID, "names no permission group: no group has the id \(id)")])
     }
 }

@@ -7,11 +7,11 @@ struct Paging: Sendable, Equatable {
     let limit: Int
 
     init(start: Int64?, limit: Int64?) throws {
-        var problems: [FieldProblem] = []
+        var problems: [FieldViolation] = []
         let start = start ?? 0
         let limit = limit ?? Int64(Self.maximumLimit)
-        if start < 0 { problems.append(FieldProblem("start", "must be 0 or more")) }
-        if limit < 1 { problems.append(FieldProblem("limit", "must be from 1 to 100 (larger values are capped at 100)")) }
+        if start < 0 { problems.append(FieldViolation("start", "must be 0 or more")) }
+        if limit < 1 { problems.append(FieldViolation("limit", "must be from 1 to 100 (larger values are capped at 100)")) }
         guard problems.isEmpty else { throw APIFailure.invalid(problems) }
         self.start = Int(clamping: start)
         self.limit = Int(min(limit, Int64(Self.maximumLimit)))

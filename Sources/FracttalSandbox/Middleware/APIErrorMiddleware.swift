@@ -32,9 +32,9 @@ struct APIErrorMiddleware: RouterMiddleware {
             return .groupNotFound(id)
         }
         let query = request.uri.queryParameters
-        let problems = ["start", "limit"].compactMap { name -> FieldProblem? in
+        let problems = ["start", "limit"].compactMap { name -> FieldViolation? in
             guard let value = query[name[...]], Int64(value) == nil else { return nil }
-            return FieldProblem(name, "must be an integer")
+            return FieldViolation(name, "must be an integer")
         }
         return problems.isEmpty ? nil : .invalid(problems)
     }
@@ -51,11 +51,11 @@ struct APIErrorMiddleware: RouterMiddleware {
             }
             switch serverError.httpStatus {
             case .unsupportedMediaType:
-                return .invalid([FieldProblem("Content-Type", "must be application/json")])
+                return .invalid([FieldViolation("Content-Type", "must be application/json")])
             case .notAcceptable:
-                return .invalid([FieldProblem("Accept", "must accept application/json")])
+                return .invalid([FieldViolation("Accept", "must accept application/json")])
             case let status where status.kind == .clientError:
-                return .invalid([FieldProblem("request", serverError.causeDescription)])
+                return .invalid([FieldViolation("request", serverError.causeDescription)])
             default:
                 return .internalError
             }
@@ -67,7 +67,7 @@ struct APIErrorMiddleware: RouterMiddleware {
     }
 
     /// The field and message of a JSON decoding error.
-    static func problem(for error: DecodingError) -> FieldProblem {
+    static func problem(for error: DecodingError) -> FieldViolation {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {
@@ -81,17 +81,17 @@ struct APIErrorMiddleware: RouterMiddleware {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return FieldProblem(path(context.codingPath + [key]), "is required")
+            return FieldViolation(path(context.codingPath + [key]), "is required")
         case .valueNotFound(_, let context):
-            return FieldProblem(path(context.codingPath), "must not be null")
+            return FieldViolation(path(context.codingPath), "must not be null")
         case .typeMismatch(_, let context):
             return context.codingPath.isEmpty
-                ? FieldProblem("body", "must be a JSON object") : FieldProblem(path(context.codingPath), "has the wrong type")
+                ? FieldViolation("body", "must be a JSON object") : FieldViolation(path(context.codingPath), "has the wrong type")
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
-                ? FieldProblem("body", "is not valid JSON") : FieldProblem(path(context.codingPath), "is not valid")
+                ? FieldViolation("body", "is not valid JSON") : FieldViolation(path(context.codingPath), "is not valid")
         @unknown default:
-            return FieldProblem("body", "could not be read")
+            return FieldViolation("body", "could not be read")
         }
     }
 }

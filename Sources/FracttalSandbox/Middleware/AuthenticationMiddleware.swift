@@ -10,7 +10,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     let tokens: TokenStore
     let store: SandboxStore
-    let limiter: RateLimiter
+    let limiter: RateLimitEnforcer
     let counter: RequestCounter
 
     func handle(

@@ -12,7 +12,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
 
     /// Writes the (uncharged) rate-limit headers on a refusal, as every `/api` answer has them;
     /// nil for the token endpoint.
-    let limiter: RateLimiter?
+    let limiter: RateLimitEnforcer?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response

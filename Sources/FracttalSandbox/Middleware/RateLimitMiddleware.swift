@@ -5,7 +5,7 @@ import Hummingbird
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
-    let limiter: RateLimiter
+    let limiter: RateLimitEnforcer
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response

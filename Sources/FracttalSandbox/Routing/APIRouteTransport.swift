@@ -5,7 +5,7 @@ import OpenAPIRuntime
 
 /// Registers the generated operation handlers on the `/api` router group, except the token
 /// operation: its path lies outside `/api` (another server in the OpenAPI document), so the
-/// sandbox serves it with a route of its own (`TokenEndpoint`).
+/// sandbox serves it with a route of its own (`TokenRoute`).
 struct APIRouteTransport: ServerTransport {
     let group: RouterGroup<SandboxRequestContext>
 

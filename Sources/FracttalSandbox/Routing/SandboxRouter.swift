@@ -7,7 +7,7 @@ import OpenAPIRuntime
 struct SandboxComponents: Sendable {
     let store: SandboxStore
     let tokens: TokenStore
-    let limiter: RateLimiter
+    let limiter: RateLimitEnforcer
     let injector: FaultInjector
     let counter: RequestCounter
     let clock: any SandboxClock
@@ -23,7 +23,7 @@ struct SandboxComponents: Sendable {
         router.group()
             .add(middleware: BodyLimitMiddleware(limiter: nil))
             .post(RouterPath(SandboxPaths.token)) { request, context in
-                try await TokenEndpoint(store: store, tokens: tokens, ttlSeconds: tokenTTL).handle(request, context: context)
+                try await TokenRoute(store: store, tokens: tokens, ttlSeconds: tokenTTL).handle(request, context: context)
             }
         let api = router.group(RouterPath(SandboxPaths.apiPrefix))
             .add(middleware: BodyLimitMiddleware(limiter: limiter))

@@ -37,7 +37,7 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func createGroup(_ fields: GroupFields, now: Date) async throws -> GroupPayload {
+    func createGroup(_ fields: ValidatedGroup, now: Date) async throws -> GroupPayload {
         try await writer.write { db in
             let id = try StoreRows.insertGroup(db, fields, now: now)
             return try Self.group(db, id: id)!
@@ -45,7 +45,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Replaces the group's fields; nil when there is no such group.
-    func replaceGroup(id: Int64, _ fields: GroupFields, now: Date) async throws -> GroupPayload? {
+    func replaceGroup(id: Int64, _ fields: ValidatedGroup, now: Date) async throws -> GroupPayload? {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE permission_group SET name = ?, description = ?, permissions = ?, updated_at = ? WHERE id = ?",
@@ -107,7 +107,7 @@ final class SandboxStore: Sendable {
         try await writer.read { db in try Self.consumer(db, key: key) }
     }
 
-    func createConsumer(_ fields: ConsumerFields, key: String, digest: SecretDigest, now: Date) async throws
+    func createConsumer(_ fields: ValidatedConsumer, key: String, digest: SecretDigest, now: Date) async throws
         -> ConsumerWrite
     {
         try await writer.write { db in
@@ -118,7 +118,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Replaces the consumer's fields (its grant type never changes).
-    func replaceConsumer(key: String, _ fields: ConsumerFields, now: Date) async throws -> ConsumerWrite {
+    func replaceConsumer(key: String, _ fields: ValidatedConsumer, now: Date) async throws -> ConsumerWrite {
         try await writer.write { db in
             guard try Self.consumer(db, key: key) != nil else { return .notFound }
             guard try Self.groupExists(db, id: fields.groupID) else { return .unknownGroup }
@@ -205,7 +205,7 @@ final class SandboxStore: Sendable {
                     )
                     ?? StoreRows.insertGroup(
                         db,
-                        GroupFields(name: "Automation", description: nil, permissions: PermissionCatalog.orderedCodes),
+                        ValidatedGroup(name: "Automation", description: nil, permissions: ContractCatalog.orderedCodes),
                         now: now
                     )
                 try StoreSeed.insertBootstrapConsumer(db, group: group, now: now)

@@ -1,12 +1,12 @@
 /// The fields of a permission group that the API can set, already validated.
-struct GroupFields: Sendable, Hashable {
+struct ValidatedGroup: Sendable, Hashable {
     var name: String
     var description: String?
     var permissions: [String]
 }
 
 /// The fields of an OAuth consumer that the API can set, already validated.
-struct ConsumerFields: Sendable, Hashable {
+struct ValidatedConsumer: Sendable, Hashable {
     var name: String
     var description: String?
     var grantType: String

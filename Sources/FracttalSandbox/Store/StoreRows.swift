@@ -43,7 +43,7 @@ enum StoreRows {
     /// Stored permissions: catalog codes (which hold no comma), in catalog order.
     static func permissionsText(_ permissions: [String]) -> String {
         let chosen = Set(permissions)
-        return PermissionCatalog.orderedCodes.filter(chosen.contains).joined(separator: ",")
+        return ContractCatalog.orderedCodes.filter(chosen.contains).joined(separator: ",")
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
@@ -52,7 +52,7 @@ enum StoreRows {
 
     @discardableResult
     static func insertGroup(
-        _ db: Database, _ fields: GroupFields, isDefault: Bool = false, accountsCount: Int = 0, now: Date
+        _ db: Database, _ fields: ValidatedGroup, isDefault: Bool = false, accountsCount: Int = 0, now: Date
     ) throws -> Int64 {
         try db.execute(
             sql: """
@@ -67,7 +67,7 @@ enum StoreRows {
         return db.lastInsertedRowID
     }
 
-    static func insertConsumer(_ db: Database, _ fields: ConsumerFields, key: String, digest: SecretDigest, now: Date)
+    static func insertConsumer(_ db: Database, _ fields: ValidatedConsumer, key: String, digest: SecretDigest, now: Date)
         throws
     {
         try db.execute(

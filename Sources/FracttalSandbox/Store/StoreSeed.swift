@@ -12,7 +12,7 @@ enum StoreSeed {
     static func insert(into db: Database) throws {
         let defaultGroup = try StoreRows.insertGroup(
             db,
-            GroupFields(
+            ValidatedGroup(
                 name: "Default",
                 description: "Permisos básicos de consulta para todos los usuarios",
                 permissions: ["assets:view", "work_orders:view", "work_requests:view", "tasks:view", "calendar:view"]
@@ -21,7 +21,7 @@ enum StoreSeed {
         )
         let technicians = try StoreRows.insertGroup(
             db,
-            GroupFields(
+            ValidatedGroup(
                 name: "PERMISO 1 TECNICO",
                 description: "Técnicos de campo",
                 permissions: [
@@ -33,10 +33,10 @@ enum StoreSeed {
         )
         let automation = try StoreRows.insertGroup(
             db,
-            GroupFields(
+            ValidatedGroup(
                 name: "Automation",
                 description: "Integraciones y automatización (fracttal CLI)",
-                permissions: PermissionCatalog.orderedCodes
+                permissions: ContractCatalog.orderedCodes
             ),
             accountsCount: 0, now: at("2024-06-01T09:00:00Z")
         )
@@ -57,7 +57,7 @@ enum StoreSeed {
         for (name, description, grantType, group, redirectURI, hub, created) in consumers {
             try StoreRows.insertConsumer(
                 db,
-                ConsumerFields(
+                ValidatedConsumer(
                     name: name, description: description, grantType: grantType, groupID: group,
                     redirectURI: redirectURI, hubEnabled: hub
                 ),
@@ -74,7 +74,7 @@ enum StoreSeed {
         let key = RandomText.consumerKey()
         try StoreRows.insertConsumer(
             db,
-            ConsumerFields(
+            ValidatedConsumer(
                 name: bootstrapName, description: "Consumidor de arranque del sandbox local",
                 grantType: "client_credentials", groupID: group, redirectURI: nil, hubEnabled: false
             ),

@@ -1,19 +1,19 @@
 /// Turns the request bodies into validated store fields, or a 400 naming every broken rule.
 enum BodyValidation {
     /// A group body (create and replace): name, description and permissions, all present.
-    static func group(_ body: GroupInputBody) throws -> GroupFields {
+    static func group(_ body: GroupInputBody) throws -> ValidatedGroup {
         var checker = FieldChecker()
         let name = checker.name(body.name)
         let description = checker.description(body.description, required: true)
         let permissions = checker.permissions(body.permissions)
         checker.unknown(body.unknownFields)
         try checker.finish()
-        return GroupFields(name: name!, description: description, permissions: permissions)
+        return ValidatedGroup(name: name!, description: description, permissions: permissions)
     }
 
     /// A consumer create body.
     static func createConsumer(_ body: ConsumerCreateBody, groupExists: (Int64) async throws -> Bool) async throws
-        -> ConsumerFields
+        -> ValidatedConsumer
     {
         var checker = FieldChecker()
         let name = checker.name(body.name)
@@ -24,7 +24,7 @@ enum BodyValidation {
         let hubEnabled = checker.hubEnabled(body.hubEnabled, defaultValue: false)
         checker.unknown(body.unknownFields)
         try checker.finish()
-        return ConsumerFields(
+        return ValidatedConsumer(
             name: name!, description: description, grantType: grantType!, groupID: groupID!,
             redirectURI: redirectURI, hubEnabled: hubEnabled
         )
@@ -33,7 +33,7 @@ enum BodyValidation {
     /// A consumer replace body, checked against the live consumer (its grant type cannot change).
     static func replaceConsumer(
         _ body: ConsumerUpdateBody, live: ConsumerPayload, groupExists: (Int64) async throws -> Bool
-    ) async throws -> ConsumerFields {
+    ) async throws -> ValidatedConsumer {
         var checker = FieldChecker()
         let name = checker.name(body.name)
         let description = checker.description(body.description, required: true)
@@ -46,7 +46,7 @@ enum BodyValidation {
         let hubEnabled = checker.hubEnabled(body.hubEnabled, defaultValue: nil)
         checker.unknown(body.unknownFields)
         try checker.finish()
-        return ConsumerFields(
+        return ValidatedConsumer(
             name: name!, description: description, grantType: live.grantType, groupID: groupID!,
             redirectURI: redirectURI, hubEnabled: hubEnabled
         )

@@ -3,9 +3,9 @@ import Foundation
 /// Checks the fields of a request body against the contract's rules, collecting every
 /// problem instead of stopping at the first.
 struct FieldChecker {
-    private(set) var problems: [FieldProblem] = []
+    private(set) var problems: [FieldViolation] = []
 
-    mutating func add(_ field: WireField, _ message: String) { problems.append(FieldProblem(field, message)) }
+    mutating func add(_ field: WireField, _ message: String) { problems.append(FieldViolation(field, message)) }
 
     /// Throws the collected problems as a 400, if any.
     func finish() throws {
@@ -13,7 +13,7 @@ struct FieldChecker {
     }
 
     mutating func unknown(_ fields: [String]) {
-        for field in fields { problems.append(FieldProblem(field, "is not a field of this call")) }
+        for field in fields { problems.append(FieldViolation(field, "is not a field of this call")) }
     }
 
     /// A name: 1 to 100 code points, no leading or trailing white space.
@@ -53,10 +53,10 @@ struct FieldChecker {
         var seen: Set<String> = []
         for (index, code) in codes.enumerated() {
             let name = "\(WireField.permissions.rawValue)[\(index)]"
-            if !PermissionCatalog.codes.contains(code) {
-                problems.append(FieldProblem(name, "'\(code)' is not a permission of the catalog (GET /permissions/)"))
+            if !ContractCatalog.codes.contains(code) {
+                problems.append(FieldViolation(name, "'\(code)' is not a permission of the catalog (GET /permissions/)"))
             } else if !seen.insert(code).inserted {
-                problems.append(FieldProblem(name, "repeats '\(code)'"))
+                problems.append(FieldViolation(name, "repeats '\(code)'"))
             }
         }
         return codes

@@ -3,7 +3,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// The one-sentence explanation printed on standard error, or empty when already printed.
     var message: String
 
-    /// Creates a failure with its explanation.
+    /// An empty message (the default) means the explanation is already printed and only the exit code is left.
     init(_ message: String = "") {
         self.message = message
     }

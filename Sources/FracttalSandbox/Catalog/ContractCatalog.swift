@@ -13,7 +13,7 @@ struct CatalogPermission: Sendable, Hashable {
 
 /// The permission catalog the contract fixes: fourteen modules with view/create/edit/delete
 /// (reports: view only), in a fixed order that is also the order of `GET /permissions/`.
-enum PermissionCatalog {
+enum ContractCatalog {
     /// Every permission, in catalog order.
     static let all: [CatalogPermission] = modules.flatMap { module in
         module.actions.map { action in

@@ -2,22 +2,22 @@
 import Synchronization
 import Testing
 
-struct RateLimiterTests {
-    /// Sends `calls` requests through the limiter at once, as concurrent callers would.
-    private func send(_ calls: Int, through limiter: RateLimiter, to server: FakeWindowServer) async throws {
+struct RequestPacerTests {
+    /// Sends `calls` requests through the pacer at once, as concurrent callers would.
+    private func send(_ calls: Int, through pacer: RequestPacer, to server: FakeWindowServer) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<calls {
                 group.addTask {
                     var answered = false
                     while !answered {
-                        try await limiter.acquire()
+                        try await pacer.acquire()
                         await Task.yield() // the request is in flight
                         let (accepted, info) = server.handle()
                         if accepted {
-                            await limiter.complete(observing: info)
+                            await pacer.complete(observing: info)
                             answered = true
                         } else {
-                            await limiter.rateLimited(observing: info, retryAfter: nil)
+                            await pacer.rateLimited(observing: info, retryAfter: nil)
                         }
                     }
                 }
@@ -30,9 +30,9 @@ struct RateLimiterTests {
         let clock = VirtualClock()
         let server = FakeWindowServer(clock: clock, limit: 30, window: .seconds(5))
         let waits = Locked<[Duration]>([])
-        let limiter = RateLimiter(clock: clock) { wait in waits.withLock { $0.append(wait) } }
+        let pacer = RequestPacer(clock: clock) { wait in waits.withLock { $0.append(wait) } }
 
-        try await send(60, through: limiter, to: server)
+        try await send(60, through: pacer, to: server)
 
         #expect(server.served == 60)
         #expect(server.refused == 0)
@@ -43,9 +43,9 @@ struct RateLimiterTests {
     @Test func manyCallsAgainstATinyLimitAreAllServedWithoutRefusals() async throws {
         let clock = VirtualClock()
         let server = FakeWindowServer(clock: clock, limit: 5, window: .seconds(1))
-        let limiter = RateLimiter(clock: clock)
+        let pacer = RequestPacer(clock: clock)
 
-        try await send(50, through: limiter, to: server)
+        try await send(50, through: pacer, to: server)
 
         #expect(server.served == 50)
         #expect(server.refused == 0)
@@ -55,11 +55,11 @@ struct RateLimiterTests {
     @Test func aRateLimitAnswerPausesEveryoneUntilTheReset() async throws {
         let clock = VirtualClock()
         let waits = Locked<[Duration]>([])
-        let limiter = RateLimiter(clock: clock) { wait in waits.withLock { $0.append(wait) } }
+        let pacer = RequestPacer(clock: clock) { wait in waits.withLock { $0.append(wait) } }
 
-        try await limiter.acquire()
-        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 12), retryAfter: nil)
-        try await limiter.acquire()
+        try await pacer.acquire()
+        await pacer.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 12), retryAfter: nil)
+        try await pacer.acquire()
 
         #expect(clock.elapsed >= .seconds(12))
         #expect(waits.withLock { $0 } == [.seconds(12)])
@@ -67,11 +67,11 @@ struct RateLimiterTests {
 
     @Test func aRefusalThatSaysRequestsRemainPausesBriefly() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(clock: clock)
+        let pacer = RequestPacer(clock: clock)
 
-        try await limiter.acquire()
-        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 150, reset: 45), retryAfter: nil)
-        try await limiter.acquire()
+        try await pacer.acquire()
+        await pacer.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 150, reset: 45), retryAfter: nil)
+        try await pacer.acquire()
 
         #expect(clock.elapsed >= .milliseconds(250))
         #expect(clock.elapsed <= .seconds(1))
@@ -79,11 +79,11 @@ struct RateLimiterTests {
 
     @Test func retryAfterOfA429TakesPrecedence() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(clock: clock)
+        let pacer = RequestPacer(clock: clock)
 
-        try await limiter.acquire()
-        await limiter.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 30), retryAfter: 2)
-        try await limiter.acquire()
+        try await pacer.acquire()
+        await pacer.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 30), retryAfter: 2)
+        try await pacer.acquire()
 
         #expect(clock.elapsed >= .seconds(2))
         #expect(clock.elapsed < .seconds(30))
@@ -91,13 +91,13 @@ struct RateLimiterTests {
 
     @Test func remainingRequestsGoOutWithoutWaiting() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(clock: clock)
+        let pacer = RequestPacer(clock: clock)
 
-        try await limiter.acquire()
-        await limiter.complete(observing: RateLimitInfo(limit: 200, remaining: 199, reset: 60))
+        try await pacer.acquire()
+        await pacer.complete(observing: RateLimitInfo(limit: 200, remaining: 199, reset: 60))
         for _ in 0..<50 {
-            try await limiter.acquire()
-            await limiter.complete(observing: nil)
+            try await pacer.acquire()
+            await pacer.complete(observing: nil)
         }
 
         #expect(clock.elapsed == .zero)

@@ -1,5 +1,5 @@
 /// One broken rule of a request: the field (`body` for the body as a whole) and what is wrong.
-struct FieldProblem: Sendable, Hashable {
+struct FieldViolation: Sendable, Hashable {
     let field: String
     let message: String
 

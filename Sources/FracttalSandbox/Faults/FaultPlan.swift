@@ -22,7 +22,7 @@ public struct FaultPlan: Sendable, Hashable, CustomStringConvertible {
     /// Each answer waits a uniform number of milliseconds in this range, when set.
     public var latencyMilliseconds: ClosedRange<Int>?
 
-    /// Creates a plan.
+    /// Every probability defaults to 0 and latency to none, so a plan names only the faults it injects.
     public init(
         errorBefore: Double = 0, errorAfter: Double = 0, lost: Double = 0, rateLimit: Double = 0,
         gatewayBefore: Double = 0, gatewayAfter: Double = 0, holdAfter: Double = 0, lateCommit: Double = 0,

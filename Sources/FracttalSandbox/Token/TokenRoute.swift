@@ -5,7 +5,7 @@ import NIOCore
 
 /// `POST /oauth/token`: the client credentials grant (RFC 6749 section 4.4) with HTTP Basic
 /// client authentication and a form body. Faults and rate limits never touch it.
-struct TokenEndpoint: Sendable {
+struct TokenRoute: Sendable {
     let store: SandboxStore
     let tokens: TokenStore
     let ttlSeconds: Int

@@ -5,7 +5,7 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
     /// The window's length in seconds.
     public var windowSeconds: Int
 
-    /// Creates a limit of `count` requests every `windowSeconds` seconds.
+    /// Takes the numbers unchecked; `parse(_:)` is the checked way in from `--rate-limit` text.
     public init(count: Int, windowSeconds: Int) {
         self.count = count
         self.windowSeconds = windowSeconds

@@ -15,7 +15,7 @@ struct RateLimitStatus: Sendable, Equatable {
 
 /// Fixed-window rate limiting per bearer token: a window starts with the first call after
 /// the previous window ended; past `count` calls in a window, calls are refused.
-final class RateLimiter: Sendable {
+final class RateLimitEnforcer: Sendable {
     private struct Window {
         var start: Date
         var used: Int

@@ -1,12 +1,12 @@
 /// Paces every request of one client so that the server's rate limit is rarely exceeded.
 ///
-/// One limiter is shared by all concurrent calls. A caller reserves a slot with `acquire()` before
+/// One pacer is shared by all concurrent calls. A caller reserves a slot with `acquire()` before
 /// sending and reports the answer with `complete(observing:)` or `rateLimited(observing:retryAfter:)`.
-/// The limiter keeps the server's last word on the window (`ratelimit-limit`, `-remaining`, `-reset`)
+/// The pacer keeps the server's last word on the window (`ratelimit-limit`, `-remaining`, `-reset`)
 /// and counts the requests still in flight against what remains. When nothing remains it waits until
 /// the window resets; after a 406/429 it waits for the reset (or `Retry-After`). Until the first answer
 /// tells the limit, one request at a time goes out.
-actor RateLimiter {
+actor RequestPacer {
     /// The shortest pause after a rate-limit answer, so a reset of `0` whole seconds is not hammered.
     static let minimumPause: Duration = .milliseconds(250)
     /// The pause after a rate-limit answer that does not say the window is used up.
@@ -24,7 +24,7 @@ actor RateLimiter {
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterID = 0
 
-    /// Creates a limiter; `report` hears of every distinct wait (for events and counters).
+    /// Creates a pacer; `report` hears of every distinct wait (for events and counters).
     init(clock: any APIClock, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
         self.clock = clock
         self.report = report
