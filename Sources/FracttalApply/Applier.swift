@@ -126,7 +126,8 @@ public struct Applier: Sendable {
     private func runStep(_ items: [(Int, PlanAction)], ledger: ApplyLedger) async -> [(index: Int, result: ActionResult)] {
         let record = StepRecord()
         let (freed, announceFreed) = AsyncStream.makeStream(of: Void.self)
-        await withTaskGroup(of: Void.self) { group in
+        // Discarding: a finished action's task is freed at once, not kept until the step ends.
+        await withDiscardingTaskGroup { group in
             var next = 0
             var started = 0
             var released = 0
