@@ -182,11 +182,12 @@ public struct Applier: Sendable {
         guard !created.isEmpty, let consumers = try? await mutations.listConsumers() else { return [] }
         let knownBefore = await ledger.liveConsumerKeys
         let madeHere = Set(created.compactMap(\.key))
+        // By exact name: equal UTF-8 bytes are equal Unicode scalars. One pass, not one per created consumer.
+        let liveByName = Dictionary(grouping: consumers) { Array($0.name.utf8) }
         var strays: [StrayConsumer] = []
         for result in created {
-            for consumer in consumers
-            where consumer.name.unicodeScalars.elementsEqual(result.address.name.unicodeScalars)
-                && !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
+            for consumer in liveByName[Array(result.address.name.utf8)] ?? []
+            where !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
                 strays.append(StrayConsumer(name: consumer.name, key: consumer.key, keptKey: result.key ?? ""))
             }
         }
