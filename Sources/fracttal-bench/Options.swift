@@ -12,6 +12,10 @@ struct Options: Sendable {
     var parallelism = 4
     /// Consumer counts of the creates measurement (`apply` creating them against the plain-client yardstick).
     var createsSizes = [2_000, 10_000]
+    /// Concurrent calls of the creates measurement's apply: 8, since each create waits for its journal
+    /// intent's fsync before its request is sent (8 at once group more intents into one fsync) and the
+    /// sandbox writes one consumer at a time (it then always has one waiting).
+    var createsParallelism = 8
     /// When true, only the creates measurement runs: its table and targets are printed, BENCHMARKS.md is left as is.
     var onlyCreates = false
     /// The command line written into the report.
@@ -23,7 +27,7 @@ struct Options: Sendable {
     var serveDirectory = "fracttal-bench-serve"
 
     /// Parses `--fracttal PATH --out PATH --runs N --sizes A,B,C --parallelism N --creates-sizes A,B
-    /// --only creates --command TEXT --serve N --serve-directory PATH`.
+    /// --creates-parallelism N --only creates --command TEXT --serve N --serve-directory PATH`.
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
         var rest = arguments[...]
@@ -36,11 +40,11 @@ struct Options: Sendable {
             case "--runs":
                 guard let runs = Int(value), runs >= 1 else { throw BenchError("--runs needs a number of at least 1") }
                 options.runs = runs
-            case "--parallelism":
+            case "--parallelism", "--creates-parallelism":
                 guard let count = Int(value), (1...64).contains(count) else {
-                    throw BenchError("--parallelism needs a number from 1 to 64")
+                    throw BenchError("\(flag) needs a number from 1 to 64")
                 }
-                options.parallelism = count
+                if flag == "--parallelism" { options.parallelism = count } else { options.createsParallelism = count }
             case "--sizes":
                 let sizes = value.split(separator: ",").compactMap { Int($0) }
                 guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 100 }) else {
@@ -62,7 +66,7 @@ struct Options: Sendable {
             case "--serve-directory": options.serveDirectory = value
             default:
                 throw BenchError(
-                    "unknown option \(flag): use --fracttal, --out, --runs, --sizes, --parallelism, --creates-sizes, --only, --command, --serve or --serve-directory"
+                    "unknown option \(flag): use --fracttal, --out, --runs, --sizes, --parallelism, --creates-sizes, --creates-parallelism, --only, --command, --serve or --serve-directory"
                 )
             }
         }

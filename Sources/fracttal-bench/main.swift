@@ -78,10 +78,10 @@ func runBenchmark() async throws {
 func measureCreates(options: Options, root: String, fracttal: String, environment: [String: String]) async throws -> CreatesReport {
     var results: [CreatesResult] = []
     for size in options.createsSizes {
-        log("apply of \(size) creates, parallelism \(options.parallelism), against a plain keep-alive client")
+        log("apply of \(size) creates, parallelism \(options.createsParallelism), against a plain keep-alive client")
         let result = try await CreatesBenchmark.measure(
             consumers: size, directory: root + "/creates-\(size)", fracttal: fracttal, environment: environment,
-            parallelism: options.parallelism, runs: options.runs
+            parallelism: options.createsParallelism, runs: options.runs
         )
         log(String(format: "  apply %.3f s (median %.3f), plain client %.3f s (median %.3f): ratio %.2f", result.apply.best, result.apply.median, result.yardstick.best, result.yardstick.median, result.bestRatio))
         results.append(result)
