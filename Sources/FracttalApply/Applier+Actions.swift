@@ -54,7 +54,7 @@ extension Applier {
     ) async throws {
         let creation: ConsumerCreation
         do {
-            creation = try await mutations.createConsumer(fields, knownKeys: await ledger.knownConsumerKeys)
+            creation = try await mutations.createConsumer(fields, knownKeys: await ledger.knownConsumerKeys())
         } catch {
             guard let oldKey else { throw error }
             throw ActionFailure.replacementNotCreated(oldKey: oldKey, reason: ActionFailure.clause(error))

@@ -126,7 +126,8 @@ public struct Applier: Sendable {
     private func runStep(_ items: [(Int, PlanAction)], ledger: ApplyLedger) async -> [(index: Int, result: ActionResult)] {
         let record = StepRecord()
         let (freed, announceFreed) = AsyncStream.makeStream(of: Void.self)
-        await withTaskGroup(of: Void.self) { group in
+        // Discarding: a finished action's task is freed at once, not kept until the step ends.
+        await withDiscardingTaskGroup { group in
             var next = 0
             var started = 0
             var released = 0
@@ -181,11 +182,12 @@ public struct Applier: Sendable {
         guard !created.isEmpty, let consumers = try? await mutations.listConsumers() else { return [] }
         let knownBefore = await ledger.liveConsumerKeys
         let madeHere = Set(created.compactMap(\.key))
+        // By exact name, in one pass rather than one per created consumer.
+        let liveByName = Dictionary(grouping: consumers) { ExactName($0.name) }
         var strays: [StrayConsumer] = []
         for result in created {
-            for consumer in consumers
-            where ExactName(consumer.name) == ExactName(result.address.name)
-                && !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
+            for consumer in liveByName[ExactName(result.address.name)] ?? []
+            where !madeHere.contains(consumer.key) && !knownBefore.contains(consumer.key) {
                 strays.append(StrayConsumer(name: consumer.name, key: consumer.key, keptKey: result.key ?? ""))
             }
         }

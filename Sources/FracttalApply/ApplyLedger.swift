@@ -5,6 +5,14 @@ import FracttalPlan
 actor ApplyLedger {
     private var groupIDs: Set<Int>
     private var consumerKeys: Set<String>
+    /// The known keys as last handed out. Creates in flight hold it, so it is never changed in place:
+    /// a set they share would be copied whole on each change (quadratic over thousands of creates).
+    private var handedOutKeys: Set<String>
+    /// Keys recorded since `handedOutKeys` was taken.
+    private var keysNotHandedOut = 0
+    /// The most recently made keys a handed-out set may lack; a new one (a copy of every key) is made
+    /// after this many. Fewer than a list page, so a look for a lost create still reads one or two pages.
+    static let handedOutKeysLag = 32
     /// The consumer keys that were live before the apply.
     let liveConsumerKeys: Set<String>
     /// Group id by consumer key, as the live state had it.
@@ -16,13 +24,22 @@ actor ApplyLedger {
         groupIDs = Set(live.groups.map(\.id))
         consumerKeys = Set(live.consumers.map(\.key))
         liveConsumerKeys = consumerKeys
+        handedOutKeys = consumerKeys
         liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.groupID) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The group ids known now: the live ones and those this apply made.
     var knownGroupIDs: Set<Int> { groupIDs }
-    /// The consumer keys known now: the live ones and those this apply made.
-    var knownConsumerKeys: Set<String> { consumerKeys }
+    /// The consumer keys known now: the live ones and those this apply made, but for at most
+    /// `handedOutKeysLag` made last. Those belong to other consumers of this apply, with other names
+    /// (names are unique in a configuration), so they are never taken for the answer of a lost create.
+    func knownConsumerKeys() -> Set<String> {
+        if keysNotHandedOut >= Self.handedOutKeysLag {
+            handedOutKeys = consumerKeys
+            keysNotHandedOut = 0
+        }
+        return handedOutKeys
+    }
 
     /// Records a group this apply created or adopted.
     func recordGroup(named name: String, id: Int) {
@@ -32,7 +49,7 @@ actor ApplyLedger {
 
     /// Records a consumer this apply created or adopted.
     func recordConsumer(key: String) {
-        consumerKeys.insert(key)
+        if consumerKeys.insert(key).inserted { keysNotHandedOut += 1 }
     }
 
     /// The id of the group a consumer goes to; nil when a planned group was not made.

@@ -7,9 +7,20 @@ import FracttalModel
 /// kept exactly (`ExactName`): `"José"` written with one accented letter and with `e` plus a combining
 /// accent are two consumers, so the file keeps two entries, which a dictionary of `String` would merge.
 struct JSONSecretsFile {
-    /// The entries in file order (new ones at the end); values are whatever JSON the file held.
-    private var entries: [(name: String, value: Any)] = []
-    private var positionByName: [ExactName: Int] = [:]
+    /// One entry: its name, whatever JSON value the file held, and its rendering once made.
+    private struct Entry {
+        var name: String
+        var value: Any
+        /// The entry as the whole file writes it; nil until rendered and after each change.
+        var fragment: [UInt8]?
+    }
+
+    /// The entries, sorted by name scalar by scalar, so a rewrite only joins them.
+    private var entries: [Entry] = []
+    /// The size of the last rendering, to reserve the next one's room.
+    private var renderedCount = 0
+
+    private static let writing: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
 
     /// Parses a file's bytes; empty bytes are an empty file.
     init(parsing data: Data) throws(SecretsFileProblem) {
@@ -38,44 +49,73 @@ struct JSONSecretsFile {
 
     /// Sets the key and secret of a consumer, keeping other fields of its entry.
     mutating func set(name: String, credentials: ConsumerCredentials) {
-        var entry = positionByName[ExactName(name)].flatMap { entries[$0].value as? [String: Any] } ?? [:]
+        let index = position(of: name)
+        var entry = index < entries.count && Self.same(entries[index].name, name) ? entries[index].value as? [String: Any] ?? [:] : [:]
         entry["key"] = credentials.key
         entry["secret"] = credentials.secret
         set(name: name, value: entry)
     }
 
     private mutating func set(name: String, value: Any) {
-        if let position = positionByName[ExactName(name)] {
-            entries[position].value = value
+        let index = position(of: name)
+        if index < entries.count, Self.same(entries[index].name, name) {
+            entries[index].value = value
+            entries[index].fragment = nil
         } else {
-            positionByName[ExactName(name)] = entries.count
-            entries.append((name, value))
+            entries.insert(Entry(name: name, value: value, fragment: nil), at: index)
         }
+    }
+
+    /// Where `name` is in `entries`, or goes: the first entry whose name does not precede it.
+    private func position(of name: String) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].name.unicodeScalars.lexicographicallyPrecedes(name.unicodeScalars) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    /// Whether two names are the same scalars (`ExactName`).
+    private static func same(_ left: String, _ right: String) -> Bool {
+        ExactName(left) == ExactName(right)
     }
 
     /// The file's new bytes: pretty JSON, entries sorted by name (scalar by scalar), a final newline.
-    func rendered() throws(SecretsFileProblem) -> Data {
-        let sorted = entries.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
-        var text = "{"
-        for (offset, entry) in sorted.enumerated() {
-            guard let name = Self.literal(entry.name), let value = Self.pretty(entry.value) else {
-                throw SecretsFileProblem("its entries cannot be written back as JSON")
+    ///
+    /// Each entry is serialized only when it changed, so a rewrite of thousands of entries costs little
+    /// more than copying their bytes.
+    mutating func rendered() throws(SecretsFileProblem) -> Data {
+        guard !entries.isEmpty else { return Data("{\n\n}\n".utf8) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(renderedCount + 4096)
+        for index in entries.indices {
+            bytes.append(index > 0 ? 0x2C : 0x7B)  // ",\n" between entries, "{\n" before the first
+            bytes.append(0x0A)
+            if let fragment = entries[index].fragment {
+                bytes.append(contentsOf: fragment)
+            } else {
+                guard let fragment = Self.fragment(entries[index]) else {
+                    throw SecretsFileProblem("its entries cannot be written back as JSON")
+                }
+                entries[index].fragment = fragment
+                bytes.append(contentsOf: fragment)
             }
-            text += (offset == 0 ? "\n  " : ",\n  ") + name + " : " + value.replacingOccurrences(of: "\n", with: "\n  ")
         }
-        text += sorted.isEmpty ? "}\n" : "\n}\n"
-        return Data(text.utf8)
+        bytes.append(contentsOf: "\n}\n".utf8)
+        renderedCount = bytes.count
+        return Data(bytes)
     }
 
-    private static let writing: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
-
-    /// A JSON string literal for `text`.
-    private static func literal(_ text: String) -> String? {
-        (try? JSONSerialization.data(withJSONObject: text, options: writing)).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    private static func pretty(_ value: Any) -> String? {
-        (try? JSONSerialization.data(withJSONObject: value, options: writing)).map { String(decoding: $0, as: UTF8.self) }
+    /// One entry as the whole file writes it: an object of that entry alone, without its braces.
+    private static func fragment(_ entry: Entry) -> [UInt8]? {
+        guard let alone = try? JSONSerialization.data(withJSONObject: [entry.name: entry.value], options: writing) else { return nil }
+        return Array(alone.dropFirst(2).dropLast(2))  // "{\n" + the entry + "\n}"
     }
 
     /// The string a JSON string literal spells.

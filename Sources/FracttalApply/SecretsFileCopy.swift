@@ -15,16 +15,17 @@ final class SecretsFileCopy: Sendable {
         var reason: String
     }
 
-    /// The parsed file of either format.
+    /// The parsed file of either format, or nothing read yet.
     private enum Contents {
+        case unread
         case json(JSONSecretsFile)
         case env(EnvSecretsFile)
     }
 
     let path: String
     let format: SecretsFormat
-    /// The file's contents as last read or written; nil until first needed.
-    private let contents = Mutex<Contents?>(nil)
+    /// The file's contents as last read or written; `unread` until first needed.
+    private let contents = Mutex<Contents>(.unread)
     /// For an env file: the JSON file beside it that takes the credentials no env quoting makes safe.
     let overflow: SecretsFileCopy?
     /// The consumers whose credentials went to `overflow`, by name.
@@ -41,22 +42,18 @@ final class SecretsFileCopy: Sendable {
 
     /// The key each env NAME holds in the file (nil for a NAME with no key line); empty for a JSON file.
     func keysByEnvName() throws(SecretSinkError) -> [String: String?] {
-        try contents.withLock { (contents: inout Contents?) throws(SecretSinkError) -> [String: String?] in
-            let loaded: Contents
-            if let contents {
-                loaded = contents
-            } else {
-                loaded = try read()
-            }
-            contents = loaded
-            guard case .env(let file) = loaded else { return [:] }
+        try contents.withLock { (contents: inout Contents) throws(SecretSinkError) -> [String: String?] in
+            if case .unread = contents { contents = try read() }
+            guard case .env(let file) = contents else { return [:] }
             return file.entries.mapValues(\.key)
         }
     }
 
     /// Merges `entries` into the file and replaces it on disk atomically (fsync, mode 0600).
     ///
-    /// The copy in memory changes only once the file on disk holds the entries.
+    /// The copy in memory is taken out while it changes, so that it changes in place instead of being
+    /// copied whole, and is kept once the file on disk holds the entries. After a failed write none is
+    /// kept: the next store reads the file again, which the failed write left as it was.
     func store(_ entries: [Entry]) throws(StoreFailure) {
         var entries = entries
         if let overflow {
@@ -68,16 +65,13 @@ final class SecretsFileCopy: Sendable {
                 if entries.isEmpty { return }
             }
         }
-        try contents.withLock { (contents: inout Contents?) throws(StoreFailure) in
-            let current: Contents
-            if let contents {
-                current = contents
-            } else {
-                current = try readForStore()
-            }
-            let (updated, data) = try Self.merging(entries, into: current)
+        try contents.withLock { (contents: inout Contents) throws(StoreFailure) in
+            var current = contents
+            contents = .unread
+            if case .unread = current { current = try readForStore() }
+            let data = try Self.merge(entries, into: &current)
             try Self.write(data, to: path)
-            contents = updated
+            contents = current
         }
     }
 
@@ -90,19 +84,27 @@ final class SecretsFileCopy: Sendable {
         }
     }
 
-    /// The contents with `entries` set, and their bytes.
-    private static func merging(_ entries: [Entry], into contents: Contents) throws(StoreFailure) -> (Contents, Data) {
+    /// Sets `entries` in `contents` (read) and returns the new bytes.
+    private static func merge(_ entries: [Entry], into contents: inout Contents) throws(StoreFailure) -> Data {
         switch contents {
+        case .unread:
+            throw StoreFailure(reason: "it was not read")
         case .json(var file):
+            // With `contents` emptied, `file` is the only hold on the entries, which then change in place.
+            contents = .unread
             for entry in entries { file.set(name: entry.name, credentials: entry.credentials) }
             do {
-                return (.json(file), try file.rendered())
+                let data = try file.rendered()
+                contents = .json(file)
+                return data
             } catch {
                 throw StoreFailure(reason: error.reason)
             }
         case .env(var file):
+            contents = .unread
             for entry in entries { file.set(name: entry.name, credentials: entry.credentials) }
-            return (.env(file), file.rendered())
+            contents = .env(file)
+            return file.rendered()
         }
     }
 

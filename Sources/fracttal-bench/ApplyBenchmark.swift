@@ -67,7 +67,7 @@ enum ApplyBenchmark {
                     fracttal, "apply", directory + "/config", "--auto-approve", "--secrets-out", directory + "/secrets.json",
                     "--parallelism", String(parallelism),
                 ],
-                environment: environment, stdout: output, stderr: log
+                environment: environment, directory: directory, stdout: output, stderr: log
             ) {
                 let count = server.requestCount
                 if count != last {

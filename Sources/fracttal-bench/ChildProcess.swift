@@ -19,15 +19,21 @@ struct ChildRun: Sendable {
 
 /// Spawns a program with its standard output and error sent to files, and measures it with `wait4`.
 enum ChildProcess {
-    /// Runs `arguments[0]` (a path) with `environment`; `sample` is called about every millisecond
-    /// while the child runs (for counters the benchmark polls).
+    /// Runs `arguments[0]` (a path) with `environment`, in the working folder `directory` (the
+    /// benchmark's own when nil); `sample` is called about every millisecond while the child runs (for
+    /// counters the benchmark polls).
     static func run(
-        _ arguments: [String], environment: [String: String], stdout: String = "/dev/null", stderr: String = "/dev/null",
-        sample: (() -> Void)? = nil
+        _ arguments: [String], environment: [String: String], directory: String? = nil, stdout: String = "/dev/null",
+        stderr: String = "/dev/null", sample: (() -> Void)? = nil
     ) throws -> ChildRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let directory {
+            guard let addChdir = addChdir, addChdir(&actions, directory) == 0 else {
+                throw BenchError("cannot start \(arguments[0]) in \(directory): posix_spawn_file_actions_addchdir_np is missing or failed")
+            }
+        }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -63,6 +69,17 @@ enum ChildProcess {
         return ChildRun(seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), status: exit)
     }
 }
+
+/// The signature of `posix_spawn_file_actions_addchdir_np`.
+private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+#if canImport(Darwin)
+private let addChdir: AddChdir? = posix_spawn_file_actions_addchdir_np
+#else
+/// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which its Swift module does not
+/// export, looked up at run time; nil when missing.
+private let addChdir: AddChdir? = dlsym(nil, "posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: AddChdir.self) }
+#endif
 
 /// A failure of the benchmark itself, with a message for the person running it.
 struct BenchError: Error, CustomStringConvertible {

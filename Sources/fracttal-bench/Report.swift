@@ -9,16 +9,22 @@ struct Report: Sendable {
     var loads: [LoadResult]
     var plans: [PlanResult]
     var apply: ApplyResult
+    var creates: CreatesReport
 
-    private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
-    private static func ratio(_ value: Double) -> String { String(format: "%.2f", value) }
-    private static func mib(_ value: Double) -> String { String(format: "%.1f MiB", value) }
-    private static func count(_ value: Int) -> String {
+    /// Seconds with three decimals: "0.507 s".
+    static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+    /// A ratio with two decimals.
+    static func ratio(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// MiB with one decimal.
+    static func mib(_ value: Double) -> String { String(format: "%.1f MiB", value) }
+    /// A count with a thousands comma: "10,000".
+    static func count(_ value: Int) -> String {
         value >= 1000 ? "\(value / 1000),\(String(format: "%03ld", value % 1000))" : "\(value)"
     }
-    private static func met(_ yes: Bool) -> String { yes ? "met" : "**not met**" }
+    /// "met", or "**not met**".
+    static func met(_ yes: Bool) -> String { yes ? "met" : "**not met**" }
 
-    /// The tables: load, plan, growth, apply.
+    /// The tables: load, plan, growth, apply, creates.
     var tables: String {
         var text = "### Configuration load (`fracttal validate FILE`)\n\n"
         text += "| configuration | file | fracttal best / median | fracttal peak RSS | PyYAML CSafeLoader best / median | PyYAML peak RSS | ratio best (median) |\n"
@@ -55,6 +61,7 @@ struct Report: Sendable {
         text += "| \(apply.parallelism) | \(Self.seconds(apply.changeSeconds)) | \(String(format: "%.1f", apply.requestsPerSecond)) "
         text += "| \(Self.ratio(apply.ratio)) | \(apply.rateLimitedAnswers) | \(Self.seconds(apply.wallSeconds)) | \(Self.mib(apply.peakMiB)) |\n"
         text += "\n\(apply.summary) (\(apply.apiRequests) `/api` requests counted by the sandbox, \(apply.readRequests) of them the reads of the plan.)\n"
+        text += "\n" + creates.table
         return text
     }
 
@@ -65,7 +72,7 @@ struct Report: Sendable {
         return (small, large, large.fracttal.best / small.fracttal.best, large.fracttal.median / small.fracttal.median)
     }
 
-    /// Issue 8's targets with what was measured.
+    /// The targets (issue 8's and the creates') with what was measured.
     var targets: String {
         var rows: [(String, String, Bool)] = []
         if let load = loads.first(where: { $0.consumers == 10_000 }) {
@@ -93,6 +100,7 @@ struct Report: Sendable {
         if let growth {
             rows.append(("50k costs at most 5.5 × 10k", "\(Self.ratio(growth.best)) × (median \(Self.ratio(growth.median)) ×)", growth.best <= 5.5))
         }
+        rows += creates.targetRows.map { ($0.target, $0.measured, $0.met) }
         var text = "| target | measured | |\n|---|---|---|\n"
         for (target, measured, ok) in rows { text += "| \(target) | \(measured) | \(Self.met(ok)) |\n" }
         return text
@@ -128,7 +136,9 @@ struct Report: Sendable {
             The apply's 406 answers are counted from the client's debug log; its rate is measured over the \
             change phase from the sandbox's request counter, sampled every half millisecond.
 
-            ## Targets (issue 8)
+            \(CreatesReport.explanation)
+
+            ## Targets
 
             \(targets)
             \(profile)

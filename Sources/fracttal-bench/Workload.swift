@@ -109,6 +109,35 @@ struct Workload: Sendable {
         )
     }
 
+    /// The creates workload: one live group and no live consumers; the configuration declares that group
+    /// unchanged and `consumers` new client-credentials consumers in it (prune off), so apply makes
+    /// `consumers` creates.
+    static func creates(consumers: Int) -> Workload {
+        let groups = makeGroups(1)
+        let declared = (0..<consumers).map { (index: $0, changed: false) }
+        return Workload(
+            liveGroups: groups, liveConsumers: [],
+            yaml: render(settings: "settings:\n  prune: false\n", groups: groups, consumers: declared, groupCount: 1),
+            declaredConsumers: declared.count, declaredGroups: groups.count
+        )
+    }
+
+    /// The creates workload's group name and create bodies: one JSON object a line with the fields
+    /// `fracttal apply` sends for each consumer, except `id_group_permission` (the group's id is the server's).
+    static func createBodies(consumers: Int) throws -> (group: String, lines: String) {
+        var lines = ""
+        lines.reserveCapacity(150 * consumers)
+        for index in 0..<consumers {
+            let body: [String: Any] = [
+                "name": consumerName(index), "description": consumerDescription(index, changed: false),
+                "grant_type": "client_credentials", "hub_enabled": index % 3 == 0,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+            lines += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        return (groupName(0), lines)
+    }
+
     /// Writes the configuration as `DIR/config.yaml` and returns the file's path.
     func write(to directory: String) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

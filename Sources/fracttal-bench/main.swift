@@ -2,7 +2,8 @@ import FracttalSandbox
 import Foundation
 
 /// `fracttal-bench`: measures configuration load, plan and apply of the release `fracttal` binary
-/// against the in-process sandbox and writes BENCHMARKS.md (issue 8).
+/// against the in-process sandbox (issue 8), and apply creating consumers against a plain keep-alive
+/// client, and writes BENCHMARKS.md.
 func runBenchmark() async throws {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
     if let consumers = options.serve {
@@ -19,6 +20,14 @@ func runBenchmark() async throws {
 
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FRACTTAL_") && $0.key != "CI" }
     environment["NO_COLOR"] = "1"
+
+    if options.onlyCreates {
+        let creates = try await measureCreates(options: options, root: root, fracttal: fracttal, environment: environment)
+        print(creates.table)
+        print("## Targets\n\n" + creates.targets)
+        log("--only creates: BENCHMARKS.md left as it is")
+        return
+    }
 
     var loads: [LoadResult] = []
     var plans: [PlanResult] = []
@@ -51,11 +60,13 @@ func runBenchmark() async throws {
     )
     log(String(format: "  %.1f requests/s = %.2f of the limit, %ld × 406", apply.requestsPerSecond, apply.ratio, apply.rateLimitedAnswers))
 
+    let creates = try await measureCreates(options: options, root: root, fracttal: fracttal, environment: environment)
+
     let report = Report(
-        machine: .current(), date: Date(), options: options, loads: loads, plans: plans, apply: apply
+        machine: .current(), date: Date(), options: options, loads: loads, plans: plans, apply: apply, creates: creates
     )
     print(report.tables)
-    print("## Targets (issue 8)\n\n" + report.targets)
+    print("## Targets\n\n" + report.targets)
     let previous = (try? String(contentsOfFile: options.out, encoding: .utf8)) ?? ""
     let profile = previous.range(of: "\n## Profile").map { String(previous[previous.index(after: $0.lowerBound)...]) }
         ?? "## Profile\n\nNot profiled yet.\n"
@@ -63,6 +74,22 @@ func runBenchmark() async throws {
     log("wrote \(options.out)")
 }
 
+/// Measures `apply` creating each of `options.createsSizes` consumers against the plain client.
+func measureCreates(options: Options, root: String, fracttal: String, environment: [String: String]) async throws -> CreatesReport {
+    var results: [CreatesResult] = []
+    for size in options.createsSizes {
+        log("apply of \(size) creates, parallelism \(options.createsParallelism), against a plain keep-alive client")
+        let result = try await CreatesBenchmark.measure(
+            consumers: size, directory: root + "/creates-\(size)", fracttal: fracttal, environment: environment,
+            parallelism: options.createsParallelism, runs: options.runs
+        )
+        log(String(format: "  apply %.3f s (median %.3f), plain client %.3f s (median %.3f): ratio %.2f", result.apply.best, result.apply.median, result.yardstick.best, result.yardstick.median, result.bestRatio))
+        results.append(result)
+    }
+    return CreatesReport(results: results)
+}
+
+/// Writes a progress line to standard error.
 func log(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
