@@ -91,7 +91,7 @@ struct JSONSecretsFile {
     /// Each entry is serialized only when it changed, so a rewrite of thousands of entries costs little
     /// more than copying their bytes.
     mutating func rendered() throws(SecretsFileProblem) -> Data {
-        guard !entries.isEmpty else { return Data("{\n\n}\n".utf8) }
+        guard !entries.isEmpty else { return Data("{}\n".utf8) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(renderedCount + 4096)
         for index in entries.indices {

@@ -92,7 +92,14 @@ struct ApplierFailureTests {
         // The folder vanishes while b is being created, after the preconditions were checked.
         await fake.configure {
             $0.onCall = { call in
-                if call == .createConsumer("b") { try? FileManager.default.removeItem(atPath: secretsFolder) }
+                guard call == .createConsumer("b") else { return }
+                // a's secret may still be on its way to the disk (its call slot is free by then): let it land first.
+                let deadline = Date().addingTimeInterval(10)
+                while Date() < deadline,
+                      !((try? String(contentsOfFile: path, encoding: .utf8))?.contains("\"a\"") ?? false) {
+                    usleep(1_000)
+                }
+                try? FileManager.default.removeItem(atPath: secretsFolder)
             }
         }
         let sink = SecretSink(path: path)
@@ -105,7 +112,7 @@ struct ApplierFailureTests {
         #expect(report.results.map(\.outcome.isFailure).prefix(2) == [false, true])
         let cKey = await fake.consumers.first { $0.name == "c" }?.key
         if let cKey {
-            #expect(report.unsavedSecrets == [UnsavedSecret(name: "b", key: bKey), UnsavedSecret(name: "c", key: cKey)])
+            #expect(Set(report.unsavedSecrets) == [UnsavedSecret(name: "b", key: bKey), UnsavedSecret(name: "c", key: cKey)])
         } else {
             #expect(report.results[2].outcome == .notStarted)
             #expect(report.unsavedSecrets == [UnsavedSecret(name: "b", key: bKey)])
