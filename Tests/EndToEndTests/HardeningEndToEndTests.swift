@@ -102,3 +102,17 @@ struct HardeningEndToEndTests {
         }
     }
 }
+
+/// A target that does not offer the consumer and group API.
+@Suite(.serialized)
+struct MissingAPIEndToEndTests {
+    @Test func aListRouteAnswering404SaysTheTargetDoesNotOfferTheAPI() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("version: 1\n")
+            let elsewhere = sandbox.server.apiBaseURL.replacingOccurrences(of: "/api", with: "/v2/other")
+            let planned = try await sandbox.run(["plan", "config"], environment: ["FRACTTAL_BASE_URL": elsewhere])
+            #expect(planned.status == 1, "\(planned)")
+            #expect(planned.stderr.contains("does not offer the OAuth consumer and permission group API"), "\(planned)")
+        }
+    }
+}
