@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds `fracttal` and `fracttal-bench` in release, runs the benchmark of issue 8 (configuration load,
+# Builds `fracttal` and `fracttal-bench` in release, runs the benchmarks (configuration load,
 # plan and apply against the in-process sandbox, PyYAML as the yardstick) and the creates benchmark
 # (apply creating 2,000 and 10,000 consumers, a plain keep-alive python3 http.client as the yardstick),
 # and writes BENCHMARKS.md.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Profiles the release `fracttal` with `perf record` (cpu-clock samples with call graphs) on the plan
-# workload of issue 8: `fracttal validate` and `fracttal plan` of SIZE consumers + 1,000 groups
+# plan workload: `fracttal validate` and `fracttal plan` of SIZE consumers + 1,000 groups
 # (default 10000) against the sandbox served by `fracttal-bench --serve`, and the sandbox process
 # itself while it answers one plan's reads.
 # Writes perf.*.data and demangled reports (*.self.txt: time in the function itself; *.children.txt:

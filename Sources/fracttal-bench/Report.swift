@@ -72,7 +72,7 @@ struct Report: Sendable {
         return (small, large, large.fracttal.best / small.fracttal.best, large.fracttal.median / small.fracttal.median)
     }
 
-    /// The targets (issue 8's and the creates') with what was measured.
+    /// The targets (loading, planning, requests, paced apply, and the creates) with what was measured.
     var targets: String {
         var rows: [(String, String, Bool)] = []
         if let load = loads.first(where: { $0.consumers == 10_000 }) {

@@ -1,4 +1,4 @@
-/// The yardstick of issue 8: Python's PyYAML loading a file with its libyaml loader, process start included.
+/// The loading yardstick: Python's PyYAML loading a file with its libyaml loader, process start included.
 enum Yardstick {
     /// The command line that loads `file`.
     static func arguments(_ file: String) -> [String] {

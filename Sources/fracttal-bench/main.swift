@@ -2,7 +2,7 @@ import FracttalSandbox
 import Foundation
 
 /// `fracttal-bench`: measures configuration load, plan and apply of the release `fracttal` binary
-/// against the in-process sandbox (issue 8), and apply creating consumers against a plain keep-alive
+/// against the in-process sandbox, and apply creating consumers against a plain keep-alive
 /// client, and writes BENCHMARKS.md.
 func runBenchmark() async throws {
     let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
