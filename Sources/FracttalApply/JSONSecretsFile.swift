@@ -50,14 +50,19 @@ struct JSONSecretsFile {
     /// Sets the key and secret of a consumer, keeping other fields of its entry.
     mutating func set(name: String, credentials: ConsumerCredentials) {
         let index = position(of: name)
-        var entry = index < entries.count && Self.same(entries[index].name, name) ? entries[index].value as? [String: Any] ?? [:] : [:]
+        let existing = index < entries.count && Self.same(entries[index].name, name)
+        var entry = existing ? entries[index].value as? [String: Any] ?? [:] : [:]
         entry["key"] = credentials.key
         entry["secret"] = credentials.secret
-        set(name: name, value: entry)
+        set(name: name, value: entry, at: index)
     }
 
     private mutating func set(name: String, value: Any) {
-        let index = position(of: name)
+        set(name: name, value: value, at: position(of: name))
+    }
+
+    /// Sets the entry of `name`, whose place in `entries` is `index` (`position(of:)`).
+    private mutating func set(name: String, value: Any, at index: Int) {
         if index < entries.count, Self.same(entries[index].name, name) {
             entries[index].value = value
             entries[index].fragment = nil

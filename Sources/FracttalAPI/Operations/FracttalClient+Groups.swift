@@ -4,9 +4,10 @@ extension FracttalClient {
     /// Creates a group; never repeats the POST blindly.
     ///
     /// After an answer that leaves it unknown whether the group was made (5xx, time-out, lost
-    /// connection), the client reads the groups and looks for one with these fields whose id is not in
-    /// `knownIDs` (the ids the caller saw before): found, it is `.adopted`; not found, the create is
-    /// tried again (up to `RetryPolicy.maxCreateAttempts`).
+    /// connection, an answer that is not the API's JSON), the client pauses for a late commit, reads the
+    /// groups and looks for one with these fields whose id is not in `knownIDs` (the ids the caller saw
+    /// before): found, it is `.adopted`; not found, the create is tried again (up to
+    /// `RetryPolicy.maxCreateAttempts`; see `createOnce`).
     public func createGroup(_ fields: GroupFields, knownIDs: Set<Int>) async throws -> GroupCreation {
         try await namingOwnGroup {
             let body = Components.Schemas.PermissionGroupInput(fields)
