@@ -3,7 +3,7 @@ import FracttalModel
 import FracttalPlan
 
 /// Why an action failed beyond what the API said, in one sentence that says what to do.
-enum ActionFailure: Error, CustomStringConvertible {
+enum ActionFailure: CodedError, CustomStringConvertible {
     /// The plan lacks what the applier needs to run the action.
     case incompletePlan(ResourceAddress, missing: String)
     /// The plan asks for something the API cannot do to this kind of object.
@@ -16,6 +16,18 @@ enum ActionFailure: Error, CustomStringConvertible {
     case adoptedWithoutSecret(key: String, reason: String)
     /// A secret was issued while no secrets file was given (the preconditions forbid it).
     case noSecretsFile(name: String, key: String)
+
+    /// The code printed after the sentence.
+    var code: Diagnostic.Code {
+        switch self {
+        case .incompletePlan: "FRC303"
+        case .unsupported: "FRC304"
+        case .plannedGroupMissing: "FRC305"
+        case .replacementNotCreated: "FRC306"
+        case .adoptedWithoutSecret: "FRC307"
+        case .noSecretsFile: "FRC308"
+        }
+    }
 
     var description: String {
         switch self {
@@ -41,6 +53,14 @@ enum ActionFailure: Error, CustomStringConvertible {
         }
         if let error = error as? any LocalizedError, let text = error.errorDescription { return text }
         return String(describing: error)
+    }
+
+    /// The code of any error, for a report: its own when it has one, else that of an interrupted call or of a
+    /// failed call to the API.
+    static func code(of error: any Error, interrupted: Bool = false) -> Diagnostic.Code {
+        if error is CancellationError || (interrupted && Task.isCancelled) { return "FRC302" }
+        if let error = error as? any CodedError { return error.code }
+        return "FRC301"
     }
 
     /// `describe(error)` without a final full stop, to go inside a longer sentence.

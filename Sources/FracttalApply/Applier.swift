@@ -93,7 +93,7 @@ public struct Applier: Sendable {
         do {
             try await journal?.finish(everythingDone: report.succeeded)
         } catch {
-            report.journalProblem = error.description
+            report.journalProblem = error
         }
         return report
     }
@@ -167,7 +167,9 @@ public struct Applier: Sendable {
             try await execute(action, ledger: ledger, progress: progress, slot: slot)
             outcome = .done
         } catch {
-            outcome = .failed(reason: ActionFailure.describe(error, interrupted: stop.isRequested))
+            outcome = .failed(
+                reason: ActionFailure.describe(error, interrupted: stop.isRequested),
+                code: ActionFailure.code(of: error, interrupted: stop.isRequested))
         }
         let achieved = progress.snapshot
         return ActionResult(

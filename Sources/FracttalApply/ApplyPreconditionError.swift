@@ -2,9 +2,16 @@ import Foundation
 import FracttalModel
 
 /// Why an apply is refused before any change.
-public enum ApplyPreconditionError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+public enum ApplyPreconditionError: CodedError, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// The plan creates, replaces or rotates the secret of these consumers, and no secrets file was given.
     case secretsOutRequired([ResourceAddress])
+
+    /// The code printed after the sentence.
+    public var code: Diagnostic.Code {
+        switch self {
+        case .secretsOutRequired: "FRC309"
+        }
+    }
 
     /// One sentence that says what is wrong and what to do.
     public var description: String {

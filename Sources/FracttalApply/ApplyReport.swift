@@ -11,7 +11,7 @@ public struct ApplyReport: Sendable, Hashable {
     /// Consumers that a late commit made beside one this apply created; nobody has their secret.
     public var strayConsumers: [StrayConsumer] = []
     /// Why the journal could not be tidied at the end, if it could not.
-    public var journalProblem: String?
+    public var journalProblem: JournalError?
 
     /// Starts with no stray consumers and no journal problem; the applier adds those when it finds them.
     public init(results: [ActionResult], unsavedSecrets: [UnsavedSecret] = [], interrupted: Bool = false) {

@@ -2,7 +2,7 @@ import FracttalModel
 import Foundation
 
 /// Why the secrets file cannot be used or written; the text names files, consumers and keys, never a secret.
-public enum SecretSinkError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+public enum SecretSinkError: CodedError, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// Two consumers this apply writes map to one environment NAME.
     case namesCollide(first: String, second: String, envName: String, path: String)
     /// A consumer this apply writes maps to the NAME of another consumer the file already holds.
@@ -13,6 +13,17 @@ public enum SecretSinkError: Error, Sendable, Hashable, CustomStringConvertible,
     case unwritableFolder(path: String, reason: String)
     /// A secret was issued but could not be written; it is kept in memory only and never shown.
     case writeFailed(name: String, key: String, path: String, reason: String)
+
+    /// The code printed after the sentence.
+    public var code: Diagnostic.Code {
+        switch self {
+        case .namesCollide: "FRC310"
+        case .fileEntryCollides: "FRC311"
+        case .unusableFile: "FRC312"
+        case .unwritableFolder: "FRC313"
+        case .writeFailed: "FRC314"
+        }
+    }
 
     /// One sentence that says what is wrong and what to do.
     public var description: String {

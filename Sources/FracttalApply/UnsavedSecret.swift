@@ -15,6 +15,9 @@ public struct UnsavedSecret: Sendable, Hashable, CustomStringConvertible {
         self.key = key
     }
 
+    /// The code printed after the report's line about an unsaved secret.
+    public static let code: Diagnostic.Code = "FRC316"
+
     /// `consumer "name" (key KEY)`.
     public var description: String { "consumer \(DisplayText.quoted(name)) (key \(key))" }
 }

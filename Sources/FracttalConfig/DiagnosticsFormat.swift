@@ -2,11 +2,11 @@ import FracttalModel
 
 /// How `validate` prints diagnostics.
 public enum DiagnosticsFormat: String, CaseIterable, Sendable {
-    /// `file:line:column: error: message`, one per line.
+    /// `file:line:column: error: message [FRC101]`, one per line.
     case text
     /// One JSON object with counts and every diagnostic.
     case json
-    /// GitHub Actions workflow commands (`::error file=F,line=L,col=C::message`) that annotate a pull request.
+    /// GitHub Actions workflow commands (`::error file=F,line=L,col=C::message [FRC101]`) that annotate a pull request.
     case github
 }
 
@@ -21,12 +21,12 @@ public func render(_ diagnostics: [Diagnostic], as format: DiagnosticsFormat) ->
 
 /// The three renderings.
 enum DiagnosticsRendering {
-    /// `file:line:column: severity: message` per line.
+    /// `file:line:column: severity: message [code]` per line.
     static func text(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { "\($0)\n" }.joined()
     }
 
-    /// `::error file=F,line=L,col=C::message` per line (`::warning`, `::notice` for the others).
+    /// `::error file=F,line=L,col=C::message [code]` per line (`::warning`, `::notice` for the others).
     static func github(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
             let command = switch diagnostic.severity {
@@ -38,7 +38,7 @@ enum DiagnosticsRendering {
             if let location = diagnostic.location {
                 properties = " file=\(escapeProperty(DisplayText.escaped(location.file))),line=\(location.line),col=\(location.column)"
             }
-            return "::\(command)\(properties)::\(escapeData(DisplayText.escaped(diagnostic.message)))\n"
+            return "::\(command)\(properties)::\(escapeData(DisplayText.escaped(diagnostic.message))) [\(diagnostic.code)]\n"
         }.joined()
     }
 
@@ -83,6 +83,7 @@ enum DiagnosticsRendering {
                 let location = diagnostic.location
                 let fields = [
                     "\"severity\": \(quote(diagnostic.severity.rawValue))",
+                    "\"code\": \(quote(diagnostic.code.rawValue))",
                     "\"message\": \(quote(diagnostic.message))",
                     "\"file\": \(location.map { quote($0.file) } ?? "null")",
                     "\"line\": \(location.map { String($0.line) } ?? "null")",

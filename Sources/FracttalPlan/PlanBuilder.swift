@@ -188,6 +188,6 @@ struct PlanBuilder {
     /// Records a kept object: a note diagnostic and a line of the plan.
     mutating func keep(_ message: String, at location: SourceLocation?) {
         notes.append(message)
-        diagnostics.append(.note(message, at: location))
+        diagnostics.append(.note("FRC221", message, at: location))
     }
 }

@@ -77,10 +77,12 @@ struct ApplyEndToEndTests {
             let noSink = try await sandbox.run(["apply", "config", "--auto-approve"])
             #expect(noSink.status == 1, "\(noSink)")
             #expect(noSink.stderr.contains("--secrets-out"), "\(noSink)")
+            #expect(noSink.stderr.contains("[FRC309]"), "\(noSink)")
 
             let noApproval = try await sandbox.run(["apply", "config", "--secrets-out", "s.json"], input: "yes\n")
             #expect(noApproval.status == 1, "\(noApproval)")
             #expect(noApproval.stderr.contains("--auto-approve"), "\(noApproval)")
+            #expect(noApproval.stderr.contains("[FRC413]"), "\(noApproval)")
 
             let after = try await sandbox.live()
             #expect(after.consumers.map(\.key) == before.consumers.map(\.key))
@@ -141,7 +143,7 @@ struct ApplyEndToEndTests {
             let applied = try await sandbox.run(["apply", "--plan", "plan.json", "--auto-approve", "--secrets-out", "s.json"])
 
             #expect(applied.status == 1, "\(applied)")
-            #expect(applied.stderr.contains("stale plan: re-run plan"), "\(applied)")
+            #expect(applied.stderr.contains("[FRC412]"), "\(applied)")
             let after = try await sandbox.live()
             #expect(after == before)
         }

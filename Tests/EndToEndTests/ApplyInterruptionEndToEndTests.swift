@@ -72,6 +72,7 @@ struct ApplyIdentityEndToEndTests {
             #expect(refused.status == 1, "\(refused)")
             #expect(refused.stderr.contains("plan made as \(bootstrap.key), applied as \(deployer.key)"), "\(refused)")
             #expect(refused.stderr.contains("deletes the consumer \"deployer\""), "\(refused)")
+            #expect(refused.stderr.contains("[FRC411]"), "\(refused)")
             #expect(try await sandbox.live().consumers.map(\.key) == live.consumers.map(\.key), "nothing changed")
 
             // A plan that spares the deployer applies with its credentials.
@@ -149,6 +150,7 @@ struct ApplyInterruptionEndToEndTests {
             #expect(ContinuousClock.now - signalled < .seconds(10))
             #expect(interrupted.status == 1, "\(interrupted)")
             #expect(interrupted.stderr.contains("Interrupted"), "\(interrupted)")
+            #expect(interrupted.stderr.contains("[FRC407]"), "\(interrupted)")
             let entry = try SecretsFile(contentsOf: sandbox.folder.url.appendingPathComponent("s.json")).entries["held-svc"]
             #expect(entry != nil, "the held create's secret is in the file when apply exits")
 

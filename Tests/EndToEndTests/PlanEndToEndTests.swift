@@ -47,9 +47,8 @@ struct PlanEndToEndTests {
                 let result = try await sandbox.run(["plan", "config", "--out", "plan.json"], environment: extra)
 
                 #expect(result.status == 1, "\(result)")
-                #expect(result.stderr.contains(
-                    "config/main.yaml:4:25: error: ${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with"),
-                    "\(result)")
+                let line = result.stderr.split(separator: "\n").first { $0.hasPrefix("config/main.yaml:4:25: error: ") }
+                #expect(line?.hasSuffix(" [FRC151]") == true, "\(result)")
                 #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(result)")
                 #expect(!FileManager.default.fileExists(atPath: sandbox.folder.url.appendingPathComponent("plan.json").path))
             }
@@ -119,7 +118,7 @@ struct PlanEndToEndTests {
 
             let refused = try await sandbox.run(["plan", "config"])
             #expect(refused.status == 1, "\(refused)")
-            #expect(refused.stderr.contains("--allow-mass-delete"), "\(refused)")
+            #expect(refused.stderr.contains("[FRC219]"), "\(refused)")
 
             let allowed = try await sandbox.run(["plan", "config", "--allow-mass-delete"])
             #expect(allowed.status == 0, "\(allowed)")
@@ -178,6 +177,7 @@ struct PlanEndToEndTests {
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains(first.key) && result.stderr.contains(second.key), "\(result)")
             #expect(result.stderr.contains("config/main.yaml:3:"), "\(result)")
+            #expect(result.stderr.contains("[FRC205]"), "\(result)")
             #expect(result.stdout.isEmpty)
         }
     }
@@ -195,6 +195,7 @@ struct PlanEndToEndTests {
 
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("ci-bootstrap"), "\(result)")
+            #expect(result.stderr.contains("[FRC213]"), "\(result)")
             #expect(result.stderr.contains("security:view") || result.stderr.contains("api_connections:view"), "\(result)")
         }
     }
@@ -212,7 +213,7 @@ struct PlanEndToEndTests {
 
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("config/main.yaml:4:"), "\(result)")
-            #expect(result.stderr.contains("did you mean `work_orders:view`?"), "\(result)")
+            #expect(result.stderr.contains("did you mean `work_orders:view`? [FRC201]"), "\(result)")
         }
     }
 
@@ -265,7 +266,7 @@ struct PlanEndToEndTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("main.yaml:4:5"), "\(result)")
         #expect(result.stderr.contains("permission_group"), "\(result)")
-        #expect(result.stderr.contains("the configuration has errors"), "\(result)")
+        #expect(result.stderr.contains("[FRC119]") && result.stderr.contains("[FRC405]"), "\(result)")
         #expect(!result.stderr.contains("live state"), "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
     }
@@ -294,6 +295,7 @@ struct PlanEndToEndTests {
 
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("FRACTTAL_BASE_URL"), "\(result)")
+        #expect(result.stderr.hasSuffix(" [FRC401]\n"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".fracttal").path))
     }
 

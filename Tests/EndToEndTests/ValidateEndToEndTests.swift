@@ -23,17 +23,22 @@ struct ValidateEndToEndTests {
 
         let text = try await FracttalProcess.run(["validate", "bad.yaml"], in: folder.url)
         #expect(text.status == 1, "\(text)")
-        #expect(text.stderr.contains("bad.yaml:4:5: error:"), "\(text)")
+        let textLine = text.stderr.split(separator: "\n").first { $0.hasPrefix("bad.yaml:4:5: error: ") }
+        #expect(textLine?.hasSuffix(" [FRC119]") == true, "\(text)")
         #expect(text.stderr.contains("did you mean `permission_group`?"), "\(text)")
 
         let github = try await FracttalProcess.run(["validate", "--format", "github", "bad.yaml"], in: folder.url)
         #expect(github.status == 1)
-        #expect(github.stdout.contains("::error file=bad.yaml,line=4,col=5::"), "\(github)")
+        let githubLine = github.stdout.split(separator: "\n").first { $0.hasPrefix("::error file=bad.yaml,line=4,col=5::") }
+        #expect(githubLine?.hasSuffix(" [FRC119]") == true, "\(github)")
 
         let json = try await FracttalProcess.run(["validate", "--format", "json", "bad.yaml"], in: folder.url)
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["valid"] as? Bool == false)
+        let first = (object?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["code"] as? String == "FRC119", "\(json)")
+        #expect(first?["line"] as? Int == 4 && first?["column"] as? Int == 5, "\(json)")
     }
 
     /// A configuration that tries to copy the tool's own secret into a description; the `$` is at 4:25.
@@ -57,9 +62,8 @@ struct ValidateEndToEndTests {
             #expect(!result.stdout.contains(canary) && !result.stderr.contains(canary), "\(format): \(result)")
             #expect((result.stdout + result.stderr).contains("FRACTTAL_CLIENT_SECRET"), "\(format): \(result)")
             if format == "text" {
-                #expect(result.stderr.contains(
-                    "config/a.yaml:4:25: error: ${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with"),
-                    "\(result)")
+                let line = result.stderr.split(separator: "\n").first { $0.hasPrefix("config/a.yaml:4:25: error: ") }
+                #expect(line?.hasSuffix(" [FRC151]") == true, "\(result)")
             }
         }
     }

@@ -45,8 +45,8 @@ struct ApplierAdoptionTests {
         let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
         let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
             .run(plan, live: await fake.liveState())
-        #expect(report.results[0].outcome == .failed(reason:
-            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: the server answered 500 to rotateSecret(\(key)) after 6 attempts; try again later; run apply again from this folder to rotate it"))
+        #expect(report.results[0].outcome.kind == "failed FRC307")
+        #expect(report.results[0].outcome.description.contains(key))
         #expect(report.results[0].key == key)
         #expect(report.results[0].adopted)
         #expect(!FileManager.default.fileExists(atPath: folder.file("s.json")))

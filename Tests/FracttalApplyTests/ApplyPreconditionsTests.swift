@@ -13,6 +13,7 @@ struct ApplyPreconditionsTests {
             let error = await #expect(throws: ApplyPreconditionError.self) {
                 try await Applier(mutations: fake).run(plan, live: await fake.liveState())
             }
+            #expect(error?.code == "FRC309")
             #expect(error?.description.contains("--secrets-out") == true)
             #expect(error?.description.contains(action.address.description) == true)
         }

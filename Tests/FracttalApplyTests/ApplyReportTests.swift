@@ -24,7 +24,7 @@ struct ApplyReportTests {
 
     @Test func failedLineCountsFailedAndNotStarted() {
         let report = ApplyReport(results: [
-            Self.result(.create), Self.result(.create, .failed(reason: "boom")),
+            Self.result(.create), Self.result(.create, .failed(reason: "boom", code: "FRC301")),
             Self.result(.update, .notStarted), Self.result(.delete, .notStarted), Self.result(.rotateSecret, .notStarted),
         ])
         #expect(!report.succeeded)
@@ -40,6 +40,6 @@ struct ApplyReportTests {
     @Test func outcomesDescribeThemselves() {
         #expect(ActionOutcome.done.description == "done")
         #expect(ActionOutcome.notStarted.description == "not started")
-        #expect(ActionOutcome.failed(reason: "no such group").description == "failed: no such group")
+        #expect(ActionOutcome.failed(reason: "no such group", code: "FRC305").description == "failed: no such group [FRC305]")
     }
 }

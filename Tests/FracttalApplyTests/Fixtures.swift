@@ -134,3 +134,14 @@ struct TemporaryFolder {
 func jsonSecrets(_ text: String) throws -> [String: [String: String]] {
     try JSONDecoder().decode([String: [String: String]].self, from: Data(text.utf8))
 }
+
+extension ActionOutcome {
+    /// `done`, `not started` or `failed FRC301`: what tests compare instead of a failure's wording.
+    var kind: String {
+        switch self {
+        case .done: "done"
+        case .notStarted: "not started"
+        case .failed(_, let code): "failed \(code)"
+        }
+    }
+}

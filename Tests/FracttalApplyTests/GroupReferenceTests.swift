@@ -49,8 +49,7 @@ struct GroupReferenceTests {
         let plan = Fixture.plan([Fixture.consumerCreate("a", group: .planned(name: "Missing"), groupName: "Missing", step: 1)])
         let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
             .run(plan, live: await fake.liveState())
-        #expect(report.results[0].outcome == .failed(reason:
-            "the group \"Missing\" that consumer[\"a\"] goes to was not created earlier in this apply; run apply again"))
+        #expect(report.results[0].outcome.kind == "failed FRC305")
         #expect(await fake.calls.isEmpty)
     }
 }

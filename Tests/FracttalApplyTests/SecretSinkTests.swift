@@ -116,6 +116,7 @@ struct SecretSinkTests {
         let error = await #expect(throws: SecretSinkError.self) {
             try await env.checkCollisions(names: ["erp sync", "erp-sync"])
         }
+        #expect(error?.code == "FRC310")
         #expect(error?.description.contains("\"erp sync\"") == true)
         #expect(error?.description.contains("\"erp-sync\"") == true)
         #expect(error?.description.contains("FRACTTAL_ERP_SYNC_KEY") == true)
@@ -194,6 +195,7 @@ struct SecretSinkGroupingTests {
         try folder.write("FRACTTAL_A_KEY=K\nFRACTTAL_A_SECRET=S\n", to: "s.json")
         let env = SecretSink(path: folder.file("s.env"), format: .env)
         let error = await #expect(throws: SecretSinkError.self) { try await env.checkCollisions(names: ["a"]) }
+        #expect(error?.code == "FRC312")
         #expect(error?.description.contains("--secrets-format json") == true)
         let json = SecretSink(path: folder.file("s.json"))
         let other = await #expect(throws: SecretSinkError.self) { try await json.checkCollisions(names: ["a"]) }

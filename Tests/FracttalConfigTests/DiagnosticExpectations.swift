@@ -3,21 +3,38 @@ import FracttalConfig
 import FracttalModel
 import Testing
 
-/// One diagnostic a test expects at a marker.
+/// One diagnostic a test expects at a marker, known by its severity and code rather than its wording.
 struct Expected {
     var marker: String
     var severity: Diagnostic.Severity
-    var message: String
+    var code: Diagnostic.Code
+    /// Values the message must name, such as a suggested key; the wording around them is free.
+    var mentions: [String]
     /// The file the marker is in, when a test writes several.
     var file: String
 
-    static func error(_ marker: String, _ message: String, in file: String = "config.yaml") -> Expected {
-        Expected(marker: marker, severity: .error, message: message, file: file)
+    static func error(
+        _ marker: String, _ code: Diagnostic.Code, mentioning mentions: String..., in file: String = "config.yaml"
+    ) -> Expected {
+        Expected(marker: marker, severity: .error, code: code, mentions: mentions, file: file)
     }
 
-    static func warning(_ marker: String, _ message: String, in file: String = "config.yaml") -> Expected {
-        Expected(marker: marker, severity: .warning, message: message, file: file)
+    static func warning(
+        _ marker: String, _ code: Diagnostic.Code, mentioning mentions: String..., in file: String = "config.yaml"
+    ) -> Expected {
+        Expected(marker: marker, severity: .warning, code: code, mentions: mentions, file: file)
     }
+
+    /// Whether a diagnostic is this one: same severity, code and place, and it names every mention.
+    func matches(_ diagnostic: Diagnostic, at location: FracttalModel.SourceLocation) -> Bool {
+        diagnostic.codeAndPlace == "\(severity.rawValue) \(code) at \(location)"
+            && mentions.allSatisfy { diagnostic.message.contains($0) }
+    }
+}
+
+extension Diagnostic {
+    /// `error FRC101 at file:line:column` (or `at no place`): what a test compares instead of the wording.
+    var codeAndPlace: String { "\(severity.rawValue) \(code) at \(location?.description ?? "no place")" }
 }
 
 /// A temporary folder that test files are written into, removed when the test ends.
@@ -55,7 +72,7 @@ final class TemporaryFolder {
 }
 
 /// Loads marked files (name → marked text; read in the order given) and checks that the diagnostics
-/// are exactly the expected ones, each at its marker. Answers the loaded configuration for further checks.
+/// are exactly the expected ones, each with its code at its marker. Answers the loaded configuration for further checks.
 @discardableResult
 func expectDiagnostics(
     _ files: KeyValuePairs<String, String>,
@@ -81,11 +98,15 @@ func expectDiagnostics(
         let location = FracttalModel.SourceLocation(
             file: folder.path(expectation.file), line: marker.line, column: marker.column
         )
-        let message = resolvePlaceholders(expectation.message, file: expectation.file, markers: markers, folder: folder)
-        let wanted = Diagnostic(expectation.severity, message, at: location)
-        if let index = unmatched.firstIndex(of: wanted) {
+        var expectation = expectation
+        expectation.mentions = expectation.mentions.map {
+            resolvePlaceholders($0, file: expectation.file, markers: markers, folder: folder)
+        }
+        if let index = unmatched.firstIndex(where: { expectation.matches($0, at: location) }) {
             unmatched.remove(at: index)
         } else {
+            let mentions = expectation.mentions.isEmpty ? "" : " mentioning \(expectation.mentions)"
+            let wanted = "\(expectation.severity.rawValue) \(expectation.code) at \(location)\(mentions)"
             let near = unmatched.map { "  \($0)" }.joined(separator: "\n")
             Issue.record("expected \(wanted)\nbut got:\n\(near)", sourceLocation: sourceLocation)
         }
@@ -97,7 +118,7 @@ func expectDiagnostics(
 }
 
 /// Replaces `{1️⃣}` (a marker of the same file) and `{a.yaml#1️⃣}` by that marker's `path:line:column`,
-/// for messages that name another place.
+/// for mentions of another place.
 private func resolvePlaceholders(
     _ message: String, file: String, markers: [String: [String: (line: Int, column: Int)]], folder: TemporaryFolder
 ) -> String {

@@ -52,7 +52,7 @@ struct ExportNotesTests {
         let exported = ConfigurationExporter.export(live, ownClientID: nil, target: F.target)
         #expect(exported.notes.isEmpty, "\(exported.notes)")
         let trip = try ExportRoundTrip(live)
-        #expect(trip.loaded.diagnostics.map(\.severity) == [.warning], "\(trip.loaded.diagnostics)")
+        #expect(trip.loaded.diagnostics.map(\.code) == ["FRC134"], "\(trip.loaded.diagnostics)")
         #expect(trip.loaded.diagnostics.first?.message.hasPrefix("permission group `Jose\\u{301}` looks the same as `Jos\\u{E9}`") == true)
         #expect(trip.errors.isEmpty, "\(trip.errors)")
         #expect(trip.planned.plan.actions.isEmpty)

@@ -11,7 +11,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
             1️⃣\t- name: Técnicos
             """, [
-            .error("1️⃣", "invalid YAML: found character that cannot start any token (while scanning for the next token): indent with spaces, not tabs"),
+            .error("1️⃣", "FRC107"),
         ])
     }
 
@@ -29,7 +29,7 @@ struct FileAndYAMLDiagnosticTests {
                   - name: Otros
                 """,
         ], [
-            .error("1️⃣", "invalid YAML: found unexpected end of stream (while scanning a quoted scalar)", in: "a.yaml"),
+            .error("1️⃣", "FRC107", in: "a.yaml"),
         ])
         #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
     }
@@ -40,7 +40,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
               - name: a1️⃣\u{7}b
             """, [
-            .error("1️⃣", "invalid YAML: control characters are not allowed: remove this character"),
+            .error("1️⃣", "FRC107"),
         ])
     }
 
@@ -48,13 +48,13 @@ struct FileAndYAMLDiagnosticTests {
         // libyaml notices the limit at the second bracket.
         let deep = String(repeating: "[", count: 1_099) + String(repeating: "]", count: 1_100)
         try expectDiagnostics("version: 1\nx: [1️⃣\(deep)\n", [
-            .error("1️⃣", "invalid YAML: lists and mappings nest more than 1000 levels deep: flatten them"),
+            .error("1️⃣", "FRC107"),
         ])
     }
 
     @Test func documentThatIsABlockScalarShowsItEscaped() throws {
         try expectDiagnostics("--- 1️⃣|\n  first\n  second\n", [
-            .error("1️⃣", "a document must be a mapping that starts with `version: 1`, found the string \"first\\nsecond\\n\""),
+            .error("1️⃣", "FRC116"),
         ])
     }
 
@@ -66,7 +66,7 @@ struct FileAndYAMLDiagnosticTests {
                 description: x
                 1️⃣name: Otros
             """, [
-            .error("1️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+            .error("1️⃣", "FRC108"),
         ])
     }
 
@@ -76,7 +76,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
               - {"name": "Técnicos", description: x, 1️⃣'name': Otros}
             """, [
-            .error("1️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+            .error("1️⃣", "FRC108"),
         ])
     }
 
@@ -91,8 +91,8 @@ struct FileAndYAMLDiagnosticTests {
                 2️⃣name: erp
                 name: sync
             """, [
-            .error("1️⃣", "the key `hub` is already written on line 4 of this mapping: keep only one of the two"),
-            .error("2️⃣", "the key `name` is already written on line 3 of this mapping: keep only one of the two"),
+            .error("1️⃣", "FRC108"),
+            .error("2️⃣", "FRC108"),
         ])
     }
 
@@ -107,7 +107,7 @@ struct FileAndYAMLDiagnosticTests {
                 groups: [Default]
                 1️⃣groups: [Otros]
             """, [
-            .error("1️⃣", "the key `groups` is already written on line 7 of this mapping: keep only one of the two"),
+            .error("1️⃣", "FRC108"),
         ])
     }
 
@@ -119,7 +119,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups: []
             1️⃣version: 1
             """, [
-            .error("1️⃣", "the key `version` is already written on line 3 of this mapping: keep only one of the two"),
+            .error("1️⃣", "FRC108"),
         ])
     }
 
@@ -130,12 +130,8 @@ struct FileAndYAMLDiagnosticTests {
         bytes.append(Data("nicos\n".utf8))
         let path = try folder.write("latin1.yaml", bytes)
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
-        #expect(loaded.diagnostics == [
-            .error(
-                "`\(path)` is not valid UTF-8 (first bad byte at offset 41): save the file as UTF-8",
-                at: SourceLocation(file: path, line: 3, column: 12)
-            ),
-        ])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC105 at \(path):3:12"])
+        #expect(loaded.diagnostics.first?.message.contains("offset 41") == true)
         #expect(loaded.files.map(\.path) == [path])
     }
 
@@ -143,16 +139,14 @@ struct FileAndYAMLDiagnosticTests {
         let folder = try TemporaryFolder()
         let path = try folder.write("empty.yaml", "# nothing yet\n")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
-        #expect(loaded.diagnostics == [
-            .error("`\(path)` holds no YAML document: start it with `version: 1`", at: SourceLocation(file: path, line: 1, column: 1)),
-        ])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC106 at \(path):1:1"])
     }
 
     @Test func missingPath() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("nowhere.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
-        #expect(loaded.diagnostics == [.error("no file or folder at `\(path)`: name an existing configuration file or folder")])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC101 at no place"])
         #expect(loaded.files.isEmpty)
     }
 
@@ -161,9 +155,7 @@ struct FileAndYAMLDiagnosticTests {
         try folder.write("notes.txt", "not configuration")
         try folder.write(".hidden.yaml", "version: 1\n")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [folder.url.path])
-        #expect(loaded.diagnostics == [
-            .error("the folder `\(folder.url.path)` holds no .yaml or .yml file: add one, or name the files to read"),
-        ])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC102 at no place"])
     }
 
     @Test func fileOverTenMebibytesIsRefusedUnread() throws {
@@ -174,12 +166,7 @@ struct FileAndYAMLDiagnosticTests {
         for _ in 0..<(11 * 1024) { text += line }
         let path = try folder.write("big.yaml", text)
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
-        #expect(loaded.diagnostics == [
-            .error(
-                "`\(path)` is larger than 10 MiB (\(text.utf8.count) bytes) and was not read: split it into several files",
-                at: SourceLocation(file: path, line: 1, column: 1)
-            ),
-        ])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC104 at \(path):1:1"])
         #expect(loaded.files.isEmpty)
     }
 
@@ -193,7 +180,7 @@ struct FileAndYAMLDiagnosticTests {
         }
         text += "consumers: *a9\n"
         try expectDiagnostics(text, [
-            .error("1️⃣", "the alias `*a1` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
+            .error("1️⃣", "FRC111"),
         ])
     }
 
@@ -208,7 +195,7 @@ struct FileAndYAMLDiagnosticTests {
             second += "  - name: c\(index)\n    permission_group: " + (index == 41 ? "1️⃣" : "") + "*y\n"
         }
         try expectDiagnostics(first + second, [
-            .error("1️⃣", "the alias `*y` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
+            .error("1️⃣", "FRC111"),
         ])
     }
 
@@ -232,7 +219,7 @@ struct FileAndYAMLDiagnosticTests {
         let last = text.range(of: "*text", options: .backwards)!
         let marked = text.replacingCharacters(in: last, with: "1️⃣*text")
         let loaded = try expectDiagnostics(marked, [
-            .error("1️⃣", "the alias `*text` takes `{path}` past 100 alias expansions, so the file is refused as a possible YAML bomb: write the values out instead"),
+            .error("1️⃣", "FRC111"),
         ])
         #expect(loaded.state.groups.isEmpty)
     }
@@ -245,7 +232,7 @@ struct FileAndYAMLDiagnosticTests {
               - name: x
                 1️⃣*base : y
             """, [
-            .error("1️⃣", "an alias is used inside a mapping key: aliases may only stand for values"),
+            .error("1️⃣", "FRC112"),
         ])
     }
 
@@ -256,7 +243,7 @@ struct FileAndYAMLDiagnosticTests {
               - name: Técnicos
                 description: Técnicos de 1️⃣${env:FRACTTAL_ENV}
             """, [
-            .error("1️⃣", "the environment variable `FRACTTAL_ENV` is not set: set it, or write the value in place of ${env:FRACTTAL_ENV}"),
+            .error("1️⃣", "FRC150"),
         ])
     }
 
@@ -266,7 +253,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
               - name: 1️⃣${HOME}
             """, [
-            .error("1️⃣", "`${HOME}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+            .error("1️⃣", "FRC152"),
         ])
     }
 
@@ -276,7 +263,7 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
               - name: "grupo 1️⃣${env:1X}"
             """, [
-            .error("1️⃣", "`${env:1X}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+            .error("1️⃣", "FRC152"),
         ], environment: ["1X": "no"])
     }
 
@@ -286,11 +273,9 @@ struct FileAndYAMLDiagnosticTests {
             permission_groups:
               - name: grupo 1️⃣${env:X
             """, [
-            .error("1️⃣", "`${env:X` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
+            .error("1️⃣", "FRC152"),
         ], environment: ["X": "no"])
     }
-
-    static let credentialMessage = "${env:FRACTTAL_CLIENT_SECRET} would copy the credential this tool signs in with into plans and messages, so a configuration may not read `FRACTTAL_CLIENT_SECRET`: remove it, and give any value this field needs a variable of its own"
 
     @Test func credentialVariableIsRefusedWhenUnset() throws {
         let loaded = try expectDiagnostics("""
@@ -299,7 +284,7 @@ struct FileAndYAMLDiagnosticTests {
               - name: Técnicos
                 description: clave 1️⃣${env:FRACTTAL_CLIENT_SECRET}
             """, [
-            .error("1️⃣", Self.credentialMessage),
+            .error("1️⃣", "FRC151"),
         ])
         #expect(loaded.state.groups.first?.description.value == nil)
     }
@@ -321,9 +306,9 @@ struct FileAndYAMLDiagnosticTests {
                 description: ${env:OTHER}
                 permission_group: Otros
             """, [
-            .error("1️⃣", Self.credentialMessage),
-            .error("2️⃣", Self.credentialMessage),
-            .error("3️⃣", Self.credentialMessage),
+            .error("1️⃣", "FRC151"),
+            .error("2️⃣", "FRC151"),
+            .error("3️⃣", "FRC151"),
         ], environment: ["FRACTTAL_CLIENT_SECRET": secret, "OTHER": "otro"])
         #expect(!loaded.diagnostics.contains { $0.message.contains(secret) })
         #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
@@ -360,21 +345,21 @@ struct FileAndYAMLDiagnosticTests {
               - name: "joined $\
                   {env:SET} 8️⃣${env:NOPE4}"
             """#, [
-            .error("1️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
-            .error("2️⃣", Self.credentialMessage),
-            .error("3️⃣", "`${HOME}` is not supported: only ${env:NAME} is, with NAME made of letters, digits and _ and not starting with a digit"),
-            .error("4️⃣", "the environment variable `NOPE` is not set: set it, or write the value in place of ${env:NOPE}"),
-            .error("5️⃣", "the environment variable `NOPE2` is not set: set it, or write the value in place of ${env:NOPE2}"),
-            .error("6️⃣", Self.credentialMessage),
-            .error("7️⃣", "the environment variable `NOPE3` is not set: set it, or write the value in place of ${env:NOPE3}"),
-            .error("8️⃣", "the environment variable `NOPE4` is not set: set it, or write the value in place of ${env:NOPE4}"),
+            .error("1️⃣", "FRC150"),
+            .error("2️⃣", "FRC151"),
+            .error("3️⃣", "FRC152"),
+            .error("4️⃣", "FRC150"),
+            .error("5️⃣", "FRC150"),
+            .error("6️⃣", "FRC151"),
+            .error("7️⃣", "FRC150"),
+            .error("8️⃣", "FRC150"),
         ], environment: ["SET": "set"])
     }
 
     @Test func lineNumbersAfterCRLFLineEnds() throws {
         try expectDiagnostics(
             "version: 1\r\n# comment\r\npermission_groups:\r\n  - name: Técnicos\r\n    1️⃣colour: red\r\n",
-            [.error("1️⃣", "unknown key `colour` in a permission group: the keys allowed here are `name`, `description`, `permissions`")]
+            [.error("1️⃣", "FRC119")]
         )
     }
 }

@@ -12,8 +12,8 @@ struct KeyAndTypeDiagnosticTests {
                 permission_group: 2️⃣Integraciones
                 1️⃣permision_group: Integraciones
             """, [
-            .error("1️⃣", "unknown key `permision_group` in a consumer: did you mean `permission_group`?"),
-            .warning("2️⃣", "permission group `Integraciones` is not declared in these files; plan will look for it among live groups"),
+            .error("1️⃣", "FRC119", mentioning: "`permission_group`"),
+            .warning("2️⃣", "FRC148"),
         ])
     }
 
@@ -24,7 +24,7 @@ struct KeyAndTypeDiagnosticTests {
               - name: Técnicos
                 1️⃣colour: red
             """, [
-            .error("1️⃣", "unknown key `colour` in a permission group: the keys allowed here are `name`, `description`, `permissions`"),
+            .error("1️⃣", "FRC119", mentioning: "`name`, `description`, `permissions`"),
         ])
     }
 
@@ -33,7 +33,7 @@ struct KeyAndTypeDiagnosticTests {
             version: 1
             1️⃣consumer: []
             """, [
-            .error("1️⃣", "unknown key `consumer` at the top of a document: did you mean `consumers`?"),
+            .error("1️⃣", "FRC119", mentioning: "`consumers`"),
         ])
     }
 
@@ -43,7 +43,7 @@ struct KeyAndTypeDiagnosticTests {
             settings:
               1️⃣purne: true
             """, [
-            .error("1️⃣", "unknown key `purne` in `settings`: did you mean `prune`?"),
+            .error("1️⃣", "FRC119", mentioning: "`prune`"),
         ])
     }
 
@@ -52,7 +52,7 @@ struct KeyAndTypeDiagnosticTests {
             # a comment
             1️⃣consumers: []
             """, [
-            .error("1️⃣", "this document has no `version`: add `version: 1` at its top"),
+            .error("1️⃣", "FRC117"),
         ])
     }
 
@@ -60,7 +60,7 @@ struct KeyAndTypeDiagnosticTests {
         try expectDiagnostics("""
             version: 1️⃣2
             """, [
-            .error("1️⃣", "`version` must be the number 1, found the number `2`: write `version: 1`"),
+            .error("1️⃣", "FRC118"),
         ])
     }
 
@@ -68,7 +68,7 @@ struct KeyAndTypeDiagnosticTests {
         try expectDiagnostics("""
             version: 1️⃣"1"
             """, [
-            .error("1️⃣", "`version` must be the number 1, found the string \"1\": write `version: 1`"),
+            .error("1️⃣", "FRC118"),
         ])
     }
 
@@ -76,7 +76,7 @@ struct KeyAndTypeDiagnosticTests {
         try expectDiagnostics("""
             1️⃣- version: 1
             """, [
-            .error("1️⃣", "a document must be a mapping that starts with `version: 1`, found a list"),
+            .error("1️⃣", "FRC116"),
         ])
     }
 
@@ -86,7 +86,7 @@ struct KeyAndTypeDiagnosticTests {
             settings:
               prune: 1️⃣yes
             """, [
-            .error("1️⃣", "`prune` must be `true` or `false`; `yes` is not a boolean in YAML 1.2"),
+            .error("1️⃣", "FRC126"),
         ])
     }
 
@@ -100,7 +100,7 @@ struct KeyAndTypeDiagnosticTests {
             permission_groups:
               - name: Integraciones
             """, [
-            .error("1️⃣", "`hub` must be `true` or `false`; `on` is not a boolean in YAML 1.2"),
+            .error("1️⃣", "FRC126"),
         ])
     }
 
@@ -110,7 +110,7 @@ struct KeyAndTypeDiagnosticTests {
             settings:
               prune: 1️⃣"true"
             """, [
-            .error("1️⃣", "`prune` must be true or false without quotes, found the string \"true\""),
+            .error("1️⃣", "FRC124"),
         ])
     }
 
@@ -120,7 +120,7 @@ struct KeyAndTypeDiagnosticTests {
             settings:
               prune: 1️⃣True
             """, [
-            .error("1️⃣", "`prune` must be `true` or `false` in lower case, found `True`: write `true`"),
+            .error("1️⃣", "FRC125"),
         ])
     }
 
@@ -130,7 +130,7 @@ struct KeyAndTypeDiagnosticTests {
             settings:
               prune: 1️⃣1
             """, [
-            .error("1️⃣", "`prune` must be `true` or `false`, found the number `1`"),
+            .error("1️⃣", "FRC121"),
         ])
     }
 
@@ -140,7 +140,7 @@ struct KeyAndTypeDiagnosticTests {
             permission_groups:
               - name: 1️⃣1212
             """, [
-            .error("1️⃣", "`name` must be a string, but `1212` is read as a number: quote it, \"1212\""),
+            .error("1️⃣", "FRC123"),
         ])
     }
 
@@ -150,7 +150,7 @@ struct KeyAndTypeDiagnosticTests {
             permission_groups:
               - name: 1️⃣false
             """, [
-            .error("1️⃣", "`name` must be a string, but `false` is read as a boolean: quote it, \"false\""),
+            .error("1️⃣", "FRC123"),
         ])
     }
 
@@ -161,7 +161,7 @@ struct KeyAndTypeDiagnosticTests {
               - name: Técnicos
                 description: 1️⃣2024
             """, [
-            .error("1️⃣", "`description` must be a string, but `2024` is read as a number: quote it, \"2024\""),
+            .error("1️⃣", "FRC123"),
         ])
     }
 
@@ -171,7 +171,7 @@ struct KeyAndTypeDiagnosticTests {
             permission_groups:
               - name: 1️⃣[a, b]
             """, [
-            .error("1️⃣", "`name` must be a string, found a list"),
+            .error("1️⃣", "FRC121"),
         ])
     }
 
@@ -182,7 +182,7 @@ struct KeyAndTypeDiagnosticTests {
               - name: Técnicos
                 permissions: 1️⃣assets:view
             """, [
-            .error("1️⃣", "`permissions` must be a list of permission codes, found the string \"assets:view\""),
+            .error("1️⃣", "FRC121"),
         ])
     }
 
@@ -191,7 +191,7 @@ struct KeyAndTypeDiagnosticTests {
             version: 1
             consumers:1️⃣
             """, [
-            .error("1️⃣", "`consumers` has no value: write a list of consumers"),
+            .error("1️⃣", "FRC122"),
         ])
     }
 
@@ -202,7 +202,7 @@ struct KeyAndTypeDiagnosticTests {
               protect:
                 consumers: 1️⃣ci-bootstrap
             """, [
-            .error("1️⃣", "`protect.consumers` must be a list of names, found the string \"ci-bootstrap\""),
+            .error("1️⃣", "FRC121"),
         ])
     }
 
@@ -213,7 +213,7 @@ struct KeyAndTypeDiagnosticTests {
               - name: Técnicos
                 1️⃣<<: {description: x}
             """, [
-            .error("1️⃣", "merge keys (`<<`) are not supported: write the fields out"),
+            .error("1️⃣", "FRC114"),
         ])
     }
 
@@ -223,7 +223,7 @@ struct KeyAndTypeDiagnosticTests {
             permission_groups:
               - name: 1️⃣!!int "12"
             """, [
-            .error("1️⃣", "the YAML tag `!!int` is not supported here: remove it"),
+            .error("1️⃣", "FRC113"),
         ])
     }
 
@@ -232,7 +232,7 @@ struct KeyAndTypeDiagnosticTests {
             version: 1
             1️⃣[a, b]: c
             """, [
-            .error("1️⃣", "a key must be a word such as `name`, not a list or a mapping"),
+            .error("1️⃣", "FRC115"),
         ])
     }
 }

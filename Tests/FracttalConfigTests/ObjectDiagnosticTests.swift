@@ -16,7 +16,7 @@ struct ObjectDiagnosticTests {
             consumers:
               - 1️⃣permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "this consumer has no `name`: add its name"),
+            .error("1️⃣", "FRC120"),
         ])
     }
 
@@ -26,7 +26,7 @@ struct ObjectDiagnosticTests {
             consumers:
               - 1️⃣name: erp-sync
             """, [
-            .error("1️⃣", "this consumer has no `permission_group`: add the name of the permission group it uses"),
+            .error("1️⃣", "FRC120"),
         ])
         #expect(loaded.state.consumers.isEmpty)
     }
@@ -37,7 +37,7 @@ struct ObjectDiagnosticTests {
             permission_groups:
               - 1️⃣description: Técnicos de campo
             """, [
-            .error("1️⃣", "this permission group has no `name`: add its name"),
+            .error("1️⃣", "FRC120"),
         ])
     }
 
@@ -47,7 +47,7 @@ struct ObjectDiagnosticTests {
             permission_groups:
               - name: 1️⃣""
             """, [
-            .error("1️⃣", "`name` is empty: write 1 to 100 characters"),
+            .error("1️⃣", "FRC129"),
         ])
     }
 
@@ -59,7 +59,7 @@ struct ObjectDiagnosticTests {
               - name: 1️⃣\(long)
               - name: \(String(repeating: "é", count: 100))
             """, [
-            .error("1️⃣", "`name` has 101 characters, more than 100: shorten it"),
+            .error("1️⃣", "FRC130"),
         ])
     }
 
@@ -69,7 +69,7 @@ struct ObjectDiagnosticTests {
             permission_groups:
               - name: 1️⃣"Técnicos "
             """, [
-            .error("1️⃣", "`name` starts or ends with white space: remove it, since names are taken as written"),
+            .error("1️⃣", "FRC131"),
         ])
     }
 
@@ -79,7 +79,7 @@ struct ObjectDiagnosticTests {
             permission_groups:
               - name: 1️⃣"\u{3000}Técnicos"
             """, [
-            .error("1️⃣", "`name` starts or ends with white space: remove it, since names are taken as written"),
+            .error("1️⃣", "FRC131"),
         ])
     }
 
@@ -92,7 +92,7 @@ struct ObjectDiagnosticTests {
               - name: Otros
                 description: \(String(repeating: "ñ", count: 500))
             """, [
-            .error("1️⃣", "`description` has 501 characters, more than 500: shorten it"),
+            .error("1️⃣", "FRC132"),
         ])
     }
 
@@ -109,7 +109,7 @@ struct ObjectDiagnosticTests {
                   - name: 2️⃣Técnicos
                 """,
         ], [
-            .error("2️⃣", "permission group `Técnicos` is declared twice, first at {a.yaml#1️⃣}: rename or remove one", in: "b.yaml"),
+            .error("2️⃣", "FRC133", mentioning: "{a.yaml#1️⃣}", in: "b.yaml"),
         ])
     }
 
@@ -122,7 +122,7 @@ struct ObjectDiagnosticTests {
               - name: 1️⃣erp-sync
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "consumer `erp-sync` is declared twice, first at {2️⃣}: rename or remove one"),
+            .error("1️⃣", "FRC133", mentioning: "{2️⃣}"),
         ])
         #expect(loaded.state.consumers.count == 1)
     }
@@ -145,8 +145,8 @@ struct ObjectDiagnosticTests {
                     permission_group: Integraciones
                 """,
         ], [
-            .warning("2️⃣", "consumer `Jose\\u{301} svc` looks the same as `Jos\\u{E9} svc` at {a.yaml#1️⃣} but is made of other Unicode code points, so they are two different consumers: rename one so that people can tell them apart", in: "b.yaml"),
-            .error("3️⃣", "consumer `Jos\u{E9} svc` is declared twice, first at {a.yaml#1️⃣}: rename or remove one", in: "b.yaml"),
+            .warning("2️⃣", "FRC134", mentioning: "`Jose\\u{301} svc`", "`Jos\\u{E9} svc`", "{a.yaml#1️⃣}", in: "b.yaml"),
+            .error("3️⃣", "FRC133", mentioning: "{a.yaml#1️⃣}", in: "b.yaml"),
         ])
         #expect(loaded.state.consumers.map { Array($0.name.value.unicodeScalars) } == [
             Array("Jos\u{E9} svc".unicodeScalars), Array("Jose\u{301} svc".unicodeScalars),
@@ -162,7 +162,7 @@ struct ObjectDiagnosticTests {
               - name: a
                 permission_group: 2️⃣"Te\u{301}cnicos"
             """, [
-            .warning("2️⃣", "permission group `Te\\u{301}cnicos` is not declared in these files, but `T\\u{E9}cnicos` at {1️⃣} looks the same with other Unicode code points: write the name exactly as declared, or plan will look for `Te\\u{301}cnicos` among live groups"),
+            .warning("2️⃣", "FRC149", mentioning: "`T\\u{E9}cnicos`", "{1️⃣}"),
         ])
     }
 
@@ -176,7 +176,7 @@ struct ObjectDiagnosticTests {
             1️⃣settings:
               prune: false
             """, [
-            .error("1️⃣", "`settings` may appear in only one document and is already set at {2️⃣}: merge the two blocks"),
+            .error("1️⃣", "FRC127", mentioning: "{2️⃣}"),
         ])
     }
 
@@ -188,8 +188,8 @@ struct ObjectDiagnosticTests {
             version: 1
             3️⃣settings: {prune: true}
             """, [
-            .error("1️⃣", "`settings` must be a mapping of keys such as `prune`, found the number `5`"),
-            .error("3️⃣", "`settings` may appear in only one document and is already set at {2️⃣}: merge the two blocks"),
+            .error("1️⃣", "FRC121"),
+            .error("3️⃣", "FRC127", mentioning: "{2️⃣}"),
         ])
     }
 
@@ -199,7 +199,7 @@ struct ObjectDiagnosticTests {
             settings:
               max_delete_percent: 1️⃣150
             """, [
-            .error("1️⃣", "`max_delete_percent` must be a whole number from 0 to 100, found 150"),
+            .error("1️⃣", "FRC128"),
         ])
     }
 
@@ -209,7 +209,7 @@ struct ObjectDiagnosticTests {
             settings:
               max_delete_percent: 1️⃣25.5
             """, [
-            .error("1️⃣", "`max_delete_percent` must be a whole number from 0 to 100, found the number `25.5`"),
+            .error("1️⃣", "FRC128"),
         ])
     }
 
@@ -220,7 +220,7 @@ struct ObjectDiagnosticTests {
               protect:
                 groups: [1️⃣" Default"]
             """, [
-            .error("1️⃣", "each item of `protect.groups` starts or ends with white space: remove it, since names are taken as written"),
+            .error("1️⃣", "FRC131"),
         ])
     }
 
@@ -232,7 +232,7 @@ struct ObjectDiagnosticTests {
                 grant_type: 1️⃣client_credential
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "`client_credential` is not a grant type: did you mean `client_credentials`?"),
+            .error("1️⃣", "FRC135", mentioning: "`client_credentials`"),
         ])
     }
 
@@ -244,7 +244,7 @@ struct ObjectDiagnosticTests {
                 grant_type: 1️⃣password
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "`password` is not a grant type: write `client_credentials` or `authorization_code`"),
+            .error("1️⃣", "FRC135"),
         ])
     }
 
@@ -256,7 +256,7 @@ struct ObjectDiagnosticTests {
                 grant_type: 1️⃣authorization_code
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "an `authorization_code` consumer needs a `redirect_uri`: add one, such as https://portal.example.com/oauth/callback"),
+            .error("1️⃣", "FRC136"),
         ])
     }
 
@@ -268,7 +268,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 1️⃣redirect_uri: https://erp.example.com/callback
             """ + Self.group, [
-            .error("1️⃣", "`redirect_uri` is only for `authorization_code` consumers: remove it, or set `grant_type: authorization_code`"),
+            .error("1️⃣", "FRC137"),
         ])
     }
 
@@ -281,7 +281,7 @@ struct ObjectDiagnosticTests {
                 redirect_uri: 1️⃣http://portal.example.com/callback
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "`redirect_uri` may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]): write https:// for `portal.example.com`"),
+            .error("1️⃣", "FRC139"),
         ])
     }
 
@@ -294,7 +294,7 @@ struct ObjectDiagnosticTests {
                 redirect_uri: 1️⃣portal.example.com/callback
                 permission_group: Integraciones
             """ + Self.group, [
-            .error("1️⃣", "`redirect_uri` must be an https:// URL with a host, such as https://portal.example.com/oauth/callback, found `portal.example.com/callback`"),
+            .error("1️⃣", "FRC138"),
         ])
     }
 
@@ -306,7 +306,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 key: 1️⃣NBqg-HRjWA7j1KqLITd
             """ + Self.group, [
-            .error("1️⃣", "`key` must be 16 to 20 letters and digits (A-Z, a-z, 0-9) as Fracttal shows it, found `NBqg-HRjWA7j1KqLITd`"),
+            .error("1️⃣", "FRC140"),
         ])
     }
 
@@ -318,7 +318,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 key: 1️⃣12345678901234567
             """ + Self.group, [
-            .error("1️⃣", "`key` must be a string, but `12345678901234567` is read as a number: quote it, \"12345678901234567\""),
+            .error("1️⃣", "FRC123"),
         ])
     }
 
@@ -330,7 +330,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 previous_names: [erp, 1️⃣"erp old\\t"]
             """ + Self.group, [
-            .error("1️⃣", "each item of `previous_names` starts or ends with white space: remove it, since names are taken as written"),
+            .error("1️⃣", "FRC131"),
         ])
     }
 
@@ -342,7 +342,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 rotate_secret_before: 1️⃣2026-11-01
             """ + Self.group, [
-            .error("1️⃣", "`2026-11-01` is a date, not an instant: write 2026-11-01T00:00:00Z"),
+            .error("1️⃣", "FRC142"),
         ])
     }
 
@@ -354,7 +354,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 rotate_secret_before: 1️⃣2026-11-01T08:30:00
             """ + Self.group, [
-            .error("1️⃣", "`2026-11-01T08:30:00` has no UTC offset: write 2026-11-01T08:30:00Z, or add an offset such as +02:00"),
+            .error("1️⃣", "FRC143"),
         ])
     }
 
@@ -366,7 +366,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 rotate_secret_before: 1️⃣2026-02-30T00:00:00Z
             """ + Self.group, [
-            .error("1️⃣", "`rotate_secret_before` must be an RFC 3339 instant with a date, a time and a UTC offset, such as 2026-11-01T00:00:00Z, found `2026-02-30T00:00:00Z`"),
+            .error("1️⃣", "FRC144"),
         ])
     }
 
@@ -378,7 +378,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 max_secret_age: 1️⃣0d
             """ + Self.group, [
-            .error("1️⃣", "`max_secret_age` must be a whole number of days or hours, at least 1, such as `90d` or `12h`, found `0d`"),
+            .error("1️⃣", "FRC141"),
         ])
     }
 
@@ -390,7 +390,7 @@ struct ObjectDiagnosticTests {
                 permission_group: Integraciones
                 max_secret_age: 1️⃣90
             """ + Self.group, [
-            .error("1️⃣", "`max_secret_age` must be a whole number of days or hours, at least 1, such as `90d` or `12h`, found `90`"),
+            .error("1️⃣", "FRC141"),
         ])
     }
 
@@ -401,7 +401,7 @@ struct ObjectDiagnosticTests {
               - name: Técnicos
                 permissions: [assets:view, 1️⃣Work_Orders:View]
             """, [
-            .error("1️⃣", "`Work_Orders:View` is not a permission code: write `module:action` or `module:*` in lower case, such as `work_orders:view`"),
+            .error("1️⃣", "FRC145"),
         ])
     }
 
@@ -414,7 +414,7 @@ struct ObjectDiagnosticTests {
                   - 2️⃣assets:view
                   - 1️⃣assets:view
             """, [
-            .error("1️⃣", "`assets:view` is listed twice in this group, first at {2️⃣}: remove one"),
+            .error("1️⃣", "FRC146", mentioning: "{2️⃣}"),
         ])
     }
 
@@ -425,7 +425,7 @@ struct ObjectDiagnosticTests {
               - name: Técnicos
                 permissions: [1️⃣meters:view, "meters:*"]
             """, [
-            .warning("1️⃣", "`meters:view` is already granted by `meters:*` in this group: remove one of them"),
+            .warning("1️⃣", "FRC147"),
         ])
     }
 
@@ -438,7 +438,7 @@ struct ObjectDiagnosticTests {
               - name: erp-sync
                 permission_group: 1️⃣PERMISO 1 TECNIC
             """, [
-            .warning("1️⃣", "permission group `PERMISO 1 TECNIC` is not declared in these files; plan will look for it among live groups; did you mean `PERMISO 1 TECNICO`?"),
+            .warning("1️⃣", "FRC148", mentioning: "`PERMISO 1 TECNICO`"),
         ])
     }
 
@@ -451,7 +451,7 @@ struct ObjectDiagnosticTests {
               - name: erp-sync
                 permission_group: 1️⃣técnicos
             """, [
-            .warning("1️⃣", "permission group `técnicos` is not declared in these files; plan will look for it among live groups; did you mean `Técnicos`?"),
+            .warning("1️⃣", "FRC148", mentioning: "`Técnicos`"),
         ])
     }
 }

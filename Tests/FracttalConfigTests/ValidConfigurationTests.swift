@@ -29,8 +29,8 @@ struct ValidConfigurationTests {
 
     @Test func byteOrderMarkIsAccepted() throws {
         let loaded = try expectDiagnostics("\u{FEFF}version: 1\npermission_groups:\n  - 1️⃣name: Técnicos\n  - 2️⃣nam: x\n", [
-            .error("2️⃣", "unknown key `nam` in a permission group: did you mean `name`?"),
-            .error("2️⃣", "this permission group has no `name`: add its name"),
+            .error("2️⃣", "FRC119", mentioning: "`name`"),
+            .error("2️⃣", "FRC120"),
         ])
         #expect(loaded.state.groups.first?.location.column == 5)
         #expect(loaded.files.first?.data.starts(with: [0xEF, 0xBB, 0xBF]) == true)
@@ -82,7 +82,7 @@ struct ValidConfigurationTests {
               - name: b
                 permission_group: "Jos\u{E9}"
             """, [
-            .warning("2️⃣", "permission group `Jose\\u{301}` looks the same as `Jos\\u{E9}` at {1️⃣} but is made of other Unicode code points, so they are two different permission groups: rename one so that people can tell them apart"),
+            .warning("2️⃣", "FRC134", mentioning: "`Jose\\u{301}`", "`Jos\\u{E9}`", "{1️⃣}"),
         ])
         #expect(loaded.state.groups.map { Array($0.name.value.unicodeScalars) } == [
             Array("Jos\u{E9}".unicodeScalars), Array("Jose\u{301}".unicodeScalars),

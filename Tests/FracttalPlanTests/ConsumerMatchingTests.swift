@@ -54,8 +54,8 @@ struct ConsumerMatchingTests {
             consumers: [declaredConsumer("bi-portal", group: "Techs", line: 20, key: "NOPE")],
             liveGroups: [techs], liveConsumers: [liveConsumer("KEY1", "bi-portal", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            "fracttal.yaml:26:20: error: no live consumer has key `NOPE`; correct the key, or remove `key:` to match the consumer by name",
+        #expect(result.findings == [
+            "error FRC204 at fracttal.yaml:26:20",
         ])
         #expect(result.plan.actions.isEmpty)
     }
@@ -66,9 +66,10 @@ struct ConsumerMatchingTests {
             liveGroups: [techs],
             liveConsumers: [liveConsumer("KEY1", "erp-sync", group: 12), liveConsumer("KEY2", "erp-sync", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:20:11: error: consumer["erp-sync"] matches 2 live consumers, keys KEY1 ("erp-sync") and KEY2 ("erp-sync"); add `key:` with the key of the one it means to settle it"#,
+        #expect(result.findings == [
+            "error FRC205 at fracttal.yaml:20:11",
         ])
+        #expect(result.mentions("KEY1", "KEY2"))
     }
 
     @Test func aKeySettlesTwoLiveConsumersOfOneName() {
@@ -110,8 +111,8 @@ struct ConsumerMatchingTests {
             liveGroups: [techs],
             liveConsumers: [liveConsumer("KEY1", "a", group: 12), liveConsumer("KEY2", "b", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:27:22: error: consumer["bi-portal"] matches 2 live consumers, keys KEY1 ("a") and KEY2 ("b"); add `key:` with the key of the one it means to settle it"#,
+        #expect(result.findings == [
+            "error FRC205 at fracttal.yaml:27:22",
         ])
     }
 
@@ -123,8 +124,8 @@ struct ConsumerMatchingTests {
             ],
             liveGroups: [techs], liveConsumers: [liveConsumer("KEY1", "alex", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:40:5: error: consumer["bi-portal"] matches the live consumer KEY1 ("alex"), which consumer["alex"] (fracttal.yaml:20:5) matches too; a live consumer belongs to one declaration only: remove the stale previous_names entry or set `key:` on the right declaration"#,
+        #expect(result.findings == [
+            "error FRC206 at fracttal.yaml:40:5",
         ])
     }
 
@@ -134,9 +135,10 @@ struct ConsumerMatchingTests {
             liveGroups: [techs],
             liveConsumers: [liveConsumer("KEY1", "old", group: 12), liveConsumer("KEY2", "erp-sync", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:20:11: warning: after this plan 2 live consumers will be named "erp-sync" (keys KEY1 and KEY2); matching by name will then be ambiguous, so keep `key:` on this declaration or rename the other consumer"#,
+        #expect(result.findings == [
+            "warning FRC220 at fracttal.yaml:20:11",
         ])
+        #expect(result.mentions("KEY1", "KEY2"))
         #expect(result.outline == [#"1 update consumer["erp-sync"]"#])
     }
 }
@@ -175,10 +177,11 @@ struct GroupReferenceTests {
             ],
             liveGroups: [liveGroup(12, "Techs")]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:23:20: error: permission group "Integration" is neither declared nor live; did you mean "Integrations"?"#,
-            #"fracttal.yaml:43:20: error: permission group "Nothing like it" is neither declared nor live; declare it under permission_groups or name a live group"#,
+        #expect(result.findings == [
+            "error FRC207 at fracttal.yaml:23:20",
+            "error FRC207 at fracttal.yaml:43:20",
         ])
+        #expect(result.mentions(#""Integrations""#))
     }
 
     @Test func anUndeclaredNameOfTwoLiveGroupsIsAnError() {
@@ -186,8 +189,9 @@ struct GroupReferenceTests {
             consumers: [declaredConsumer("erp-sync", group: "Techs", line: 20)],
             liveGroups: [liveGroup(4, "Techs"), liveGroup(9, "Techs")]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:23:20: error: permission group "Techs" names 2 live groups (ids 4 and 9) and no declared one; rename or delete one of them by hand in Fracttal, then plan again"#,
+        #expect(result.findings == [
+            "error FRC208 at fracttal.yaml:23:20",
         ])
+        #expect(result.mentions("ids 4 and 9"))
     }
 }

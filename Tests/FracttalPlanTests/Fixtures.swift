@@ -115,10 +115,23 @@ func pruning(protectConsumers: [String] = [], protectGroups: [String] = [], maxD
 }
 
 extension PlanningResult {
-    /// Every diagnostic as printed: `file:line:column: severity: message`.
+    /// Every diagnostic as printed: `file:line:column: severity: message [code]`.
     var messages: [String] { diagnostics.map(\.description) }
     /// The error diagnostics as printed.
     var errors: [String] { diagnostics.filter { $0.severity == .error }.map(\.description) }
+    /// Every diagnostic as `severity code at file:line:column`: what tests compare instead of the wording.
+    var findings: [String] { diagnostics.map(\.finding) }
+    /// The error diagnostics as `error code at file:line:column`.
+    var errorFindings: [String] { diagnostics.filter { $0.severity == .error }.map(\.finding) }
+    /// Whether every value (a key, a suggestion, a list of codes) appears in some diagnostic's message.
+    func mentions(_ values: String...) -> Bool {
+        values.allSatisfy { value in diagnostics.contains { $0.message.contains(value) } }
+    }
     /// The actions as `step action address`, for compact comparisons.
     var outline: [String] { plan.actions.map { "\($0.step) \($0.action.rawValue) \($0.address)" } }
+}
+
+extension Diagnostic {
+    /// `error FRC201 at file:line:column` (or `at no place`).
+    var finding: String { "\(severity.rawValue) \(code) at \(location?.description ?? "no place")" }
 }

@@ -56,9 +56,10 @@ struct GroupPlanningTests {
             groups: [declaredGroup("Techs", ["assets:view"], line: 10)],
             liveGroups: [liveGroup(4, "Techs"), liveGroup(9, "Techs")]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:10:9: error: group["Techs"] matches 2 live groups (ids 4 and 9): the server holds two groups of that name; rename or delete one of them by hand in Fracttal, then plan again"#,
+        #expect(result.findings == [
+            "error FRC203 at fracttal.yaml:10:9",
         ])
+        #expect(result.mentions("ids 4 and 9"))
         #expect(result.plan.actions.isEmpty)
     }
 
@@ -82,25 +83,27 @@ struct PermissionExpansionTests {
 
     @Test func unknownCodeIsAnErrorAtItsLocationWithTheNearestCode() {
         let result = Scenario(groups: [declaredGroup("Techs", ["assets:view", "work_order:view", "assets:veiw", "assets:modify"], line: 10)]).plan()
-        #expect(result.messages == [
-            "fracttal.yaml:13:9: error: `work_order:view` is not in the live permission catalog; did you mean `work_orders:view`?",
-            "fracttal.yaml:14:9: error: `assets:veiw` is not in the live permission catalog; did you mean `assets:view`?",
-            "fracttal.yaml:15:9: error: `assets:modify` is not in the live permission catalog; did you mean `assets:edit`?",
+        #expect(result.findings == [
+            "error FRC201 at fracttal.yaml:13:9",
+            "error FRC201 at fracttal.yaml:14:9",
+            "error FRC201 at fracttal.yaml:15:9",
         ])
+        #expect(result.mentions("`work_orders:view`", "`assets:view`", "`assets:edit`"))
     }
 
     @Test func unknownCodeFarFromEveryCodeGetsNoGuess() {
         let result = Scenario(groups: [declaredGroup("Techs", ["zeppelin_fleet:launch"], line: 10)]).plan()
-        #expect(result.messages == [
-            "fracttal.yaml:12:9: error: `zeppelin_fleet:launch` is not in the live permission catalog; use a `module:action` code from the company's permission catalog",
+        #expect(result.findings == [
+            "error FRC201 at fracttal.yaml:12:9",
         ])
     }
 
     @Test func wildcardOfAModuleWithoutCodesIsAnErrorWithTheNearestModule() {
         let result = Scenario(groups: [declaredGroup("Techs", ["meter:*", "zeppelins:*"], line: 10)]).plan()
-        #expect(result.messages == [
-            "fracttal.yaml:12:9: error: `meter:*` matches no permission: the live catalog has no module `meter`; did you mean `meters:*`?",
-            "fracttal.yaml:13:9: error: `zeppelins:*` matches no permission: the live catalog has no module `zeppelins`; use a module of the company's permission catalog",
+        #expect(result.findings == [
+            "error FRC202 at fracttal.yaml:12:9",
+            "error FRC202 at fracttal.yaml:13:9",
         ])
+        #expect(result.mentions("`meters:*`"))
     }
 }

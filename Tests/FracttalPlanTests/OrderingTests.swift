@@ -34,7 +34,7 @@ struct OrderingTests {
 
     @Test func stepsFollowThePhasesAndAddressesOrderEachStep() {
         let result = Self.everything.plan()
-        #expect(result.messages == [#"fracttal.yaml:2:10: note: kept: group["Default"] (id 1) is the default group, which the server cannot delete"#])
+        #expect(result.findings == ["note FRC221 at fracttal.yaml:2:10"])
         #expect(result.outline == [
             #"1 create group["Alpha"]"#,
             #"1 update group["Techs"]"#,

@@ -48,13 +48,13 @@ struct PruneTests {
             ],
             ownClientID: "KEY1"
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:2:10: note: kept: consumer["ci-bootstrap"] (key KEY1) is the consumer this tool signs in as"#,
-            #"fracttal.yaml:4:18: note: kept: consumer["legacy"] (key KEY2) is in settings.protect"#,
-            #"fracttal.yaml:4:30: note: kept: consumer["by key"] (key KEY9) is in settings.protect"#,
-            #"fracttal.yaml:2:10: note: kept: group["Default"] (id 1) is the default group, which the server cannot delete"#,
-            #"fracttal.yaml:2:10: note: kept: group["CI"] (id 5) is the group of the consumer this tool signs in as"#,
-            #"fracttal.yaml:5:15: note: kept: group["Legacy"] (id 6) is in settings.protect"#,
+        #expect(result.findings == [
+            "note FRC221 at fracttal.yaml:2:10",
+            "note FRC221 at fracttal.yaml:4:18",
+            "note FRC221 at fracttal.yaml:4:30",
+            "note FRC221 at fracttal.yaml:2:10",
+            "note FRC221 at fracttal.yaml:2:10",
+            "note FRC221 at fracttal.yaml:5:15",
         ])
         #expect(result.plan.actions.isEmpty)
         #expect(result.plan.notes == result.diagnostics.map(\.message))
@@ -68,9 +68,9 @@ struct PruneTests {
             liveGroups: [liveGroup(6, "Legacy")],
             liveConsumers: [liveConsumer("KEY2", "legacy", group: 6, secretAgeDays: 30)]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:5:15: note: kept: group["Legacy"] is in settings.protect, so its declared changes (permissions) are not applied"#,
-            #"fracttal.yaml:4:18: note: kept: consumer["legacy"] is in settings.protect, so its declared changes (hub, secret rotation) are not applied"#,
+        #expect(result.findings == [
+            "note FRC221 at fracttal.yaml:5:15",
+            "note FRC221 at fracttal.yaml:4:18",
         ])
         #expect(result.plan.actions.isEmpty)
         #expect(result.plan.summary.unchanged == 2)
@@ -81,9 +81,9 @@ struct PruneTests {
             settings: Settings(protectedConsumers: [Located("ghost", at: at(4, 18))], protectedGroups: [Located("Ghosts", at: at(5, 15))]),
             liveGroups: [defaultGroup]
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:4:18: warning: settings.protect.consumers names "ghost", which matches no live or declared consumer; correct it or remove it"#,
-            #"fracttal.yaml:5:15: warning: settings.protect.groups names "Ghosts", which matches no live or declared group; correct it or remove it"#,
+        #expect(result.findings == [
+            "warning FRC210 at fracttal.yaml:4:18",
+            "warning FRC210 at fracttal.yaml:5:15",
         ])
     }
 
@@ -92,10 +92,10 @@ struct PruneTests {
             settings: pruning(), liveGroups: [defaultGroup, liveGroup(7, "Crew", accounts: 3), liveGroup(8, "Solo", accounts: 1)],
             allowMassDelete: true
         ).plan()
-        #expect(result.messages == [
-            #"fracttal.yaml:2:10: note: kept: group["Default"] (id 1) is the default group, which the server cannot delete"#,
-            #"fracttal.yaml:2:10: error: cannot delete group["Crew"] (id 7): 3 user accounts are assigned to it, and the server refuses to delete a group in use; reassign those accounts in Fracttal, declare the group, or add it to settings.protect.groups"#,
-            #"fracttal.yaml:2:10: error: cannot delete group["Solo"] (id 8): 1 user account is assigned to it, and the server refuses to delete a group in use; reassign those accounts in Fracttal, declare the group, or add it to settings.protect.groups"#,
+        #expect(result.findings == [
+            "note FRC221 at fracttal.yaml:2:10",
+            "error FRC217 at fracttal.yaml:2:10",
+            "error FRC217 at fracttal.yaml:2:10",
         ])
     }
 
@@ -110,8 +110,8 @@ struct PruneTests {
             liveConsumers: [liveConsumer("KEY1", "erp-sync", group: 7), liveConsumer("KEY2", "legacy", group: 7)],
             allowMassDelete: true
         ).plan()
-        #expect(result.errors == [
-            #"fracttal.yaml:2:10: error: cannot delete group["Old"] (id 7): consumers that stay still use it: "erp-sync" (key KEY1), "new-one" (to be created), "legacy" (key KEY2); move them to another group, declare the group, or add it to settings.protect.groups"#,
+        #expect(result.errorFindings == [
+            "error FRC218 at fracttal.yaml:2:10",
         ])
     }
 
@@ -132,8 +132,8 @@ struct PruneTests {
         let declared = (9..<30).map { declaredConsumer("c\($0)", group: "Default", line: 100 + 20 * $0) }
         var scenario = Scenario(
             consumers: declared, settings: pruning(), liveGroups: [defaultGroup], liveConsumers: liveConsumers)
-        #expect(scenario.plan().errors == [
-            "fracttal.yaml:2:10: error: would delete 9 of 30 live consumers (30%), more than max_delete_percent 25; pass --allow-mass-delete if that is meant",
+        #expect(scenario.plan().errorFindings == [
+            "error FRC219 at fracttal.yaml:2:10",
         ])
         scenario.allowMassDelete = true
         #expect(scenario.plan().errors.isEmpty)
@@ -141,8 +141,8 @@ struct PruneTests {
         scenario.settings = pruning(maxDeletePercent: 30)
         #expect(scenario.plan().errors.isEmpty)
         scenario.settings = pruning(maxDeletePercent: 29)
-        #expect(scenario.plan().errors == [
-            "fracttal.yaml:6:23: error: would delete 9 of 30 live consumers (30%), more than max_delete_percent 29; pass --allow-mass-delete if that is meant",
+        #expect(scenario.plan().errorFindings == [
+            "error FRC219 at fracttal.yaml:6:23",
         ])
     }
 
@@ -152,8 +152,8 @@ struct PruneTests {
             settings: pruning(),
             liveGroups: [defaultGroup, liveGroup(2, "A"), liveGroup(3, "B")]
         ).plan()
-        #expect(result.errors == [
-            "fracttal.yaml:2:10: error: would delete 2 of 3 live permission groups (66.7%), more than max_delete_percent 25; pass --allow-mass-delete if that is meant",
+        #expect(result.errorFindings == [
+            "error FRC219 at fracttal.yaml:2:10",
         ])
     }
 

@@ -32,8 +32,8 @@ struct ReplacementTests {
                 redirectURI: "https://bi.example.com/cb", key: "KEY1")],
             liveGroups: [liveGroup(12, "Techs")], liveConsumers: [liveConsumer("KEY1", "bi-portal", group: 12)]
         ).plan()
-        #expect(result.messages == [
-            "fracttal.yaml:26:20: warning: the replacement issues a new key, so `key: KEY1` will match nothing on the next plan; remove `key:` or set it to the new key after apply",
+        #expect(result.findings == [
+            "warning FRC215 at fracttal.yaml:26:20",
         ])
     }
 }
@@ -71,8 +71,8 @@ struct RotationTests {
 
     @Test func anInstantLaterThanThePlanIsAnError() {
         let result = plan(secretAgeDays: 3, rotateSecretBefore: now.addingTimeInterval(day))
-        #expect(result.messages == [
-            "fracttal.yaml:28:20: error: rotate_secret_before 2026-05-02T12:00:00Z is later than the plan's time 2026-05-01T12:00:00Z; use an instant in the past: the secret is rotated once if it was issued before it",
+        #expect(result.findings == [
+            "error FRC209 at fracttal.yaml:28:20",
         ])
     }
 

@@ -140,11 +140,14 @@ public final class ApplyJournal: Sendable {
 }
 
 /// The journal cannot be read or written; the text names the file, never a secret.
-public struct JournalError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct JournalError: CodedError, Sendable, Hashable, CustomStringConvertible {
     /// The journal file.
     public var path: String
     /// Why, in a few words.
     public var reason: String
+
+    /// The code printed after the sentence.
+    public var code: Diagnostic.Code { "FRC315" }
 
     /// One sentence that says what is wrong and what to do.
     public var description: String {

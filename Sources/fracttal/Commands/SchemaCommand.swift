@@ -16,7 +16,7 @@ struct SchemaCommand: ParsableCommand {
         do {
             StandardStreams.out(try ConfigurationSchema.jsonText())
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(.schemaUnavailable, "\(error)")
         }
     }
 }

@@ -20,6 +20,7 @@ struct TargetResolver {
         if baseURL == nil, tokenURL == nil, !hasCredentials {
             if refuseSandboxInCI, environment["CI"].map({ !$0.isEmpty && $0 != "false" && $0 != "0" }) == true {
                 throw CommandFailure(
+                    .noTargetInCI,
                     "CI is set but no target is given: set FRACTTAL_BASE_URL (or --base-url) with FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET, so that CI never plans against the embedded sandbox by mistake."
                 )
             }

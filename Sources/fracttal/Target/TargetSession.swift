@@ -30,19 +30,26 @@ final class TargetSession: Sendable {
         case .remote(let baseURL, let tokenURL):
             guard let key = environment["FRACTTAL_CLIENT_ID"], !key.isEmpty,
                   let secret = environment["FRACTTAL_CLIENT_SECRET"], !secret.isEmpty else {
-                throw CommandFailure("set FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET to the key and secret of a client-credentials consumer of \(DisplayText.url(baseURL)); credentials are never taken from flags.")
+                throw CommandFailure(.credentialsMissing, "set FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET to the key and secret of a client-credentials consumer of \(DisplayText.url(baseURL)); credentials are never taken from flags.")
             }
             let credentials = ClientCredentials(key: key, secret: secret)
             let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)
             return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL, sandbox: nil)
         case .embeddedSandbox(let dataPath):
             let folder = (dataPath as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
             var configuration = SandboxConfiguration()
             configuration.dataPath = dataPath
-            let sandbox = try await SandboxServer.start(configuration)
+            let sandbox: SandboxServer
+            do {
+                if !folder.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                sandbox = try await SandboxServer.start(configuration)
+            } catch {
+                throw CommandFailure(
+                    .sandboxUnavailable,
+                    "cannot start the embedded sandbox at \(dataPath) (\(error)); make that folder writable, or set FRACTTAL_BASE_URL to use another target.")
+            }
             let bootstrap = sandbox.bootstrapCredentials
             let credentials = ClientCredentials(key: bootstrap.key, secret: bootstrap.secret)
             do {
@@ -85,7 +92,7 @@ final class TargetSession: Sendable {
         do {
             return try FracttalClient(configuration: configuration)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error, otherwise: .targetUnusable)
         }
     }
 }

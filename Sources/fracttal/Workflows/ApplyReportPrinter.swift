@@ -23,16 +23,16 @@ struct ApplyReportPrinter {
         }
         for unsaved in report.unsavedSecrets {
             StandardStreams.err(
-                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be written to \(secretsPath ?? "the secrets file"); run apply again from this folder to rotate it."
+                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be written to \(secretsPath ?? "the secrets file"); run apply again from this folder to rotate it. [\(UnsavedSecret.code)]"
             )
         }
         for stray in report.strayConsumers {
             StandardStreams.err(
-                "error: the server also made consumer \"\(stray.name)\" (key \(stray.key)) beside the one this apply created and delivered (key \(stray.keptKey)), from a request whose answer was lost; nobody has its secret. Remove it in Fracttal (Settings > API Connections > OAuth Consumers), or with: curl -X DELETE -H \"Authorization: Bearer $TOKEN\" \(baseURL)/oauth_consumers/\(stray.key)"
+                "error: the server also made consumer \"\(stray.name)\" (key \(stray.key)) beside the one this apply created and delivered (key \(stray.keptKey)), from a request whose answer was lost; nobody has its secret. Remove it in Fracttal (Settings > API Connections > OAuth Consumers), or with: curl -X DELETE -H \"Authorization: Bearer $TOKEN\" \(baseURL)/oauth_consumers/\(stray.key) [\(StrayConsumer.code)]"
             )
         }
         if let problem = report.journalProblem {
-            StandardStreams.err("warning: \(problem)")
+            StandardStreams.err("warning: \(problem) [\(problem.code)]")
         }
         StandardStreams.out(report.summaryLine + "\n")
     }

@@ -56,13 +56,13 @@ struct ApplyWorkflow {
         do {
             try await ApplyPreconditions.check(plan, live: live, secrets: sink)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error, otherwise: .applyFailed)
         }
         let journal: ApplyJournal?
         do {
             journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(target: session.target.name)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error, otherwise: .applyFailed)
         }
         try confirm()
 
@@ -75,7 +75,7 @@ struct ApplyWorkflow {
         do {
             report = try await InterruptSignals.stopping(stop) { try await applier.run(plan, live: live) }
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error, otherwise: .applyFailed)
         }
         progress.finish()
         ApplyReportPrinter(secretsPath: options.secretsOut, baseURL: session.apiBaseURL).print(report)
@@ -84,39 +84,39 @@ struct ApplyWorkflow {
             StandardStreams.err("note: the key or secret of \(names) holds characters that no quoting makes safe in an env file, so it was written to \(diverted.path) (JSON, mode 0600) instead.")
         }
         if report.interrupted {
-            throw CommandFailure("apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
+            throw CommandFailure(.applyInterrupted, "apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
         }
         if !report.succeeded {
-            throw CommandFailure("apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
+            throw CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
         }
         if !report.strayConsumers.isEmpty {
-            throw CommandFailure("apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
+            throw CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
         }
     }
 
     /// Re-reads the live state and refuses a saved plan that no longer fits it.
     private func checkedSavedPlan(_ plan: Plan, in session: TargetSession) async throws -> (Plan, LiveState) {
         guard plan.target == session.target.name else {
-            throw CommandFailure("the plan was made for \(plan.target) but the target is \(session.target.name); re-run plan against this target.")
+            throw CommandFailure(.planForOtherTarget, "the plan was made for \(plan.target) but the target is \(session.target.name); re-run plan against this target.")
         }
         let live: LiveState
         do {
             live = try await session.client.readLiveState()
         } catch {
-            throw CommandFailure("cannot read the live state of \(session.target.name): \(error)")
+            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(session.target.name): \(error)")
         }
         if let madeBy = plan.clientID, madeBy != session.ownClientID {
             StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
             let problems = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
             if !problems.isEmpty {
                 for problem in problems { StandardStreams.err("  - \(problem)") }
-                throw CommandFailure("this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
+                throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
             }
         }
         let reasons = PlanStaleness.staleness(of: plan, against: live)
         if !reasons.isEmpty {
             for reason in reasons { StandardStreams.err("  - \(reason)") }
-            throw CommandFailure("stale plan: re-run plan (the live state changed since the plan was made; nothing was changed).")
+            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state changed since the plan was made; nothing was changed).")
         }
         return (plan, live)
     }
@@ -126,12 +126,12 @@ struct ApplyWorkflow {
         if options.autoApprove { return }
         let inCI = environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
         guard StandardStreams.inputIsTerminal, !inCI else {
-            throw CommandFailure("apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
+            throw CommandFailure(.confirmationImpossible, "apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
         }
         StandardStreams.err("Do you want to apply these changes? Only 'yes' will be accepted:")
         FileHandle.standardError.write(Data("  Enter a value: ".utf8))
         guard readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes" else {
-            throw CommandFailure("apply cancelled; nothing was changed.")
+            throw CommandFailure(.applyCancelled, "apply cancelled; nothing was changed.")
         }
     }
 }

@@ -16,7 +16,7 @@ struct ExportWorkflow {
         do {
             live = try await session.closing { try await $0.client.readLiveState() }
         } catch {
-            throw CommandFailure("cannot read the live state of \(target.name): \(error)")
+            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(target.name): \(error)")
         }
         let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name)
         try write(exported, into: folder)
@@ -36,7 +36,7 @@ struct ExportWorkflow {
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {
-            throw CommandFailure("cannot write the exported files into \(folder): \(error.localizedDescription); check the folder is writable.")
+            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder): \(error.localizedDescription); check the folder is writable.")
         }
     }
 }

@@ -9,7 +9,7 @@ enum PlanFile {
             let json = StandardStreams.redacted(String(decoding: plan.encodedJSON(), as: UTF8.self))
             try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CommandFailure("cannot write the plan to \(path): \(error.localizedDescription); check that its folder exists and is writable.")
+            throw CommandFailure(.planUnwritable, "cannot write the plan to \(path): \(error.localizedDescription); check that its folder exists and is writable.")
         }
     }
 
@@ -19,12 +19,12 @@ enum PlanFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CommandFailure("cannot read the plan file \(path): \(error.localizedDescription).")
+            throw CommandFailure(.planFileUnreadable, "cannot read the plan file \(path): \(error.localizedDescription).")
         }
         do {
             return try Plan.decode(from: data)
         } catch {
-            throw CommandFailure("\(path) is not a usable plan: \(error); make a new one with `fracttal plan --out \(path)`.")
+            throw CommandFailure(.planFileUnusable, "\(path) is not a usable plan: \(error); make a new one with `fracttal plan --out \(path)`.")
         }
     }
 }

@@ -63,7 +63,7 @@ struct PlanWorkflow {
             do {
                 live = try await reading.value
             } catch {
-                throw CommandFailure("cannot read the live state of \(session.target.name): \(error)")
+                throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(session.target.name): \(error)")
             }
             return Inputs(loaded: loaded, session: session, live: live)
         } catch {
@@ -78,7 +78,7 @@ struct PlanWorkflow {
     private static func reported(_ loaded: LoadedConfiguration) throws -> LoadedConfiguration {
         DiagnosticPrinter.print(loaded.diagnostics)
         if loaded.diagnostics.containsError {
-            throw CommandFailure("the configuration has errors (above); fix them and run again.")
+            throw CommandFailure(.configurationHasErrors, "the configuration has errors (above); fix them and run again.")
         }
         return loaded
     }
@@ -89,7 +89,7 @@ struct PlanWorkflow {
         do {
             undelivered = try ApplyJournal.undeliveredSecrets(target: inputs.session.target.name)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error.code, "\(error)")
         }
         let context = PlanningContext(
             target: inputs.session.target.name,
@@ -102,7 +102,7 @@ struct PlanWorkflow {
         let result = Planner.plan(desired: inputs.loaded.state, live: inputs.live, context: context)
         DiagnosticPrinter.print(result.diagnostics)
         guard result.isUsable else {
-            throw CommandFailure("the plan cannot be made (errors above); nothing was changed.")
+            throw CommandFailure(.planHasErrors, "the plan cannot be made (errors above); nothing was changed.")
         }
         return result.plan
     }
