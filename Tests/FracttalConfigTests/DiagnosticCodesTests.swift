@@ -7,7 +7,7 @@ struct DiagnosticCodesTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Every `"FRCnnn"` literal under Sources/, with the files it is written in (once per occurrence).
+    /// Every `"FRCnnn"` literal under Sources/ outside comments, with the files it is written in (once per occurrence).
     static func codesInSources() throws -> [String: [String]] {
         let sources = root.appendingPathComponent("Sources")
         let pattern = try Regex(#""(FRC\d{3})""#)
@@ -15,10 +15,12 @@ struct DiagnosticCodesTests {
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
             guard file.pathExtension == "swift" else { continue }
-            let text = try String(contentsOf: file, encoding: .utf8)
-            for match in text.matches(of: pattern) {
-                let code = String(text[match.range].dropFirst().dropLast())
-                found[code, default: []].append(file.lastPathComponent)
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+            for line in lines where !line.drop(while: { $0 == " " }).hasPrefix("//") {
+                for match in line.matches(of: pattern) {
+                    let code = String(line[match.range].dropFirst().dropLast())
+                    found[code, default: []].append(file.lastPathComponent)
+                }
             }
         }
         return found

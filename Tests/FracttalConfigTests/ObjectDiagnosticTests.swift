@@ -209,7 +209,7 @@ struct ObjectDiagnosticTests {
             settings:
               max_delete_percent: 1️⃣25.5
             """, [
-            .error("1️⃣", "FRC128"),
+            .error("1️⃣", "FRC121"),
         ])
     }
 
