@@ -98,6 +98,7 @@ struct HardeningEndToEndTests {
             #expect(!planned.leaksAny(of: [secret]))
             #expect(planned.stdout.contains("copied *** here"), "\(planned)")
             #expect(planned.stderr.contains("FRACTTAL_CLIENT_SECRET"), "a warning says what was replaced: \(planned)")
+            #expect(planned.stderr.contains("[FRC422]"), "\(planned)")
             #expect(!(try sandbox.folder.read("plan.json")).contains(secret))
         }
     }

@@ -36,9 +36,8 @@ struct ValidateEndToEndTests {
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["valid"] as? Bool == false)
-        let first = (object?["diagnostics"] as? [[String: Any]])?.first
-        #expect(first?["code"] as? String == "FRC119", "\(json)")
-        #expect(first?["line"] as? Int == 4 && first?["column"] as? Int == 5, "\(json)")
+        let unknownKey = (object?["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "FRC119" }
+        #expect(unknownKey?["line"] as? Int == 4 && unknownKey?["column"] as? Int == 5, "\(json)")
     }
 
     /// A configuration that tries to copy the tool's own secret into a description; the `$` is at 4:25.

@@ -75,4 +75,6 @@ extension Diagnostic.Code {
     static let applyFailed: Self = "FRC420"
     /// The embedded sandbox could not start.
     static let sandboxUnavailable: Self = "FRC421"
+    /// The tool's own secret was about to be printed or saved and was replaced by `***` (a warning).
+    static let secretRedacted: Self = "FRC422"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FracttalModel
 import Synchronization
 
 /// Keeps the secret the tool signs in with (`FRACTTAL_CLIENT_SECRET`) out of everything it prints or
@@ -37,5 +38,5 @@ final class OutputRedaction: Sendable {
     }
 
     /// The warning printed the first time something was replaced.
-    static let warning = "warning: the value of FRACTTAL_CLIENT_SECRET appeared in what fracttal was about to print or save, and was replaced by ***; look for it in the configuration's values and in the live descriptions, and rotate that secret if it was shared."
+    static let warning = "warning: the value of FRACTTAL_CLIENT_SECRET appeared in what fracttal was about to print or save, and was replaced by ***; look for it in the configuration's values and in the live descriptions, and rotate that secret if it was shared. [\(Diagnostic.Code.secretRedacted)]"
 }
