@@ -66,13 +66,16 @@ struct ForbiddenTests {
             let admin = try await sandbox.token()
             let group = try await sandbox.call(.POST, "/groups_permissions/", token: admin, json: Fixtures.group("short-lived"))
             let id = try #require(group.data["id"] as? Int)
-            let first = try await sandbox.call(.POST, "/oauth_consumers/", token: admin, json: Fixtures.consumer("first", group: id))
-            try #require(first.status == 201)
-            let key = try #require(first.data["key"] as? String)
-            try #require(try await sandbox.call(.DELETE, "/oauth_consumers/\(key)", token: admin).status == 200)
+            // Refused for its grant type alone: the group was found.
+            let refused = try await sandbox.call(
+                .POST, "/oauth_consumers/", token: admin, json: Fixtures.consumer("first", group: id, grantType: "password")
+            )
+            try #require(refused.status == 400)
+            #expect(refused.errorFields == ["grant_type"])
             try #require(try await sandbox.call(.DELETE, "/groups_permissions/\(id)", token: admin).status == 200)
             let second = try await sandbox.call(.POST, "/oauth_consumers/", token: admin, json: Fixtures.consumer("second", group: id))
             #expect(second.status == 400)
+            #expect(second.errorFields == ["id_group_permission"])
         }
     }
 }
