@@ -30,7 +30,7 @@ root=$work/$name
 binary=$root/fracttal
 (cd "$root" && find . -type f -printf '%10s  %p\n' | sort -k2)
 echo "tarball $(stat -c %s "$tarball") bytes ($(du -h "$tarball" | cut -f1)), binary $(stat -c %s "$binary") bytes ($(du -h "$binary" | cut -f1))"
-for file in fracttal README.md LICENSE fracttal.schema.json fracttal_FracttalConfig.resources/fracttal.schema.json \
+for file in fracttal README.md LICENSE docs/cli.md fracttal.schema.json fracttal_FracttalConfig.resources/fracttal.schema.json \
     completions/fracttal.bash completions/_fracttal completions/fracttal.fish man/fracttal.1; do
     [[ -s $root/$file ]] || fail "$file is missing from the tarball"
 done

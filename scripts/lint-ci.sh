@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lints what users copy into their pipelines: the GitHub Action (action.yml), the CI recipes
-# (examples/ci) and the Dockerfile, plus this project's own shell scripts. Needs actionlint,
+# (examples/ci) and the Dockerfile, plus this project's own shell scripts, after checking that
+# nothing in the repository refers outside it (scripts/check-references.sh). Needs actionlint,
 # zizmor, hadolint and shellcheck on PATH (.ci/run installs them from PyPI). Every linter must
 # report nothing; the few findings ignored in place carry their reason beside them.
 set -euo pipefail
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 
 probe=$(mktemp -d)
 trap 'rm -rf "$probe"' EXIT
+
+# The repository stands alone: no comment or document points outside it, and no link is dead.
+scripts/check-references.sh
 
 echo "--- lint: actionlint (the GitHub recipe, and action.yml through it)"
 actionlint examples/ci/github-actions.yml
@@ -30,7 +34,7 @@ echo "--- lint: hadolint (Dockerfile)"
 hadolint Dockerfile
 
 echo "--- lint: shellcheck (scripts, the action's steps, the GitLab recipe's scripts)"
-shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh
+shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh scripts/check-references.sh
 # actionlint runs shellcheck on a workflow's steps, not on an action's, nor on GitLab's scripts:
 # write each of those scripts to a file and check it as the shell that runs it.
 python3 - "$probe/scripts" <<'EOF'

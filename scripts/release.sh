@@ -13,6 +13,7 @@
 #     fracttal_FracttalConfig.resources/      the schema `fracttal schema` prints (keep it beside the binary)
 #     fracttal.schema.json                    the same JSON Schema, for editors
 #     README.md  LICENSE
+#     docs/                                   the reference documents README links to
 #     completions/fracttal.bash  completions/_fracttal  completions/fracttal.fish
 #     man/fracttal.1
 #
@@ -61,6 +62,7 @@ cp "$bin/fracttal" "$root/fracttal"
 strip "$root/fracttal"
 cp -R "$bin/fracttal_FracttalConfig.resources" "$root/"
 cp README.md LICENSE "$root/"
+cp -R docs "$root/"
 cp schemas/fracttal.schema.json "$root/"
 
 built=$("$root/fracttal" --version)

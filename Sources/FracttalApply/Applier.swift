@@ -182,7 +182,7 @@ public struct Applier: Sendable {
     private func strayConsumers(ledger: ApplyLedger, results: [ActionResult]) async -> [StrayConsumer] {
         let created = results.filter { $0.address.kind == .consumer && [.create, .replace].contains($0.action) && $0.key != nil }
         guard !created.isEmpty, let consumers = try? await mutations.listConsumers() else { return [] }
-        let knownBefore = await ledger.liveConsumerKeys
+        let knownBefore = ledger.liveConsumerKeys
         let madeHere = Set(created.compactMap(\.key))
         // By exact name, in one pass rather than one per created consumer.
         let liveByName = Dictionary(grouping: consumers) { ExactName($0.name) }

@@ -30,12 +30,17 @@ final class SecretsFileCopy: Sendable {
     let overflow: SecretsFileCopy?
     /// The consumers whose credentials went to `overflow`, by name.
     private let diverted = Mutex<[String]>([])
+    /// The size of the file as last written, in bytes.
+    private let writtenBytes = Atomic<Int>(0)
 
     init(path: String, format: SecretsFormat) {
         self.path = path
         self.format = format
         overflow = format == .env ? SecretsFileCopy(path: path + ".json", format: .json) : nil
     }
+
+    /// The size in bytes of the file as last written here (0 before the first write).
+    var lastWrittenSize: Int { writtenBytes.load(ordering: .relaxed) }
 
     /// The consumers whose credentials went to the JSON file beside an env file, in the order they came.
     var divertedNames: [String] { diverted.withLock { $0 } }
@@ -71,6 +76,7 @@ final class SecretsFileCopy: Sendable {
             if case .unread = current { current = try readForStore() }
             let data = try Self.merge(entries, into: &current)
             try Self.write(data, to: path)
+            writtenBytes.store(data.count, ordering: .relaxed)
             contents = current
         }
     }

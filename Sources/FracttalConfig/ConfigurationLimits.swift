@@ -1,4 +1,4 @@
-/// The limits the configuration language sets on configuration files (the README lists them).
+/// The limits the configuration language sets on configuration files (docs/configuration.md lists them).
 enum ConfigurationLimits {
     /// The largest file read, in bytes (10 MiB).
     static let maxFileBytes = 10 * 1024 * 1024

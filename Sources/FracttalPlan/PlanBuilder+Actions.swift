@@ -4,11 +4,11 @@ import FracttalModel
 extension PlanBuilder {
     /// Plans group creates and updates (phase 1), and guards the group of the tool's own consumer.
     mutating func planGroups() {
-        for (position, group) in desired.groups.enumerated() where !groupFailed.contains(position) {
+        for (position, group) in desired.groups.enumerated() where !groups[position].matchFailed {
             let address = ResourceAddress(.group, group.name.value)
-            let permissions = groupPermissions[position]
+            let permissions = groups[position].permissions
             let after = GroupState(name: group.name.value, description: group.description.value, permissions: permissions)
-            guard let match = groupMatches[position] else {
+            guard let match = groups[position].match else {
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .create, before: nil, after: .group(after),
@@ -26,7 +26,7 @@ extension PlanBuilder {
                 }
                 continue
             }
-            if let own, match.id == own.groupID, !groupPermissionErrors.contains(position) {
+            if let own, match.id == own.groupID, !groups[position].hasUnknownPermission {
                 let missing = ownNeeds.subtracting(permissions)
                 if !missing.isEmpty {
                     diagnostics.append(.ownGroupStripped(Array(missing), own: own, group: match.name, at: group.location))
@@ -52,9 +52,9 @@ extension PlanBuilder {
             if let instant = consumer.rotateSecretBefore, instant.value > context.now {
                 diagnostics.append(.rotateBeforeInFuture(instant.value, now: context.now, at: instant.location))
             }
-            guard let reference = consumerGroupRefs[position] else { continue }
+            guard let reference = consumers[position].groupReference else { continue }
             let address = ResourceAddress(.consumer, consumer.name.value)
-            switch consumerMatches[position] {
+            switch consumers[position].match {
             case .failed:
                 continue
             case .none:
@@ -92,7 +92,7 @@ extension PlanBuilder {
         let before = liveState(of: match)
         let fingerprint = Fingerprint.of(match)
 
-        if consumerProtected[position] {
+        if consumers[position].isProtected {
             unchanged += 1
             let differences = changed + (rotation.isEmpty ? [] : ["secret rotation"])
             keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
@@ -108,7 +108,7 @@ extension PlanBuilder {
             if let key = consumer.key {
                 diagnostics.append(.replacementRetiresKey(key.value, at: key.location))
             }
-            liveConsumerRemoved[livePosition] = true
+            liveConsumers[livePosition].removed = true
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
@@ -183,14 +183,14 @@ extension PlanBuilder {
     mutating func planPrune() {
         let reason = "no file declares it and settings.prune is true"
         for (position, consumer) in live.consumers.enumerated()
-        where declarationOfLiveConsumer[position] == nil && !liveConsumerInDispute[position] {
+        where liveConsumers[position].declaration == nil && !liveConsumers[position].inDispute {
             let address = ResourceAddress(.consumer, consumer.name)
             if let location = protectLocation(of: consumer) {
                 keep("kept: \(address) (key \(consumer.key)) is in settings.protect", at: location)
             } else if consumer.key == own?.key {
                 keep("kept: \(address) (key \(consumer.key)) is the consumer this tool signs in as", at: pruneLocation)
             } else {
-                liveConsumerRemoved[position] = true
+                liveConsumers[position].removed = true
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .delete, before: .consumer(liveState(of: consumer)), after: nil, reason: reason,

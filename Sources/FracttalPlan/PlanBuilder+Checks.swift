@@ -21,11 +21,12 @@ extension PlanBuilder {
     private func finalUsers(of groupIDs: Set<Int>) -> [Int: [String]] {
         var users: [Int: [String]] = [:]
         for (position, consumer) in desired.consumers.enumerated() {
-            guard case .live(let id)? = consumerGroupRefs[position], groupIDs.contains(id) else { continue }
-            switch consumerMatches[position] {
-            case .live(let match, _) where !consumerProtected[position]:
+            let decision = consumers[position]
+            guard case .live(let id)? = decision.groupReference, groupIDs.contains(id) else { continue }
+            switch decision.match {
+            case .live(let match, _) where !decision.isProtected:
                 let key = live.consumers[match].key
-                let label = liveConsumerRemoved[match] ? "replacing key \(key)" : "key \(key)"
+                let label = liveConsumers[match].removed ? "replacing key \(key)" : "key \(key)"
                 users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (\(label))")
             case .none:
                 users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (to be created)")
@@ -34,7 +35,7 @@ extension PlanBuilder {
             }
         }
         for (position, consumer) in live.consumers.enumerated()
-        where !liveConsumerRemoved[position] && groupIDs.contains(consumer.groupID) && !declarationSetsGroup(ofLive: position) {
+        where !liveConsumers[position].removed && groupIDs.contains(consumer.groupID) && !declarationSetsGroup(ofLive: position) {
             users[consumer.groupID, default: []].append("\(DisplayText.quoted(consumer.name)) (key \(consumer.key))")
         }
         return users
@@ -42,8 +43,8 @@ extension PlanBuilder {
 
     /// Whether a declaration decides the group of this live consumer (it matches it, is not protected, and resolved its group).
     private func declarationSetsGroup(ofLive position: Int) -> Bool {
-        guard let declaration = declarationOfLiveConsumer[position] else { return false }
-        return !consumerProtected[declaration] && consumerGroupRefs[declaration] != nil
+        guard let declaration = liveConsumers[position].declaration else { return false }
+        return !consumers[declaration].isProtected && consumers[declaration].groupReference != nil
     }
 
     /// Refuses to delete more than `max_delete_percent` of the live objects of a kind, unless mass deletes are allowed.
@@ -69,9 +70,9 @@ extension PlanBuilder {
         let afterStepOne = finalPermissions(of: .live(id: own.groupID))
         var duringConsumerChanges = afterStepOne
         var afterConsumerChanges = afterStepOne
-        if let livePosition = index.consumer(key: own.key), let position = declarationOfLiveConsumer[livePosition],
-           !consumerProtected[position],
-           let reference = consumerGroupRefs[position], reference != .live(id: own.groupID) {
+        if let livePosition = index.consumer(key: own.key), let position = liveConsumers[livePosition].declaration,
+           !consumers[position].isProtected,
+           let reference = consumers[position].groupReference, reference != .live(id: own.groupID) {
             // The tool's consumer moves during phase 2: actions beside it may run in either group.
             afterConsumerChanges = finalPermissions(of: reference)
             duringConsumerChanges = afterStepOne.intersection(afterConsumerChanges)
@@ -128,14 +129,14 @@ extension PlanBuilder {
     mutating func warnNameCollisions() {
         var undeclared: [ExactName: [String]] = [:]
         for (position, consumer) in live.consumers.enumerated()
-        where declarationOfLiveConsumer[position] == nil && !liveConsumerRemoved[position] {
+        where liveConsumers[position].declaration == nil && !liveConsumers[position].removed {
             undeclared[ExactName(consumer.name), default: []].append(consumer.key)
         }
         guard !undeclared.isEmpty else { return }
         for (position, consumer) in desired.consumers.enumerated() {
             guard let others = undeclared[ExactName(consumer.name.value)] else { continue }
             let own: [String]
-            switch consumerMatches[position] {
+            switch consumers[position].match {
             case .live(let match, _): own = [live.consumers[match].key]
             case .none: own = ["a new one"]
             case .failed: continue

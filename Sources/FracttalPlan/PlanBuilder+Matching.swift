@@ -25,7 +25,6 @@ extension PlanBuilder {
     mutating func expandGroupPermissions() {
         let modules = index.codesByModule.keys.sorted()
         lazy var codeNames = index.catalog.map(\.description).sorted()
-        groupPermissions.reserveCapacity(desired.groups.count)
         for (position, group) in desired.groups.enumerated() {
             var codes: Set<PermissionCode> = []
             for pattern in group.permissions {
@@ -34,7 +33,7 @@ extension PlanBuilder {
                     if index.catalog.contains(code) {
                         codes.insert(code)
                     } else {
-                        groupPermissionErrors.insert(position)
+                        groups[position].hasUnknownPermission = true
                         // Within a known module any action is a likelier guess than a code of another module.
                         let suggestion = index.codesByModule[code.module].map { moduleCodes in
                             Suggestion.nearest(to: code.description, among: moduleCodes.map(\.description), maximumDistance: .max)
@@ -45,33 +44,31 @@ extension PlanBuilder {
                     if let moduleCodes = index.codesByModule[module] {
                         codes.formUnion(moduleCodes)
                     } else {
-                        groupPermissionErrors.insert(position)
+                        groups[position].hasUnknownPermission = true
                         let suggestion = Suggestion.nearest(to: module, among: modules)
                         diagnostics.append(.emptyModule(module, suggestion: suggestion, at: pattern.location))
                     }
                 }
             }
-            groupPermissions.append(codes)
+            groups[position].permissions = codes
         }
     }
 
     /// Matches each declared group to the live group of its name.
     mutating func matchGroups() {
-        groupMatches.reserveCapacity(desired.groups.count)
-        groupIndexByName.reserveCapacity(desired.groups.count)
+        groupDeclarationByName.reserveCapacity(desired.groups.count)
         groupDeclarationByID.reserveCapacity(desired.groups.count)
         for (position, group) in desired.groups.enumerated() {
-            groupIndexByName[ExactName(group.name.value)] = position
+            groupDeclarationByName[ExactName(group.name.value)] = position
             let candidates = index.groups(named: group.name.value)
             switch candidates.count {
             case 0:
-                groupMatches.append(nil)
+                break
             case 1:
-                groupMatches.append(candidates[0])
+                groups[position].match = candidates[0]
                 groupDeclarationByID[candidates[0].id] = position
             default:
-                groupMatches.append(nil)
-                groupFailed.insert(position)
+                groups[position].matchFailed = true
                 groupsInDispute.formUnion(candidates.map(\.id))
                 diagnostics.append(.ambiguousGroup(group.name.value, ids: candidates.map(\.id), at: group.name.location))
             }
@@ -80,25 +77,23 @@ extension PlanBuilder {
 
     /// Matches each declared consumer by key, else by name, else by a previous name; a live consumer goes to one declaration.
     mutating func matchConsumers() {
-        consumerMatches.reserveCapacity(desired.consumers.count)
-        consumerProtected.reserveCapacity(desired.consumers.count)
         for (position, consumer) in desired.consumers.enumerated() {
             var match = findLiveConsumer(for: consumer)
             var isProtected = !protectedConsumers.isEmpty && protectedConsumers[ExactName(consumer.name.value)] != nil
             if case .live(let found, _) = match {
-                if let other = declarationOfLiveConsumer[found] {
+                if let other = liveConsumers[found].declaration {
                     let first = desired.consumers[other]
                     diagnostics.append(.consumerClaimedTwice(
                         consumer.name.value, live: live.consumers[found], otherName: first.name.value,
                         otherLocation: first.location, at: consumer.location))
                     match = .failed
                 } else {
-                    declarationOfLiveConsumer[found] = position
+                    liveConsumers[found].declaration = position
                     if !protectedConsumers.isEmpty, protectLocation(of: live.consumers[found]) != nil { isProtected = true }
                 }
             }
-            consumerMatches.append(match)
-            consumerProtected.append(isProtected)
+            consumers[position].match = match
+            consumers[position].isProtected = isProtected
         }
     }
 
@@ -113,7 +108,7 @@ extension PlanBuilder {
         let byName = index.consumers(named: consumer.name.value)
         if byName.count == 1 { return .live(byName[0], renamedFrom: nil) }
         if byName.count > 1 {
-            for candidate in byName { liveConsumerInDispute[candidate] = true }
+            for candidate in byName { liveConsumers[candidate].inDispute = true }
             diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName.map { live.consumers[$0] }, at: consumer.name.location))
             return .failed
         }
@@ -131,7 +126,7 @@ extension PlanBuilder {
         case 1:
             return .live(found[0], renamedFrom: live.consumers[found[0]].name)
         default:
-            for candidate in found { liveConsumerInDispute[candidate] = true }
+            for candidate in found { liveConsumers[candidate].inDispute = true }
             diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
             return .failed
         }
@@ -141,29 +136,23 @@ extension PlanBuilder {
     mutating func resolveConsumerGroups() {
         lazy var groupNames = Set(desired.groups.map { ExactName($0.name.value) }).union(index.groupNames.map(ExactName.init))
             .map(\.text).sorted { $0 != $1 ? $0 < $1 : $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        consumerGroupRefs.reserveCapacity(desired.consumers.count)
-        for consumer in desired.consumers {
+        for (position, consumer) in desired.consumers.enumerated() {
             let name = consumer.permissionGroup.value
-            if let declaration = groupIndexByName[ExactName(name)] {
-                if groupFailed.contains(declaration) {
-                    consumerGroupRefs.append(nil)
-                } else if let match = groupMatches[declaration] {
-                    consumerGroupRefs.append(.live(id: match.id))
-                } else {
-                    consumerGroupRefs.append(.planned(name: name))
+            if let declaration = groupDeclarationByName[ExactName(name)] {
+                let group = groups[declaration]
+                if !group.matchFailed {
+                    consumers[position].groupReference = group.match.map { .live(id: $0.id) } ?? .planned(name: name)
                 }
                 continue
             }
             let candidates = index.groups(named: name)
             switch candidates.count {
             case 1:
-                consumerGroupRefs.append(.live(id: candidates[0].id))
+                consumers[position].groupReference = .live(id: candidates[0].id)
             case 0:
-                consumerGroupRefs.append(nil)
                 let suggestion = Suggestion.nearest(to: name, among: groupNames)
                 diagnostics.append(.unknownGroupReference(name, suggestion: suggestion, at: consumer.permissionGroup.location))
             default:
-                consumerGroupRefs.append(nil)
                 diagnostics.append(.ambiguousGroupReference(name, ids: candidates.map(\.id), at: consumer.permissionGroup.location))
             }
         }

@@ -8,12 +8,12 @@ extension PlanBuilder {
     mutating func planUndeliveredSecrets() {
         var rotated = Set(pending.filter { $0.action.action == .rotateSecret }.compactMap(\.action.liveKey))
         for undelivered in context.undeliveredSecrets {
-            guard let position = livePosition(of: undelivered), !liveConsumerRemoved[position] else { continue }
+            guard let position = livePosition(of: undelivered), !liveConsumers[position].removed else { continue }
             let consumer = live.consumers[position]
             guard rotated.insert(consumer.key).inserted else { continue }
-            let declaration = declarationOfLiveConsumer[position]
+            let declaration = liveConsumers[position].declaration
             let address = ResourceAddress(.consumer, declaration.map { desired.consumers[$0].name.value } ?? consumer.name)
-            if let location = protectLocation(of: consumer) ?? declaration.flatMap({ consumerProtected[$0] ? desired.consumers[$0].location : nil }) {
+            if let location = protectLocation(of: consumer) ?? declaration.flatMap({ consumers[$0].isProtected ? desired.consumers[$0].location : nil }) {
                 keep("kept: \(address) (key \(consumer.key)) is in settings.protect, although the secret an interrupted apply gave it was never saved; rotate it by hand", at: location)
                 continue
             }

@@ -32,7 +32,40 @@ struct PendingAction {
     var location: SourceLocation?
 }
 
-/// The planner's working state for one plan; `build()` runs every pass in order.
+/// What the planner decided about one declared group (`PlanBuilder.groups`, indexed like `desired.groups`).
+struct GroupDecision {
+    /// The codes its permissions grant once expanded against the live catalog.
+    var permissions: Set<PermissionCode> = []
+    /// Whether one of its permissions names nothing in the catalog (an error says which).
+    var hasUnknownPermission = false
+    /// The one live group of its name; nil when it is created, or when matching failed.
+    var match: LiveGroup?
+    /// Whether several live groups have its name (an error says so): nothing is planned for it.
+    var matchFailed = false
+}
+
+/// What the planner decided about one declared consumer (`PlanBuilder.consumers`, indexed like `desired.consumers`).
+struct ConsumerDecision {
+    /// The live consumer it matches, if any.
+    var match: ConsumerMatch = .none
+    /// Whether `settings.protect` names it or the live consumer it matches: its changes are not applied.
+    var isProtected = false
+    /// The group it will belong to; nil when its `permission_group` could not be resolved (an error says why).
+    var groupReference: GroupReference?
+}
+
+/// What the planner decided about one live consumer (`PlanBuilder.liveConsumers`, indexed like `live.consumers`).
+struct LiveConsumerFate {
+    /// The declaration that matches it.
+    var declaration: Int?
+    /// Whether a failed match involves it: prune leaves it alone.
+    var inDispute = false
+    /// Whether this plan deletes or replaces it.
+    var removed = false
+}
+
+/// The planner's working state for one plan: the inputs, what the passes decided so far per declaration,
+/// and what they found. `build()` runs the passes of `PlanPass` in order.
 struct PlanBuilder {
     static let readPermissions: Set<PermissionCode> = [
         PermissionCode(module: "security", action: "view"), PermissionCode(module: "api_connections", action: "view"),
@@ -42,6 +75,7 @@ struct PlanBuilder {
             ["create", "edit", "delete"].map { PermissionCode(module: module, action: $0) }
         })
 
+    // Inputs, fixed for the whole plan.
     let desired: DesiredState
     let live: LiveState
     let context: PlanningContext
@@ -55,33 +89,25 @@ struct PlanBuilder {
     /// What the tool needs its group to keep granting.
     let ownNeeds: Set<PermissionCode>
 
-    var diagnostics: [Diagnostic] = []
-    var notes: [String] = []
-    var pending: [PendingAction] = []
-    var unchanged = 0
-
-    // Groups, indexed like `desired.groups`.
-    var groupIndexByName: [ExactName: Int] = [:]
-    var groupPermissions: [Set<PermissionCode>] = []
-    var groupPermissionErrors: Set<Int> = []
-    var groupMatches: [LiveGroup?] = []
-    var groupFailed: Set<Int> = []
+    // Decisions, one per declaration or live object.
+    /// One per declared group.
+    var groups: [GroupDecision]
+    /// One per declared consumer.
+    var consumers: [ConsumerDecision]
+    /// One per live consumer.
+    var liveConsumers: [LiveConsumerFate]
+    /// Each declared group's position by exact name.
+    var groupDeclarationByName: [ExactName: Int] = [:]
     /// Live group id -> the declaration that matches it.
     var groupDeclarationByID: [Int: Int] = [:]
     /// Live group ids that a failed match involves: prune leaves them alone.
     var groupsInDispute: Set<Int> = []
 
-    // Consumers, indexed like `desired.consumers`.
-    var consumerMatches: [ConsumerMatch] = []
-    var consumerProtected: [Bool] = []
-    var consumerGroupRefs: [GroupReference?] = []
-    // Live consumers, indexed like `live.consumers`.
-    /// The declaration that matches each live consumer.
-    var declarationOfLiveConsumer: [Int?]
-    /// Whether a failed match involves the live consumer: prune leaves those alone.
-    var liveConsumerInDispute: [Bool]
-    /// Whether this plan deletes or replaces the live consumer.
-    var liveConsumerRemoved: [Bool]
+    // Findings, in the order found.
+    var diagnostics: [Diagnostic] = []
+    var notes: [String] = []
+    var pending: [PendingAction] = []
+    var unchanged = 0
 
     init(desired: DesiredState, live: LiveState, context: PlanningContext) {
         self.desired = desired
@@ -101,28 +127,18 @@ struct PlanBuilder {
         self.protectedGroups = protectedGroups
         let own = context.ownClientID.flatMap { index.consumer(key: $0) }.map { live.consumers[$0] }
         self.own = own
-        declarationOfLiveConsumer = Array(repeating: nil, count: live.consumers.count)
-        liveConsumerInDispute = Array(repeating: false, count: live.consumers.count)
-        liveConsumerRemoved = Array(repeating: false, count: live.consumers.count)
         let ownGroupPermissions = own.flatMap { index.groupsByID[$0.groupID]?.permissions } ?? []
         ownNeeds = Self.readPermissions.union(ownGroupPermissions.intersection(Self.managementPermissions))
+        groups = Array(repeating: GroupDecision(), count: desired.groups.count)
+        consumers = Array(repeating: ConsumerDecision(), count: desired.consumers.count)
+        liveConsumers = Array(repeating: LiveConsumerFate(), count: live.consumers.count)
     }
 
-    /// Runs every pass and assembles the result.
+    /// Runs every pass in order and assembles the result.
     mutating func build() -> PlanningResult {
-        checkProtectEntries()
-        expandGroupPermissions()
-        matchGroups()
-        matchConsumers()
-        resolveConsumerGroups()
-        planGroups()
-        planConsumers()
-        if desired.settings.prunes { planPrune() }
-        planUndeliveredSecrets()
-        checkGroupDeletes()
-        checkMassDelete()
-        checkOwnPermissions()
-        warnNameCollisions()
+        for pass in PlanPass.allCases {
+            run(pass)
+        }
         return finish()
     }
 
@@ -139,11 +155,11 @@ struct PlanBuilder {
         switch reference {
         case .live(let id):
             if let declaration = groupDeclarationByID[id], protectedGroups[ExactName(desired.groups[declaration].name.value)] == nil {
-                return groupPermissions[declaration]
+                return groups[declaration].permissions
             }
             return index.groupsByID[id]?.permissions ?? []
         case .planned(let name):
-            return groupIndexByName[ExactName(name)].map { groupPermissions[$0] } ?? []
+            return groupDeclarationByName[ExactName(name)].map { groups[$0].permissions } ?? []
         }
     }
 

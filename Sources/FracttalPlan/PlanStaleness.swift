@@ -2,13 +2,15 @@ import FracttalModel
 
 /// Decides whether a saved plan still fits the company.
 public enum PlanStaleness {
-    /// Why `plan` no longer fits `live`; empty when the whole live state is as the plan saw it.
+    /// Why `plan` no longer fits `live`; empty when the live state is as the plan saw it.
     ///
     /// When the live fingerprint differs, the reasons name each acted-on object that changed or vanished,
     /// each group a consumer goes to that vanished, and each live object that a create would now duplicate
     /// by name; when none of those explains the change, the one reason is that the live state changed.
+    /// The live fingerprint leaves out when secrets were issued, so a secret that was rotated elsewhere is
+    /// looked for on its own: rotating it again would take the new secret from whoever holds it.
     public static func staleness(of plan: Plan, against live: LiveState) -> [String] {
-        guard Fingerprint.of(live) != plan.liveFingerprint else { return [] }
+        guard Fingerprint.of(live) != plan.liveFingerprint else { return rotationsOvertaken(in: plan, against: live) }
         let index = LiveIndex(live)
         let actedOnKeys = Set(plan.actions.compactMap { $0.liveKey.map(ExactName.init) })
         let actedOnIDs = Set(plan.actions.compactMap(\.liveID))
@@ -51,6 +53,20 @@ public enum PlanStaleness {
             }
         }
         return reasons.isEmpty ? ["the live state changed since the plan was made"] : reasons
+    }
+
+    /// The rotations of the plan whose consumer got a new secret since the plan was made. The consumer
+    /// the plan was made as is left out: a restarted sandbox resets its secret, and the tool holds the new one.
+    private static func rotationsOvertaken(in plan: Plan, against live: LiveState) -> [String] {
+        let rotations = plan.actions.filter { $0.action == .rotateSecret && $0.liveKey != nil && $0.liveKey != plan.clientID }
+        guard !rotations.isEmpty else { return [] }
+        let index = LiveIndex(live)
+        return rotations.compactMap { action in
+            guard let key = action.liveKey, let position = index.consumer(key: key),
+                  action.liveFingerprint != Fingerprint.of(live.consumers[position])
+            else { return nil }
+            return "\(action.address) (key \(key)) got a new secret since the plan was made"
+        }
     }
 }
 

@@ -38,7 +38,7 @@ struct CreatesReport: Sendable {
         return (small, large, large.apply.best / small.apply.best, large.apply.median / small.apply.median)
     }
 
-    /// The targets: target, what was measured, whether it is met.
+    /// The creates benchmark's targets: each target, what was measured, and whether it is met.
     var targetRows: [(target: String, measured: String, met: Bool)] {
         var rows: [(String, String, Bool)] = []
         if let small = results.first(where: { $0.consumers == 2_000 }) {

@@ -27,7 +27,7 @@ struct Fracttal: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command line, mapping every failure to exit code 1 (the tool has only 0, 1 and 2; see README's "Exit codes").
+    /// Runs the command line, mapping every failure to exit code 1 (the tool has only 0, 1 and 2; see "Exit codes" in docs/cli.md).
     static func main() async {
         OutputRedaction.shared.protect(ProcessInfo.processInfo.environment["FRACTTAL_CLIENT_SECRET"])
         do {

@@ -50,6 +50,17 @@ struct PlanStalenessTests {
         #expect(plan.staleness(against: withoutTechs) == [#"group["Techs"] (id 12) no longer exists"#])
     }
 
+    @Test func aSecretRotatedElsewhereMakesItsRotationStale() {
+        var live = scenario.live
+        live.consumers[3].secretCreatedAt += 60          // audit, rotated by the plan
+        #expect(plan.staleness(against: live) == [
+            #"consumer["audit"] (key KEYAUD00000000000D) got a new secret since the plan was made"#,
+        ])
+        var elsewhere = scenario.live
+        elsewhere.consumers[2].secretCreatedAt += 60     // old-export: deleted, not rotated
+        #expect(plan.staleness(against: elsewhere).isEmpty)
+    }
+
     @Test func anyOtherChangeStillMakesThePlanStale() {
         var live = scenario.live
         live.groups[0].accountsCount = 9             // Default: kept, no action on it

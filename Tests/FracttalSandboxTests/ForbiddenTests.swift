@@ -38,4 +38,44 @@ struct ForbiddenTests {
             #expect(try await sandbox.call(.GET, "/groups_permissions/", token: limited.token).status == 200)
         }
     }
+
+    @Test func aConsumerMovedToAnotherGroupHasThatGroupsPermissionsAtItsNextCall() async throws {
+        try await TestSandbox.with { sandbox in
+            let limited = try await Permissions.consumer(in: sandbox, withPermissions: ["assets:view"])
+            #expect(try await sandbox.call(.GET, "/groups_permissions/", token: limited.token).status == 403)
+            let admin = try await sandbox.token()
+            let live = try await sandbox.call(.GET, "/oauth_consumers/?start=0&limit=100", token: admin)
+            let entry = try #require(live.items.first { $0["key"] as? String == limited.key })
+            let moved = try await sandbox.call(
+                .PUT, "/oauth_consumers/\(limited.key)", token: admin,
+                json: Fixtures.replacement(of: entry, changing: ["id_group_permission": Fixtures.seededGroupIDs.automation])
+            )
+            try #require(moved.status == 200)
+            #expect(try await sandbox.call(.GET, "/groups_permissions/", token: limited.token).status == 200)
+            let back = try await sandbox.call(
+                .PUT, "/oauth_consumers/\(limited.key)", token: admin,
+                json: Fixtures.replacement(of: entry, changing: ["id_group_permission": limited.group])
+            )
+            try #require(back.status == 200)
+            #expect(try await sandbox.call(.GET, "/groups_permissions/", token: limited.token).status == 403)
+        }
+    }
+
+    @Test func aDeletedGroupIsUnknownToTheNextConsumerCreate() async throws {
+        try await TestSandbox.with { sandbox in
+            let admin = try await sandbox.token()
+            let group = try await sandbox.call(.POST, "/groups_permissions/", token: admin, json: Fixtures.group("short-lived"))
+            let id = try #require(group.data["id"] as? Int)
+            // Refused for its grant type alone: the group was found.
+            let refused = try await sandbox.call(
+                .POST, "/oauth_consumers/", token: admin, json: Fixtures.consumer("first", group: id, grantType: "password")
+            )
+            try #require(refused.status == 400)
+            #expect(refused.errorFields == ["grant_type"])
+            try #require(try await sandbox.call(.DELETE, "/groups_permissions/\(id)", token: admin).status == 200)
+            let second = try await sandbox.call(.POST, "/oauth_consumers/", token: admin, json: Fixtures.consumer("second", group: id))
+            #expect(second.status == 400)
+            #expect(second.errorFields == ["id_group_permission"])
+        }
+    }
 }

@@ -5,7 +5,7 @@ import struct Foundation.Data
 import struct Foundation.Date
 import HTTPTypes
 /// The HTTP contract that `fracttal` speaks to manage OAuth consumers and
-/// permission groups (README.md, "What the tool assumes about Fracttal's API"). It follows the
+/// permission groups; docs/api.md explains it in prose. It follows the
 /// conventions of Fracttal's public API v2: OAuth 2.0 client credentials, the
 /// `{success, message, data, total}` envelope, `start`/`limit` paging capped at
 /// 100, and a per-token rate limit answered with HTTP 406.

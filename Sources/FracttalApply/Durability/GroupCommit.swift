@@ -1,11 +1,13 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Writes items to disk in groups: every item that arrives while a write runs goes into the next one,
 /// so a slow write (an fsync, a rewrite of a whole file) is paid once per group instead of once per item.
 ///
 /// Writes run one at a time, in arrival order, on a thread of their own, so that no Swift concurrency
-/// thread blocks on the disk.
+/// thread blocks on the disk. After a write the thread may rest (`rest`) before the next group: what
+/// arrives meanwhile joins that group, so a costly write is made less often.
 final class GroupCommit<Item: Sendable>: Sendable {
     private struct Waiting {
         /// The item, or nil for a caller that only waits for what came before it.
@@ -23,10 +25,16 @@ final class GroupCommit<Item: Sendable>: Sendable {
     private let state = Mutex(State())
     private let thread: DispatchQueue
     private let write: @Sendable ([Item]) throws -> Void
+    private let rest: @Sendable () -> Duration
 
-    /// Creates a committer whose groups `write` makes durable, in order.
-    init(label: String, write: @escaping @Sendable ([Item]) throws -> Void) {
+    /// Creates a committer whose groups `write` makes durable, in order, resting `rest()` after each
+    /// write (once its callers have been told) before starting the next.
+    init(
+        label: String, rest: @escaping @Sendable () -> Duration = { .zero },
+        write: @escaping @Sendable ([Item]) throws -> Void
+    ) {
         thread = DispatchQueue(label: label)
+        self.rest = rest
         self.write = write
     }
 
@@ -81,6 +89,11 @@ final class GroupCommit<Item: Sendable>: Sendable {
                 state.withLock { $0.unreportedFailure = error }
             }
             for waiting in group { waiting.continuation?.resume(with: result) }
+            let pause = rest()
+            if pause > .zero {
+                let (seconds, attoseconds) = pause.components
+                Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) * 1e-18)
+            }
         }
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 
 /// The sandbox's company: permission groups and OAuth consumers in SQLite (WAL when on disk).
-/// Every call is one transaction, so each check-then-write is atomic.
+/// Every call is one transaction, so each check-then-write is atomic. The caller's permissions and the
+/// groups that exist are also kept in memory (`StoreReadCache`), forgotten by every write that could change them.
 final class SandboxStore: Sendable {
     private let writer: any DatabaseWriter
+    private let cache = StoreReadCache()
 
     /// Opens (creating and seeding when new) the store at `path`, or an in-memory one when nil.
     init(path: String?) throws {
@@ -46,7 +48,8 @@ final class SandboxStore: Sendable {
 
     /// Replaces the group's fields; nil when there is no such group.
     func replaceGroup(id: Int64, _ fields: ValidatedGroup, now: Date) async throws -> GroupPayload? {
-        try await writer.write { db in
+        defer { cache.invalidate() }
+        return try await writer.write { db in
             try db.execute(
                 sql: "UPDATE permission_group SET name = ?, description = ?, permissions = ?, updated_at = ? WHERE id = ?",
                 arguments: [
@@ -59,7 +62,8 @@ final class SandboxStore: Sendable {
     }
 
     func deleteGroup(id: Int64) async throws -> GroupDeletion {
-        try await writer.write { db in
+        defer { cache.invalidate() }
+        return try await writer.write { db in
             guard let group = try Self.group(db, id: id) else { return .notFound }
             if group.isDefault { return .isDefault }
             if group.accountsCount > 0 { return .hasAccounts(group.accountsCount) }
@@ -82,7 +86,11 @@ final class SandboxStore: Sendable {
     }
 
     func groupExists(id: Int64) async throws -> Bool {
-        try await writer.read { db in try Self.groupExists(db, id: id) }
+        if cache.groupExists(id: id) { return true }
+        let generation = cache.generation
+        let exists = try await writer.read { db in try Self.groupExists(db, id: id) }
+        if exists { cache.rememberGroup(id: id, readUnder: generation) }
+        return exists
     }
 
     // MARK: Consumers
@@ -119,7 +127,8 @@ final class SandboxStore: Sendable {
 
     /// Replaces the consumer's fields (its grant type never changes).
     func replaceConsumer(key: String, _ fields: ValidatedConsumer, now: Date) async throws -> ConsumerWrite {
-        try await writer.write { db in
+        defer { cache.invalidate() }
+        return try await writer.write { db in
             guard try Self.consumer(db, key: key) != nil else { return .notFound }
             guard try Self.groupExists(db, id: fields.groupID) else { return .unknownGroup }
             try db.execute(
@@ -139,7 +148,8 @@ final class SandboxStore: Sendable {
 
     /// Deletes the consumer; nil when there is no such consumer.
     func deleteConsumer(key: String) async throws -> ConsumerPayload? {
-        try await writer.write { db in
+        defer { cache.invalidate() }
+        return try await writer.write { db in
             guard let consumer = try Self.consumer(db, key: key) else { return nil }
             try db.execute(sql: "DELETE FROM oauth_consumer WHERE key = ?", arguments: [key])
             return consumer
@@ -174,7 +184,9 @@ final class SandboxStore: Sendable {
 
     /// The permissions of the consumer's group now; nil when the consumer no longer exists.
     func permissions(ofConsumer key: String) async throws -> Set<String>? {
-        try await writer.read { db in
+        if let permissions = cache.permissions(ofConsumer: key) { return permissions }
+        let generation = cache.generation
+        let permissions = try await writer.read { db in
             let text = try String.fetchOne(
                 db,
                 sql: """
@@ -185,6 +197,8 @@ final class SandboxStore: Sendable {
             )
             return text.map { Set($0.split(separator: ",").map(String.init)) }
         }
+        if let permissions { cache.remember(permissions, ofConsumer: key, readUnder: generation) }
+        return permissions
     }
 
     // MARK: Bootstrap consumer
@@ -194,6 +208,7 @@ final class SandboxStore: Sendable {
     func rotateBootstrapSecret(now: Date) async throws -> (key: String, secret: String) {
         let secret = RandomText.consumerSecret()
         let digest = SecretDigest(hashing: secret)
+        defer { cache.invalidate() }
         let key = try await writer.write { db in
             let key: String
             if let existing = try Self.bootstrapKey(db), try Self.consumer(db, key: existing) != nil {
@@ -228,14 +243,16 @@ final class SandboxStore: Sendable {
         ).map(StoreRows.group)
     }
 
+    // The statements of every create are prepared once per connection (`cachedStatement`).
+
     private static func groupExists(_ db: Database, id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM permission_group WHERE id = ?)", arguments: [id]) ?? false
+        let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM permission_group WHERE id = ?)")
+        return try Bool.fetchOne(statement, arguments: [id]) ?? false
     }
 
     private static func consumer(_ db: Database, key: String) throws -> ConsumerPayload? {
-        try Row.fetchOne(
-            db, sql: "SELECT \(StoreRows.consumerColumns) FROM oauth_consumer WHERE key = ?", arguments: [key]
-        ).map(StoreRows.consumer)
+        let statement = try db.cachedStatement(sql: "SELECT \(StoreRows.consumerColumns) FROM oauth_consumer WHERE key = ?")
+        return try Row.fetchOne(statement, arguments: [key]).map(StoreRows.consumer)
     }
 
     private static func bootstrapKey(_ db: Database) throws -> String? {

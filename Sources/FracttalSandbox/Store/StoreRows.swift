@@ -70,12 +70,14 @@ enum StoreRows {
     static func insertConsumer(_ db: Database, _ fields: ValidatedConsumer, key: String, digest: SecretDigest, now: Date)
         throws
     {
-        try db.execute(
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO oauth_consumer (key, name, description, grant_type, id_group_permission, redirect_uri,
                     hub_enabled, secret_salt, secret_hash, secret_created_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        )
+        try insert.execute(
             arguments: [
                 key, fields.name, fields.description, fields.grantType, fields.groupID, fields.redirectURI,
                 fields.hubEnabled, Data(digest.salt), Data(digest.hash), seconds(now), seconds(now), seconds(now),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Chooses the target from flags and the environment (README's "Targets").
+/// Chooses the target from flags and the environment (docs/cli.md, "Targets and environment variables").
 struct TargetResolver {
     /// The real API base URL, used when credentials are set without a base URL.
     static let defaultBaseURL = "https://app.fracttal.com/api"

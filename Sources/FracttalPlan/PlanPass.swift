@@ -1,0 +1,53 @@
+import FracttalModel
+
+/// The planner's passes, in the order `PlanBuilder.build()` runs them. Each reads the inputs and what the
+/// passes above it decided, and adds its own decisions, actions and diagnostics; none reads what a later one decides.
+enum PlanPass: CaseIterable {
+    /// Warns about `settings.protect` entries that name nothing live nor declared.
+    case checkProtectEntries
+    /// Expands each declared group's permissions (`module:*` too) against the live catalog; an unknown code is an error.
+    case expandGroupPermissions
+    /// Matches each declared group with the one live group of its name; several of that name are an error.
+    case matchGroups
+    /// Matches each declared consumer by key, else name, else previous name; a live consumer goes to one declaration.
+    case matchConsumers
+    /// Resolves each consumer's `permission_group` to a declared group or the one live group of that name.
+    case resolveConsumerGroups
+    /// Plans group creates and updates (phase 1), and refuses to strip the tool's own group.
+    case planGroups
+    /// Plans consumer creates, updates and replacements (phase 2) and due rotations (phase 3).
+    case planConsumers
+    /// With `settings.prune`, plans deletes of the undeclared live objects (phases 4 and 5) except the kept ones.
+    case planPrune
+    /// Rotates the secrets that an interrupted apply made but never saved (phase 3).
+    case planUndeliveredSecrets
+    /// Predicts the server's refusal (409) of each planned group delete.
+    case checkGroupDeletes
+    /// Refuses deleting more than `max_delete_percent` of a kind, unless mass deletes are allowed.
+    case checkMassDelete
+    /// Checks that the tool's own group grants what each action needs at the time it runs.
+    case checkOwnPermissions
+    /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
+    case warnNameCollisions
+}
+
+extension PlanBuilder {
+    /// Runs one pass.
+    mutating func run(_ pass: PlanPass) {
+        switch pass {
+        case .checkProtectEntries: checkProtectEntries()
+        case .expandGroupPermissions: expandGroupPermissions()
+        case .matchGroups: matchGroups()
+        case .matchConsumers: matchConsumers()
+        case .resolveConsumerGroups: resolveConsumerGroups()
+        case .planGroups: planGroups()
+        case .planConsumers: planConsumers()
+        case .planPrune: if desired.settings.prunes { planPrune() }
+        case .planUndeliveredSecrets: planUndeliveredSecrets()
+        case .checkGroupDeletes: checkGroupDeletes()
+        case .checkMassDelete: checkMassDelete()
+        case .checkOwnPermissions: checkOwnPermissions()
+        case .warnNameCollisions: warnNameCollisions()
+        }
+    }
+}
