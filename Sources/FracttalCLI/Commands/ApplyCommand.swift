@@ -50,7 +50,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workflow = ApplyWorkflow(
-            environment: ProcessInfo.processInfo.environment,
+            environment: CommandContext.current.environment,
             color: color,
             options: ApplyWorkflow.Options(
                 paths: paths, savedPlan: plan, autoApprove: autoApprove, parallelism: parallelism,

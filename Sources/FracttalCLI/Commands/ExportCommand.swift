@@ -22,6 +22,6 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
 
     func run() async throws {
-        try await ExportWorkflow(environment: ProcessInfo.processInfo.environment).run(target: target, into: out)
+        try await ExportWorkflow(environment: CommandContext.current.environment).run(target: target, into: out)
     }
 }

@@ -33,7 +33,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func run() async throws {
-        let workflow = PlanWorkflow(environment: ProcessInfo.processInfo.environment, color: color)
+        let workflow = PlanWorkflow(environment: CommandContext.current.environment, color: color)
         let plan = try await workflow.makePlan(paths: paths, target: target, allowMassDelete: allowMassDelete)
         StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
         if let out {

@@ -25,8 +25,8 @@ struct ValidateCommand: ParsableCommand {
     var format: DiagnosticsFormat = .text
 
     func run() throws {
-        let loaded = ConfigurationLoader(environment: ProcessInfo.processInfo.environment)
-            .load(paths: paths.isEmpty ? ["."] : paths)
+        let loaded = ConfigurationLoader(environment: CommandContext.current.environment)
+            .load(paths: (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:)))
         let rendered = render(loaded.diagnostics, as: format)
         switch format {
         case .text:

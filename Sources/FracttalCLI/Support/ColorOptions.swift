@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// `--no-color`, and the rule for when colour is used at all.
 struct ColorOptions: ParsableArguments {
@@ -8,7 +7,7 @@ struct ColorOptions: ParsableArguments {
 
     /// Colour only on a terminal, and never with `NO_COLOR` set or `--no-color` given.
     var colorsStandardOutput: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && StandardStreams.outputIsTerminal
+        !noColor && CommandContext.current.environment["NO_COLOR"] == nil && StandardStreams.outputIsTerminal
     }
 
 }

@@ -7,8 +7,8 @@ import Synchronization
 ///
 /// A second line of defence: configuration already refuses `${env:FRACTTAL_CLIENT_SECRET}`.
 final class OutputRedaction: Sendable {
-    /// The redaction every output of this process goes through.
-    static let shared = OutputRedaction()
+    /// A redaction that protects nothing until `protect(_:)` is called.
+    init() {}
 
     /// Values shorter than this are too common as text to be replaced safely (and too short to be a real secret).
     static let shortestRedacted = 6

@@ -35,7 +35,8 @@ final class TargetSession: Sendable {
             let credentials = ClientCredentials(key: key, secret: secret)
             let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)
             return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL, sandbox: nil)
-        case .embeddedSandbox(let dataPath):
+        case .embeddedSandbox(let givenPath):
+            let dataPath = CommandContext.current.location(of: givenPath)
             let folder = (dataPath as NSString).deletingLastPathComponent
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -22,10 +22,14 @@ final class ApplyProgress: Sendable {
 
     private let isTerminal: Bool
     private let state = Mutex(State())
+    /// The run this progress belongs to, kept because events may arrive on threads outside its tasks.
+    private let context: CommandContext
 
-    /// Creates a progress display for a terminal or for a log.
-    init(isTerminal: Bool) {
-        self.isTerminal = isTerminal
+    /// Creates a progress display on the running command's standard error: a live line when it is
+    /// a terminal, plain lines for a log.
+    init() {
+        context = CommandContext.current
+        isTerminal = context.streams.errorIsTerminal
     }
 
     /// Receives the applier's events.
@@ -42,7 +46,7 @@ final class ApplyProgress: Sendable {
     func finish() {
         state.withLock { state in
             if state.lineOpen {
-                FileHandle.standardError.write(Data("\n".utf8))
+                context.errRaw("\n")
                 state.lineOpen = false
             }
         }
@@ -52,9 +56,9 @@ final class ApplyProgress: Sendable {
         state.withLock { state in
             switch event {
             case .stepStarted(let step, let count):
-                if state.lineOpen { StandardStreams.errRaw("\n") }
+                if state.lineOpen { context.errRaw("\n") }
                 state = State(step: step, stepTotal: count, stepStarted: .now)
-                if isTerminal { drawLine(&state) } else { StandardStreams.err("Step \(step): \(count) action(s)") }
+                if isTerminal { drawLine(&state) } else { context.err("Step \(step): \(count) action(s)") }
             case .actionStarted:
                 break
             case .actionFinished(let result):
@@ -64,7 +68,7 @@ final class ApplyProgress: Sendable {
                     drawLine(&state)
                 } else {
                     let seconds = result.duration.map { Self.seconds($0) } ?? "-"
-                    StandardStreams.err("\(result.address) \(result.action.rawValue): \(result.outcome) (\(seconds))")
+                    context.err("\(result.address) \(result.action.rawValue): \(result.outcome) (\(seconds))")
                 }
             }
         }
@@ -76,7 +80,7 @@ final class ApplyProgress: Sendable {
                 state.waitingUntil = .now + duration
                 drawLine(&state)
             } else if !isTerminal {
-                StandardStreams.err(event.description)
+                context.err(event.description)
             }
         }
     }
@@ -92,7 +96,7 @@ final class ApplyProgress: Sendable {
         if let until = state.waitingUntil, until > .now {
             line += " (waiting \(Self.seconds(until - .now)) for the rate limit)"
         }
-        StandardStreams.errRaw("\r\u{1B}[2K" + DisplayText.escaped(line))
+        context.errRaw("\r\u{1B}[2K" + DisplayText.escaped(line))
         state.lineOpen = true
     }
 

@@ -27,7 +27,7 @@ struct ApplyWorkflow {
 
     /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
     func run(target options: TargetOptions) async throws {
-        let progress = ApplyProgress(isTerminal: StandardStreams.errorIsTerminal)
+        let progress = ApplyProgress()
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
             let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
@@ -52,7 +52,9 @@ struct ApplyWorkflow {
         StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
         guard plan.hasChanges else { return }
 
-        let sink = options.secretsOut.map { SecretSink(path: $0, format: options.secretsFormat) }
+        let sink = options.secretsOut.map {
+            SecretSink(path: CommandContext.current.location(of: $0), format: options.secretsFormat)
+        }
         do {
             try await ApplyPreconditions.check(plan, live: live, secrets: sink)
         } catch {
@@ -60,7 +62,9 @@ struct ApplyWorkflow {
         }
         let journal: ApplyJournal?
         do {
-            journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(target: session.target.name)
+            journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(
+                folder: CommandContext.current.location(of: ApplyJournal.defaultFolder), target: session.target.name
+            )
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -129,8 +133,8 @@ struct ApplyWorkflow {
             throw CommandFailure("apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
         }
         StandardStreams.err("Do you want to apply these changes? Only 'yes' will be accepted:")
-        FileHandle.standardError.write(Data("  Enter a value: ".utf8))
-        guard readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes" else {
+        StandardStreams.errRaw("  Enter a value: ")
+        guard CommandContext.current.streams.readInputLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw CommandFailure("apply cancelled; nothing was changed.")
         }
     }

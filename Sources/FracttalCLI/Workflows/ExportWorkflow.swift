@@ -29,10 +29,11 @@ struct ExportWorkflow {
     }
 
     private func write(_ exported: ExportedConfiguration, into folder: String) throws {
+        let location = CommandContext.current.location(of: folder)
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: location, withIntermediateDirectories: true)
             for file in exported.files {
-                let url = URL(fileURLWithPath: folder).appendingPathComponent(file.path)
+                let url = URL(fileURLWithPath: location).appendingPathComponent(file.path)
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {

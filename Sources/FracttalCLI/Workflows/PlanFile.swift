@@ -7,7 +7,7 @@ enum PlanFile {
     static func write(_ plan: Plan, to path: String) throws {
         do {
             let json = StandardStreams.redacted(String(decoding: plan.encodedJSON(), as: UTF8.self))
-            try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(json.utf8).write(to: URL(fileURLWithPath: CommandContext.current.location(of: path)), options: .atomic)
         } catch {
             throw CommandFailure("cannot write the plan to \(path): \(error.localizedDescription); check that its folder exists and is writable.")
         }
@@ -17,7 +17,7 @@ enum PlanFile {
     static func read(from path: String) throws -> Plan {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try Data(contentsOf: URL(fileURLWithPath: CommandContext.current.location(of: path)))
         } catch {
             throw CommandFailure("cannot read the plan file \(path): \(error.localizedDescription).")
         }

@@ -31,7 +31,7 @@ struct PlanWorkflow {
     /// for a configuration without errors.
     func loadAndRead(paths: [String], target options: TargetOptions, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false)
-        let paths = paths.isEmpty ? ["."] : paths
+        let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
         async let loading = BlockingWork.run { loader.load(paths: paths) }
         let target: Target
         do {
@@ -87,7 +87,9 @@ struct PlanWorkflow {
     func plan(_ inputs: Inputs, allowMassDelete: Bool) throws -> Plan {
         let undelivered: [UndeliveredSecret]
         do {
-            undelivered = try ApplyJournal.undeliveredSecrets(target: inputs.session.target.name)
+            undelivered = try ApplyJournal.undeliveredSecrets(
+                folder: CommandContext.current.location(of: ApplyJournal.defaultFolder), target: inputs.session.target.name
+            )
         } catch {
             throw CommandFailure("\(error)")
         }
