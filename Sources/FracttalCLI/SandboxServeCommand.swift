@@ -43,19 +43,26 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The SQLite file that keeps the company across restarts (default: in memory).", valueName: "file"))
         var data: String?
 
-        @Option(help: ArgumentHelp("Requests per bearer token and fixed window.", valueName: "N/SECONDS"))
-        var rateLimit: String = "200/60"
+        @Option(
+            help: ArgumentHelp(
+                "Requests per bearer token and fixed window of SECONDS, both whole numbers of at least 1 (default: \(RateLimit.fracttalDefault)).",
+                valueName: "N/SECONDS"
+            ),
+            transform: { try RateLimit.parse($0) }
+        )
+        var rateLimit: RateLimit = .fracttalDefault
 
         @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of an access token.", valueName: "seconds"))
         var tokenTTL: Int = 7200
 
         @Option(
             help: ArgumentHelp(
-                "Faults for /api calls: comma-separated kind=probability among error_before, error_after, lost, ratelimit, gateway_before, gateway_after, hold_after, late_commit, and latency=A-Bms.",
+                "Faults for /api calls: comma-separated kind=probability (from 0 to 1, each kind once) among error_before, error_after, lost, ratelimit, gateway_before, gateway_after, hold_after, late_commit, and latency=A-Bms.",
                 valueName: "spec"
-            )
+            ),
+            transform: { try FaultPlan.parse($0) }
         )
-        var faults: String?
+        var faults: FaultPlan?
 
         @Option(
             help: ArgumentHelp(
@@ -71,20 +78,20 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Write the bootstrap consumer's key and secret here as JSON (mode 0600).", valueName: "file"))
         var credentialsOut: String?
 
-        /// Settings are checked here rather than in `validate()`, so that a bad one exits with
-        /// status 1 like every other error, with one sentence that says what is right.
+        /// `--rate-limit` and `--faults` are read by the sandbox's own parsers while the arguments are
+        /// parsed, so a bad one is a usage error that carries the parser's sentence. The other settings
+        /// are checked here rather than in `validate()`, so that a bad one is a single sentence.
         func run() async throws {
             let configuration = SandboxConfiguration(
                 host: host, allowRemote: allowRemote, port: port, dataPath: data,
-                rateLimit: try SandboxConfiguration.parseRateLimit(rateLimit), tokenTTL: tokenTTL,
-                faults: try SandboxConfiguration.parseFaults(faults ?? ""),
+                rateLimit: rateLimit, tokenTTL: tokenTTL, faults: faults ?? .none,
                 faultDelayMilliseconds: try faultDelay.map(SandboxConfiguration.parseFaultDelay)
                     ?? SandboxConfiguration.defaultFaultDelayMilliseconds,
                 seed: seed, handlesSignals: true
             )
             let server = try await SandboxServer.start(configuration)
             if let warning = configuration.remoteExposureWarning {
-                FileHandle.standardError.write(Data((warning + "\n").utf8))
+                StandardStreams.err(warning)
             }
             if let credentialsOut {
                 do {
@@ -95,14 +102,12 @@ struct SandboxCommand: AsyncParsableCommand {
                 }
             }
             // Written unbuffered, so that a script reading the URLs gets them at once.
-            FileHandle.standardOutput.write(Data("API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\n".utf8))
+            StandardStreams.out("API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\n")
             let key = server.bootstrapCredentials.key
             let note =
                 credentialsOut.map { "its key and new secret are in \($0)" }
                 ?? "its new secret is not shown: pass --credentials-out FILE to get it"
-            FileHandle.standardError.write(
-                Data("Bootstrap consumer ci-bootstrap (key \(key)): \(note). Stop with Ctrl-C.\n".utf8)
-            )
+            StandardStreams.err("Bootstrap consumer ci-bootstrap (key \(key)): \(note). Stop with Ctrl-C.")
             try await server.waitUntilStopped()
         }
     }
