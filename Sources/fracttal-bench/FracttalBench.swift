@@ -1,11 +1,35 @@
+import ArgumentParser
 import FracttalSandbox
 import Foundation
 
 /// `fracttal-bench`: measures configuration load, plan and apply of the release `fracttal` binary
 /// against the in-process sandbox, and apply creating consumers against a plain keep-alive
 /// client, and writes BENCHMARKS.md.
-func runBenchmark() async throws {
-    let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+@main
+struct FracttalBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fracttal-bench",
+        abstract: "Measure configuration load, plan and apply of the release fracttal binary and write BENCHMARKS.md.",
+        discussion: """
+            Run through scripts/benchmark.sh, which builds both in release first; extra arguments \
+            go here, e.g. `scripts/benchmark.sh --runs 3`.
+            """
+    )
+
+    @OptionGroup var options: Options
+
+    func run() async throws {
+        do {
+            try await runBenchmark(options)
+        } catch {
+            log("fracttal-bench: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Runs the measurements `options` choose, or serves a workload with `--serve`.
+func runBenchmark(_ options: Options) async throws {
     if let consumers = options.serve {
         try await ServeWorkload.run(consumers: consumers, directory: options.serveDirectory)
         return
@@ -92,11 +116,4 @@ func measureCreates(options: Options, root: String, fracttal: String, environmen
 /// Writes a progress line to standard error.
 func log(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-do {
-    try await runBenchmark()
-} catch {
-    log("fracttal-bench: \(error)")
-    exit(1)
 }
