@@ -3,7 +3,7 @@ import ArgumentParser
 /// The benchmark's command-line choices; the defaults are what `scripts/benchmark.sh` measures.
 struct Options: ParsableArguments {
     /// Which measurements `--only` keeps.
-    enum Only: String, ExpressibleByArgument {
+    enum Only: String, CaseIterable, ExpressibleByArgument {
         /// Only the creates measurement.
         case creates
     }
@@ -18,19 +18,19 @@ struct Options: ParsableArguments {
     var runs = 5
 
     @Option(
-        help: ArgumentHelp("Consumer counts of the plan workloads (each with 1,000 groups), at least 100 each.", valueName: "A,B,C"),
+        help: ArgumentHelp("Consumer counts of the plan workloads (each with 1,000 groups), at least 100 each (default: \(Options.listed(Options.defaultSizes))).", valueName: "A,B,C"),
         transform: { try Options.counts($0, option: "--sizes", example: "5000,10000,50000") }
     )
-    var sizes = [5_000, 10_000, 50_000]
+    var sizes = Options.defaultSizes
 
     @Option(help: "Concurrent calls of the apply measurements, from 1 to 64.")
     var parallelism = 4
 
     @Option(
-        help: ArgumentHelp("Consumer counts of the creates measurement (apply creating them against the plain-client yardstick).", valueName: "A,B"),
+        help: ArgumentHelp("Consumer counts of the creates measurement (apply creating them against the plain-client yardstick) (default: \(Options.listed(Options.defaultCreatesSizes))).", valueName: "A,B"),
         transform: { try Options.counts($0, option: "--creates-sizes", example: "2000,10000") }
     )
-    var createsSizes = [2_000, 10_000]
+    var createsSizes = Options.defaultCreatesSizes
 
     /// 8, since each create waits for its journal intent's fsync before its request is sent (8 at once
     /// group more intents into one fsync) and the sandbox writes one consumer at a time (it then
@@ -38,7 +38,7 @@ struct Options: ParsableArguments {
     @Option(help: "Concurrent calls of the creates measurement's apply, from 1 to 64.")
     var createsParallelism = 8
 
-    @Option(help: "`creates`: run only the creates measurement, print its table and targets, and leave the report as it is.")
+    @Option(help: "Run only the creates measurement, print its table and targets, and leave the report as it is.")
     var only: Only?
 
     @Option(help: ArgumentHelp("The command line written into the report.", valueName: "text"))
@@ -54,6 +54,16 @@ struct Options: ParsableArguments {
 
     @Option(help: ArgumentHelp("Where --serve writes the workload and its env file.", valueName: "path"))
     var serveDirectory = "fracttal-bench-serve"
+
+    /// The consumer counts of the plan workloads that the report is made of.
+    static let defaultSizes = [5_000, 10_000, 50_000]
+    /// The consumer counts of the creates measurement that the report is made of.
+    static let defaultCreatesSizes = [2_000, 10_000]
+
+    /// Counts as `--sizes` takes them.
+    private static func listed(_ counts: [Int]) -> String {
+        counts.map(String.init).joined(separator: ",")
+    }
 
     /// When true, only the creates measurement runs.
     var onlyCreates: Bool { only == .creates }
