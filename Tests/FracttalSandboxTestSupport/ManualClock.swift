@@ -9,6 +9,7 @@ public final class ManualClock: SandboxClock {
     /// A clock standing at `start` until `advance(seconds:)` moves it.
     public init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) { current = Mutex(start) }
 
+    /// The time the clock stands at.
     public func now() -> Date { current.withLock { $0 } }
 
     /// Moves the clock forward.
