@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 struct ApplierFailureTests {
@@ -22,7 +23,7 @@ struct ApplierFailureTests {
         let plan = Fixture.plan(
             ["a", "b", "c", "d", "e", "f"].map { Fixture.consumerCreate($0, step: 1) } + [Fixture.groupCreate("later", step: 2)])
         let applier = Applier(
-            mutations: fake, secrets: SecretSink(path: folder.file("s.json")), parallelism: 3, onEvent: recorder.callback)
+            mutations: fake, secrets: SecretSink(path: folder.path("s.json")), parallelism: 3, onEvent: recorder.callback)
         let report = try await applier.run(plan, live: await fake.liveState())
 
         #expect(!report.succeeded)
@@ -60,7 +61,7 @@ struct ApplierFailureTests {
         ])
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.results.map(\.outcome) == [
             .failed(reason: "the server answered 500 to createGroup(G) after 6 attempts; try again later."), .notStarted,
@@ -74,7 +75,7 @@ struct ApplierFailureTests {
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("OLDKEY0000000000", "x")])
         await fake.configure { $0.failingCalls = [.createConsumer("x")] }
         let plan = Fixture.plan([Fixture.consumerReplace("x", key: "OLDKEY0000000000", step: 1)])
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.results[0].outcome == .failed(reason:
             "the old consumer (key OLDKEY0000000000) was deleted, but creating its replacement failed: the server answered 500 to createConsumer(x) after 6 attempts; try again later; run apply again to create it"))
@@ -85,7 +86,7 @@ struct ApplierFailureTests {
     @Test func aSecretThatCannotBeWrittenStopsTheApplyAndIsKeptUnshown() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let secretsFolder = folder.file("out")
+        let secretsFolder = folder.path("out")
         try FileManager.default.createDirectory(atPath: secretsFolder, withIntermediateDirectories: false)
         let path = (secretsFolder as NSString).appendingPathComponent("s.json")
         let fake = FakeCompany()
