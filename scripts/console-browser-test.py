@@ -116,7 +116,7 @@ def browser():
     options = Options()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1440,960", "--force-device-scale-factor=1", "--lang=en-US",
+                     "--window-size=1600,1000", "--force-device-scale-factor=1", "--lang=en-US",
                      "--no-first-run", "--disable-extensions"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -209,10 +209,17 @@ def run(binary, screenshots):
         credentials_url = driver.current_url
         copy_buttons = [button for button in driver.find_elements(By.CSS_SELECTOR, "button.copy") if button.is_displayed()]
         check(len(copy_buttons) == 2, "the Credentials panel shows no copy buttons although JavaScript runs")
+        driver.execute_cdp_cmd("Browser.grantPermissions", {
+            "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        copy_buttons[0].click()
+        WebDriverWait(driver, 10).until(lambda _: copy_buttons[0].text == "Copied")
+        copied = driver.execute_async_script("navigator.clipboard.readText().then(arguments[arguments.length - 1])")
+        check(copied == key, "the key's copy button did not put the key on the clipboard")
         # The screenshot is kept and shown: it must not hold the secret.
         driver.execute_script("arguments[0].textContent = '•'.repeat(32)", secret_element)
         driver.save_screenshot(os.path.join(screenshots, "credentials.png"))
-        step(f"created {NAME} (key {key}); the Credentials panel showed its secret once (credentials.png, masked)")
+        step(f"created {NAME} (key {key}); the Credentials panel showed its secret once, with copy buttons"
+             " (credentials.png, masked)")
 
         status, answer = request_token(sandbox.token_url, key, secret)
         check(status == 200 and answer.get("token_type") == "Bearer" and answer.get("access_token"),

@@ -25,12 +25,13 @@ enum ConsoleResponses {
     }
 
     /// Adds the security headers every console answer carries. Pages are never stored: they show
-    /// keys, and right after an issue, a secret.
+    /// keys, and right after an issue, a secret. The referrer policy is `same-origin`, not
+    /// `no-referrer`, under which a browser sends `Origin: null` with the console's own forms.
     static func secure(_ response: inout Response) {
         response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[ConsoleHeaders.frameOptions] = "DENY"
-        response.headers[ConsoleHeaders.referrerPolicy] = "no-referrer"
+        response.headers[ConsoleHeaders.referrerPolicy] = "same-origin"
         response.headers[ConsoleHeaders.openerPolicy] = "same-origin"
         response.headers[.cacheControl] = "no-store"
     }

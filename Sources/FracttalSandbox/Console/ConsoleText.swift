@@ -7,11 +7,11 @@ enum ConsoleText {
         (try? RFC3339Transcoder().encode(date)) ?? ""
     }
 
-    /// A date for people: `2024-05-10 15:20:00 UTC`.
+    /// A date for people, in UTC: `2024-05-10 15:20:00`.
     static func date(_ date: Date) -> String {
         let iso = isoDate(date)
         guard iso.count == 20 else { return iso }
-        return iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        return String(iso.dropLast()).replacingOccurrences(of: "T", with: " ")
     }
 
     /// The grant type as Fracttal's form names it.

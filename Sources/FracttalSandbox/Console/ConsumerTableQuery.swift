@@ -22,7 +22,7 @@ struct ConsumerTableQuery: Sendable, Equatable {
             case .group: "Permission group"
             case .hub: "Hub"
             case .key: "Key"
-            case .created: "Credentials created"
+            case .created: "Credentials created (UTC)"
             }
         }
     }

@@ -19,7 +19,7 @@ struct ConsoleSecurityTests {
             #expect(!policy.contains("unsafe-inline"))
             #expect(reply.headers["x-content-type-options"] == "nosniff")
             #expect(reply.headers["cache-control"] == "no-store")
-            #expect(reply.headers["referrer-policy"] == "no-referrer")
+            #expect(reply.headers["referrer-policy"] == "same-origin")
         }
     }
 

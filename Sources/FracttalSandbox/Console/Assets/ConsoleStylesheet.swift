@@ -23,7 +23,7 @@ enum ConsoleStylesheet {
         .topbar nav a[aria-current="page"] { background: rgba(255, 255, 255, 0.18); opacity: 1; font-weight: 600; }
         .logout { margin: 0; }
         button.quiet { background: transparent; color: #fff; border: 1px solid rgba(255, 255, 255, 0.4); }
-        main { flex: 1; width: 100%; max-width: 1280px; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
+        main { flex: 1; width: 100%; max-width: 1480px; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
         footer { padding: 0.75rem 1.5rem; color: var(--muted); font-size: 0.85rem; text-align: center; }
         .breadcrumb { margin: 0.25rem 0 0.75rem; color: var(--muted); font-size: 0.9rem; }
         h1 { font-size: 1.5rem; margin: 0.25rem 0 1rem; }
@@ -49,12 +49,14 @@ enum ConsoleStylesheet {
         .grid tbody tr:last-child td, .grid tbody tr:last-child th { border-bottom: none; }
         .grid tbody tr:hover { background: #f8fafc; }
         .grid td.name a { font-weight: 600; text-decoration: none; }
-        .grid td.description { color: #3b4756; max-width: 22rem; }
+        .grid td { white-space: nowrap; }
+        .grid td.name, .grid td.description, .grid td.empty { white-space: normal; }
+        .grid td.description { color: #3b4756; min-width: 14rem; }
         .grid .number { text-align: right; }
         .grid td.actions { white-space: nowrap; }
         .grid td.actions a { margin-left: 0.5rem; }
         .grid td.empty { text-align: center; color: var(--muted); padding: 2rem; }
-        code.key { background: var(--wash); padding: 0.1rem 0.35rem; border-radius: 4px; }
+        code.key { background: var(--wash); padding: 0.1rem 0.35rem; border-radius: 4px; font-size: 0.85em; }
         time { white-space: nowrap; }
         .arrow { font-size: 0.75em; }
         .muted { color: var(--muted); }

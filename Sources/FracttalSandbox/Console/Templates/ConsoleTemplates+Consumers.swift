@@ -120,7 +120,7 @@ extension ConsoleTemplates {
         <dl class="facts">
         <dt>Key</dt><dd><code id="consumer-key">{{key}}</code></dd>
         <dt>Secret</dt><dd class="muted">Shown only once, when it is issued.</dd>
-        <dt>Creation date</dt><dd><time datetime="{{createdISO}}">{{created}}</time></dd>
+        <dt>Creation date</dt><dd><span><time datetime="{{createdISO}}">{{created}}</time> UTC</span></dd>
         </dl>
         <form method="post" action="{{rotateAction}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
@@ -151,7 +151,7 @@ extension ConsoleTemplates {
         <dd class="muted" id="secret-hidden">Shown only once, right after it is issued. If it is lost, generate a new one.</dd>
         {{/secret}}
         <dt>Creation date</dt>
-        <dd><time id="secret-created" datetime="{{createdISO}}">{{created}}</time></dd>
+        <dd><span><time id="secret-created" datetime="{{createdISO}}">{{created}}</time> UTC</span></dd>
         </dl>
         {{#secret}}
         <p class="warning">Copy the secret now: it is not shown again, and the sandbox keeps only its hash.</p>
