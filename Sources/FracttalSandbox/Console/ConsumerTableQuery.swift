@@ -28,12 +28,12 @@ struct ConsumerTableQuery: Sendable, Equatable {
     }
 
     /// Text to look for in name, description, group and key; empty shows every consumer.
-    var filter: String = ""
+    var filter: String
     /// The sorted column; nil keeps creation order, as the API lists them.
     var sort: Column?
-    var descending = false
+    var descending: Bool
     /// The page, from 1.
-    var page = 1
+    var page: Int
 
     init(filter: String = "", sort: Column? = nil, descending: Bool = false, page: Int = 1) {
         self.filter = filter

@@ -82,8 +82,8 @@ struct ConsoleSecurityTests {
                 "/console/consumers", fields + [("csrf", String(repeating: "A", count: 43))], csrf: false
             )
             #expect(wrong.status == 403)
-            let deleteDefault = try await browser.post("/console/groups/2/delete", [], csrf: false)
-            #expect(deleteDefault.status == 403)
+            let deleteGroup = try await browser.post("/console/groups/2/delete", [], csrf: false)
+            #expect(deleteGroup.status == 403)
             let listed = try await browser.sandbox.call(.GET, "/oauth_consumers/", token: try await browser.sandbox.token())
             #expect(!listed.items.contains { $0["name"] as? String == "forged" })
             #expect(try await browser.post("/console/consumers", fields).status == 303)
