@@ -1,5 +1,5 @@
-/// The values the console's templates are filled from. Mustache reads their stored properties
-/// by name; `nil` and `false` leave a section out.
+// The values the console's templates are filled from. Mustache reads their stored properties
+// by name; `nil` and `false` leave a section out.
 
 /// What every page shows around its content: title, navigation, the CSRF token of the logout
 /// form, and a notice from the previous action.
