@@ -16,8 +16,9 @@ struct SandboxCommand: AsyncParsableCommand {
             commandName: "serve",
             abstract: "Serve the local Fracttal emulator over HTTP until interrupted.",
             discussion: """
-                Prints the API base URL and the token URL on standard output, one per line, as soon \
-                as the server listens. The bootstrap consumer ci-bootstrap gets a new secret on every \
+                Prints the API base URL, the token URL, the web console's URL and its login link \
+                (which signs one browser in, once) on standard output, one per line, as soon as the \
+                server listens. The bootstrap consumer ci-bootstrap gets a new secret on every \
                 start (the store keeps only hashes); --credentials-out writes its key and secret as \
                 JSON (mode 0600). The secret is never printed. Without --data the company lives in \
                 memory and starts from the seed each time. A --host other than loopback (127.0.0.0/8, \
@@ -102,7 +103,10 @@ struct SandboxCommand: AsyncParsableCommand {
                 }
             }
             // Written unbuffered, so that a script reading the URLs gets them at once.
-            StandardStreams.out("API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\n")
+            StandardStreams.out(
+                "API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\nConsole URL: \(server.consoleURL)\n"
+                    + "Console login URL (works once): \(server.consoleLoginURL)\n"
+            )
             let key = server.bootstrapCredentials.key
             let note =
                 credentialsOut.map { "its key and new secret are in \($0)" }
