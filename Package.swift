@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "FracttalModel"),
@@ -56,37 +57,52 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .executableTarget(
-            name: "fracttal",
+        .target(
+            name: "FracttalCLI",
             dependencies: [
                 "FracttalModel", "FracttalConfig", "FracttalAPI", "FracttalPlan", "FracttalApply", "FracttalSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "fracttal", dependencies: ["FracttalCLI"]),
         .executableTarget(
             name: "fracttal-bench",
-            dependencies: ["FracttalSandbox", "FracttalAPI", "FracttalModel"]
+            dependencies: [
+                "FracttalSandbox", "FracttalAPI", "FracttalModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets: plain ones, and the sandbox launcher for the targets that serve the sandbox.
+        .target(name: "FracttalTestSupport", path: "Tests/FracttalTestSupport"),
+        .target(
+            name: "FracttalSandboxTestSupport",
+            dependencies: ["FracttalSandbox", "FracttalTestSupport"],
+            path: "Tests/FracttalSandboxTestSupport"
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
-        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan"]),
+        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan", "FracttalTestSupport"]),
         .testTarget(name: "FracttalAPITests", dependencies: [
-            "FracttalAPI", "FracttalModel", "FracttalSandbox",
+            "FracttalAPI", "FracttalModel", "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         ]),
         .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel"]),
+        .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel", "FracttalTestSupport"]),
         .testTarget(name: "FracttalSandboxTests", dependencies: [
-            "FracttalSandbox",
+            "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        .testTarget(name: "FracttalCLITests", dependencies: [
+            "FracttalCLI", "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "FracttalSandbox", "FracttalAPI", "FracttalModel",
+            "FracttalSandbox", "FracttalAPI", "FracttalModel", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "Yams", package: "Yams"),
         ]),
     ]

@@ -37,9 +37,9 @@ name=fracttal-$version-linux-x86_64
 build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch")
 
 # The version reaches the binary through a git-ignored Swift file that exists only during the
-# build (see Sources/fracttal/Support/BuildVersion.swift): no tracked file changes, and no
+# build (see Sources/FracttalCLI/Support/BuildVersion.swift): no tracked file changes, and no
 # compiler flag changes, so a second release reuses every module but fracttal's own.
-stamp=Sources/fracttal/Support/ReleaseStamp.generated.swift
+stamp=Sources/FracttalCLI/Support/ReleaseStamp.generated.swift
 stage=$(mktemp -d)
 trap 'rm -rf "$stage" "$stamp"' EXIT
 printf '// Written by scripts/release.sh for the duration of a release build; git-ignored.\n' > "$stamp"

@@ -14,6 +14,11 @@ public final class SandboxServer: Sendable {
     public let tokenURL: String
     /// The port the server listens on.
     public let port: Int
+    /// The web console, `http://HOST:PORT/console/`.
+    public let consoleURL: String
+    /// The console's login link, which signs one browser in, once; print it only to whoever
+    /// started the server.
+    public let consoleLoginURL: String
     /// The bootstrap consumer `ci-bootstrap` with the secret issued at this start.
     public let bootstrapCredentials: SandboxCredentials
 
@@ -22,12 +27,15 @@ public final class SandboxServer: Sendable {
     private let task: Task<Void, any Error>
 
     private init(
-        apiBaseURL: String, tokenURL: String, port: Int, bootstrapCredentials: SandboxCredentials,
-        components: SandboxComponents, services: ServiceGroup, task: Task<Void, any Error>
+        apiBaseURL: String, tokenURL: String, port: Int, consoleURL: String, consoleLoginURL: String,
+        bootstrapCredentials: SandboxCredentials, components: SandboxComponents, services: ServiceGroup,
+        task: Task<Void, any Error>
     ) {
         self.apiBaseURL = apiBaseURL
         self.tokenURL = tokenURL
         self.port = port
+        self.consoleURL = consoleURL
+        self.consoleLoginURL = consoleLoginURL
         self.bootstrapCredentials = bootstrapCredentials
         self.components = components
         self.services = services
@@ -55,7 +63,8 @@ public final class SandboxServer: Sendable {
             counter: RequestCounter(),
             clock: configuration.clock,
             tokenTTL: configuration.tokenTTL,
-            faultDelayMilliseconds: configuration.faultDelayMilliseconds
+            faultDelayMilliseconds: configuration.faultDelayMilliseconds,
+            consoleSessions: ConsoleSessions()
         )
         var logger = Logger(label: "fracttal.sandbox")
         logger.logLevel = configuration.logLevel
@@ -91,10 +100,17 @@ public final class SandboxServer: Sendable {
         }
         let hostInURL = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let base = "http://\(hostInURL):\(port)"
+        // The console answers loopback clients only, also when the API is exposed (0.0.0.0).
+        let consoleHost =
+            LoopbackHost.contains(configuration.host)
+            ? hostInURL : (configuration.host.contains(":") ? "[::1]" : "127.0.0.1")
+        let consoleBase = "http://\(consoleHost):\(port)"
         return SandboxServer(
             apiBaseURL: "\(base)/\(SandboxPaths.apiPrefix)",
             tokenURL: "\(base)/\(SandboxPaths.token)",
             port: port,
+            consoleURL: "\(consoleBase)\(ConsolePaths.root)",
+            consoleLoginURL: "\(consoleBase)\(ConsolePaths.login)?token=\(components.consoleSessions.loginToken)",
             bootstrapCredentials: SandboxCredentials(key: bootstrap.key, secret: bootstrap.secret),
             components: components,
             services: services,

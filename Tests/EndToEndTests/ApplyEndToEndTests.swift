@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `fracttal apply` through the built binary against a sandbox on a loopback port.

@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `apply` against a server that behaves like real infrastructure: a proxy's HTML error pages, late commits.

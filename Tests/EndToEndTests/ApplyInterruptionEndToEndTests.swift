@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `apply` loses no secret and locks no consumer out: its own rotation, a plan applied by another consumer.

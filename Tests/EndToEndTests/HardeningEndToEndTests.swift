@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// What a hostile pull request, a strange name or a wrong setting can do, through the built binary.

@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `fracttal sandbox serve` as a process: addresses on stdout, credentials only in the file.
@@ -103,17 +104,25 @@ struct SandboxServeEndToEndTests {
         #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(result)")
     }
 
-    @Test(arguments: [
-        (["--fault-delay", "soon"], "--fault-delay"),
-        (["--fault-delay=-5"], "--fault-delay"),
-        (["--faults", "explode=1"], "late_commit"),
-        (["--faults", "gateway_before=0.7,late_commit=0.7"], "at most 1"),
-    ])
-    func refusesBadFaultSettingsInOneSentence(_ extra: [String], _ expected: String) async throws {
+    @Test(arguments: [["--fault-delay", "soon"], ["--fault-delay=-5"]])
+    func refusesABadFaultDelayInOneSentence(_ extra: [String]) async throws {
         let result = try await runExpectingExit(["sandbox", "serve", "--port", "0"] + extra)
         #expect(result.status == 1, "\(result)")
         #expect(!result.stdout.contains("http://"), "\(result)")
-        #expect(result.stderr.contains(expected), "\(result)")
+        #expect(result.stderr.contains("--fault-delay"), "\(result)")
         #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(result)")
+    }
+
+    /// `--faults` is read while the arguments are parsed: a usage error that carries the parser's reason.
+    @Test(arguments: [
+        (["--faults", "explode=1"], "late_commit"),
+        (["--faults", "gateway_before=0.7,late_commit=0.7"], "at most 1"),
+    ])
+    func refusesBadFaultsAsAUsageError(_ extra: [String], _ expected: String) async throws {
+        let result = try await runExpectingExit(["sandbox", "serve", "--port", "0"] + extra)
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.stdout.contains("http://"), "\(result)")
+        #expect(result.stderr.hasPrefix("Error: The value '\(extra[1])' is invalid for '--faults <spec>': "), "\(result)")
+        #expect(result.stderr.contains(expected), "\(result)")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `fracttal validate` and `fracttal schema` through the built binary; no network.

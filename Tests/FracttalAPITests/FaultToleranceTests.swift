@@ -1,13 +1,14 @@
 @testable import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// Full reads and changes against a sandbox that injects faults (with a fixed seed).
 @Suite struct FaultToleranceTests {
     /// A store with enough groups and consumers for several pages each, and its fault-free reading.
     private static func company() async throws -> (path: String, state: LiveState) {
-        let path = temporaryStorePath()
+        let path = SandboxLauncher.temporaryStorePath()
         try BulkStore.make(at: path, groups: 230, consumers: 260)
         let state = try await SandboxHarness.with(SandboxConfiguration(dataPath: path)) { sandbox in
             try await sandbox.client.readLiveState()
@@ -27,7 +28,7 @@ import Testing
     func fullReadsAreCompleteAndCorrectUnderFaults(_ kind: String) async throws {
         let faults = try #require(Self.faultKinds.first { $0.0 == kind }?.1)
         let (path, expected) = try await Self.company()
-        defer { removeStore(at: path) }
+        defer { SandboxLauncher.removeStore(at: path) }
 
         let configuration = SandboxConfiguration(
             dataPath: path, rateLimit: RateLimit(count: 100_000, windowSeconds: 60), faults: faults, seed: 42

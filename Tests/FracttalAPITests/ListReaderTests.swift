@@ -1,4 +1,5 @@
 @testable import FracttalAPI
+import FracttalTestSupport
 import Testing
 
 struct ListReaderTests {

@@ -1,6 +1,7 @@
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 @Suite struct LiveReadTests {
@@ -25,8 +26,8 @@ import Testing
 
     /// The plan of a large company: 1 token + 1 catalog + 100 consumer pages + 10 group pages.
     @Test func aFullReadOfTenThousandConsumersCostsExactlyOneHundredTwelveRequests() async throws {
-        let path = temporaryStorePath()
-        defer { removeStore(at: path) }
+        let path = SandboxLauncher.temporaryStorePath()
+        defer { SandboxLauncher.removeStore(at: path) }
         try BulkStore.make(at: path, groups: 1_000, consumers: 10_000)
 
         try await SandboxHarness.with(SandboxConfiguration(dataPath: path)) { sandbox in

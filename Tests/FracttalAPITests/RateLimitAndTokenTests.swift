@@ -1,6 +1,7 @@
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// The rate limit and token expiry against the sandbox, on virtual time shared by client and sandbox

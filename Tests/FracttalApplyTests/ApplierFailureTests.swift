@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 struct ApplierFailureTests {
@@ -22,7 +23,7 @@ struct ApplierFailureTests {
         let plan = Fixture.plan(
             ["a", "b", "c", "d", "e", "f"].map { Fixture.consumerCreate($0, step: 1) } + [Fixture.groupCreate("later", step: 2)])
         let applier = Applier(
-            mutations: fake, secrets: SecretSink(path: folder.file("s.json")), parallelism: 3, onEvent: recorder.callback)
+            mutations: fake, secrets: SecretSink(path: folder.path("s.json")), parallelism: 3, onEvent: recorder.callback)
         let report = try await applier.run(plan, live: await fake.liveState())
 
         #expect(!report.succeeded)
@@ -58,7 +59,7 @@ struct ApplierFailureTests {
         ])
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.results.map(\.outcome.kind) == ["failed FRC301", "not started"])
         #expect(await fake.calls == [.createGroup("G")])
@@ -70,7 +71,7 @@ struct ApplierFailureTests {
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("OLDKEY0000000000", "x")])
         await fake.configure { $0.failingCalls = [.createConsumer("x")] }
         let plan = Fixture.plan([Fixture.consumerReplace("x", key: "OLDKEY0000000000", step: 1)])
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.file("s.json")))
+        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.results[0].outcome.kind == "failed FRC306")
         #expect(report.results[0].outcome.description.contains("OLDKEY0000000000"))
@@ -81,7 +82,7 @@ struct ApplierFailureTests {
     @Test func aSecretThatCannotBeWrittenStopsTheApplyAndIsKeptUnshown() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let secretsFolder = folder.file("out")
+        let secretsFolder = folder.path("out")
         try FileManager.default.createDirectory(atPath: secretsFolder, withIntermediateDirectories: false)
         let path = (secretsFolder as NSString).appendingPathComponent("s.json")
         let fake = FakeCompany()

@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 struct ApplyJournalTests {
@@ -10,7 +11,7 @@ struct ApplyJournalTests {
     @Test func anIntentWithoutSettlementIsUndeliveredAndItsIssuedKeyIsKept() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let journalFolder = folder.file("journal")
+        let journalFolder = folder.path("journal")
         let journal = try ApplyJournal(folder: journalFolder, target: Self.target)
         let create = try await journal.recordIntent(.create, consumer: "erp", key: nil)
         journal.recordIssued(create, key: "KERP00000000000000")
@@ -32,7 +33,7 @@ struct ApplyJournalTests {
     @Test func aLaterSettlementOfTheSameConsumerSettlesEarlierIntents() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let journalFolder = folder.file("journal")
+        let journalFolder = folder.path("journal")
         let first = try ApplyJournal(folder: journalFolder, target: Self.target)
         _ = try await first.recordIntent(.create, consumer: "erp", key: nil)
         _ = try await first.recordIntent(.rotateSecret, consumer: "bi", key: "KBI000000000000000")
@@ -52,7 +53,7 @@ struct ApplyJournalTests {
     @Test func aTornLastLineIsSkipped() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let journalFolder = folder.file("journal")
+        let journalFolder = folder.path("journal")
         let journal = try ApplyJournal(folder: journalFolder, target: Self.target)
         _ = try await journal.recordIntent(.create, consumer: "erp", key: nil)
         let path = ApplyJournal.path(folder: journalFolder, target: Self.target)
@@ -67,9 +68,9 @@ struct ApplyJournalTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fake = FakeCompany()
-        let journalFolder = folder.file("journal")
+        let journalFolder = folder.path("journal")
         let journal = try ApplyJournal(folder: journalFolder, target: Self.target)
-        let sink = SecretSink(path: folder.file("s.json"))
+        let sink = SecretSink(path: folder.path("s.json"))
         // The journal is read before the first change is sent, and after the apply holds nothing.
         let plan = Fixture.plan([Fixture.consumerCreate("a"), Fixture.consumerCreate("b")])
         let report = try await Applier(mutations: fake, secrets: sink, journal: journal).run(plan, live: await fake.liveState())

@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// Plans made by the real planner, applied to the fake company, until nothing is left to do.
@@ -42,7 +43,7 @@ struct ConvergenceTests {
         defer { folder.remove() }
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYBI", "bi"), Fixture.liveConsumer("KEYOLD", "old")])
         await fake.configure { $0.failingCalls = [.createConsumer("bi")] }
-        let sink = SecretSink(path: folder.file("secrets.env"), format: .env)
+        let sink = SecretSink(path: folder.path("secrets.env"), format: .env)
 
         let first = try Self.plan(await fake.liveState())
         #expect(first.actions.map(\.action) == [.create, .replace, .create, .delete])
@@ -70,7 +71,7 @@ struct ConvergenceTests {
         defer { folder.remove() }
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYBI", "bi", group: 1)])
         await fake.configure { $0.lostAnswers = ["erp-sync", "Técnicos", "bi"] }
-        let sink = SecretSink(path: folder.file("s.json"))
+        let sink = SecretSink(path: folder.path("s.json"))
         let report = try await Applier(mutations: fake, secrets: sink).run(try Self.plan(await fake.liveState()), live: await fake.liveState())
         #expect(report.succeeded, "\(report.failures)")
         #expect(report.results.filter(\.adopted).count == 3)

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalApply
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 /// The env secrets file is safe to `source` and to feed to dotenv readers, whatever the server returns.
@@ -34,7 +35,7 @@ struct EnvSecretsQuotingTests {
     @Test func aSourcedFileRunsNothingAndReadsBackExactly() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        let sink = SecretSink(path: folder.path("s.env"), format: .env)
         for (name, credentials) in Self.hostile + Self.unquotable {
             try await sink.write(credentials, for: name)
         }
@@ -48,7 +49,7 @@ struct EnvSecretsQuotingTests {
             let expected = Self.hostile.flatMap { [$0.credentials.key, $0.credentials.secret] }
             #expect(read.prefix(expected.count).map(String.init) == expected, "\(shell) reads every value back exactly")
         }
-        #expect(!FileManager.default.fileExists(atPath: folder.file("pwned")), "sourcing ran nothing")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("pwned")), "sourcing ran nothing")
 
         // What no quoting makes safe is in the JSON file beside it, and nowhere in the env file.
         let envText = try folder.read("s.env")
@@ -63,7 +64,7 @@ struct EnvSecretsQuotingTests {
     @Test func aDotenvReaderReadsTheSameValues() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        let sink = SecretSink(path: folder.path("s.env"), format: .env)
         for (name, credentials) in Self.hostile { try await sink.write(credentials, for: name) }
         let read = try Self.run(
             ["python3", "-c", "import json,dotenv; print(json.dumps(dotenv.dotenv_values('s.env', interpolate=False)))"],
@@ -79,8 +80,8 @@ struct EnvSecretsQuotingTests {
     @Test func quotedValuesAreReadBackWhenTheFileIsMergedAgain() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try await SecretSink(path: folder.file("s.env"), format: .env).write(Self.hostile[2].credentials, for: "spaces")
-        try await SecretSink(path: folder.file("s.env"), format: .env).write(Self.hostile[0].credentials, for: "plain")
+        try await SecretSink(path: folder.path("s.env"), format: .env).write(Self.hostile[2].credentials, for: "spaces")
+        try await SecretSink(path: folder.path("s.env"), format: .env).write(Self.hostile[0].credentials, for: "plain")
         let text = try folder.read("s.env")
         #expect(text.contains("FRACTTAL_SPACES_SECRET='x && touch pwned # y'"))
         #expect(text.contains("FRACTTAL_PLAIN_KEY=NBqgHRjWA7j1KqLITd\n"))

@@ -98,38 +98,6 @@ final class EventRecorder: Sendable {
     }
 }
 
-/// A fresh folder under the system's temporary folder, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("fracttal-apply-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOfFile: file(name), encoding: .utf8)
-    }
-
-    func write(_ text: String, to name: String, mode: Int = 0o644) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file(name)))
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file(name))
-    }
-
-    func mode(of name: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: file(name))
-        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
-    }
-
-    func entries() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-    }
-}
-
 /// The JSON secrets file as a dictionary of name -> {key, secret}.
 func jsonSecrets(_ text: String) throws -> [String: [String: String]] {
     try JSONDecoder().decode([String: [String: String]].self, from: Data(text.utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalApply
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 struct SecretSinkTests {
@@ -10,7 +11,7 @@ struct SecretSinkTests {
     @Test func aNewFileHasMode0600() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.file("s.json"))
+        let sink = SecretSink(path: folder.path("s.json"))
         try await sink.write(Self.credentialsA, for: "a")
         #expect(try folder.mode(of: "s.json") == 0o600)
     }
@@ -20,8 +21,8 @@ struct SecretSinkTests {
         defer { folder.remove() }
         try folder.write("{}", to: "s.json", mode: 0o644)
         try folder.write("", to: "s.env", mode: 0o666)
-        try await SecretSink(path: folder.file("s.json")).write(Self.credentialsA, for: "a")
-        try await SecretSink(path: folder.file("s.env"), format: .env).write(Self.credentialsA, for: "a")
+        try await SecretSink(path: folder.path("s.json")).write(Self.credentialsA, for: "a")
+        try await SecretSink(path: folder.path("s.env"), format: .env).write(Self.credentialsA, for: "a")
         #expect(try folder.mode(of: "s.json") == 0o600)
         #expect(try folder.mode(of: "s.env") == 0o600)
     }
@@ -31,8 +32,8 @@ struct SecretSinkTests {
         defer { folder.remove() }
         try folder.write("{}\n", to: "s.json", mode: 0o600)
         // A hard link keeps the old file's content only if the new content went to another file.
-        try FileManager.default.linkItem(atPath: folder.file("s.json"), toPath: folder.file("old-link"))
-        try await SecretSink(path: folder.file("s.json")).write(Self.credentialsA, for: "a")
+        try FileManager.default.linkItem(atPath: folder.path("s.json"), toPath: folder.path("old-link"))
+        try await SecretSink(path: folder.path("s.json")).write(Self.credentialsA, for: "a")
         #expect(try folder.read("old-link") == "{}\n")
         #expect(try jsonSecrets(try folder.read("s.json"))["a"]?["key"] == Self.credentialsA.key)
         #expect(try folder.entries() == ["old-link", "s.json"], "no temporary file is left behind")
@@ -42,7 +43,7 @@ struct SecretSinkTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(#"{"z": {"key": "KZ", "secret": "SZ", "note": "kept"}, "b": {"key": "OLD", "secret": "OLD"}}"#, to: "s.json")
-        let sink = SecretSink(path: folder.file("s.json"))
+        let sink = SecretSink(path: folder.path("s.json"))
         try await sink.write(Self.credentialsB, for: "b")
         try await sink.write(Self.credentialsA, for: "consumidorfabian09/05")
         let text = try folder.read("s.json")
@@ -73,7 +74,7 @@ struct SecretSinkTests {
             FRACTTAL_B_SECRET=OLDSECRET
 
             """, to: "s.env")
-        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        let sink = SecretSink(path: folder.path("s.env"), format: .env)
         try await sink.write(Self.credentialsB, for: "b")
         try await sink.write(Self.credentialsA, for: "Conexiones API Fracttal Imè")
         #expect(try folder.read("s.env") == """
@@ -112,7 +113,7 @@ struct SecretSinkTests {
     @Test func collidingNamesAreAnErrorInEnvFormatOnly() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let env = SecretSink(path: folder.file("s.env"), format: .env)
+        let env = SecretSink(path: folder.path("s.env"), format: .env)
         let error = await #expect(throws: SecretSinkError.self) {
             try await env.checkCollisions(names: ["erp sync", "erp-sync"])
         }
@@ -121,14 +122,14 @@ struct SecretSinkTests {
         #expect(error?.description.contains("\"erp-sync\"") == true)
         #expect(error?.description.contains("FRACTTAL_ERP_SYNC_KEY") == true)
         try await env.checkCollisions(names: ["erp", "erp", "Erp2"])
-        try await SecretSink(path: folder.file("s.json")).checkCollisions(names: ["erp sync", "erp-sync"])
+        try await SecretSink(path: folder.path("s.json")).checkCollisions(names: ["erp sync", "erp-sync"])
         #expect(try folder.entries().isEmpty, "checking writes nothing")
     }
 
     @Test func errorsNeverHoldTheSecret() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.file("missing/s.json"))
+        let sink = SecretSink(path: folder.path("missing/s.json"))
         let error = await #expect(throws: SecretSinkError.self) {
             try await sink.write(Self.credentialsA, for: "a")
         }
@@ -147,7 +148,7 @@ struct SecretSinkTests {
     @Test func concurrentWritesAreAllKept() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.file("s.env"), format: .env)
+        let sink = SecretSink(path: folder.path("s.env"), format: .env)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for number in 0..<20 {
                 group.addTask {
@@ -168,8 +169,8 @@ struct SecretSinkGroupingTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(#"{"kept": {"key": "KEPT", "secret": "KEPT"}}"#, to: "s.json")
-        let sink = SecretSink(path: folder.file("s.json"))
-        let path = folder.file("s.json")
+        let sink = SecretSink(path: folder.path("s.json"))
+        let path = folder.path("s.json")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<200 {
                 group.addTask {
@@ -193,11 +194,11 @@ struct SecretSinkGroupingTests {
         defer { folder.remove() }
         try folder.write(#"{"a": {"key": "K", "secret": "S"}}"#, to: "s.env")
         try folder.write("FRACTTAL_A_KEY=K\nFRACTTAL_A_SECRET=S\n", to: "s.json")
-        let env = SecretSink(path: folder.file("s.env"), format: .env)
+        let env = SecretSink(path: folder.path("s.env"), format: .env)
         let error = await #expect(throws: SecretSinkError.self) { try await env.checkCollisions(names: ["a"]) }
         #expect(error?.code == "FRC312")
         #expect(error?.description.contains("--secrets-format json") == true)
-        let json = SecretSink(path: folder.file("s.json"))
+        let json = SecretSink(path: folder.path("s.json"))
         let other = await #expect(throws: SecretSinkError.self) { try await json.checkCollisions(names: ["a"]) }
         #expect(other?.description.contains("--secrets-format env") == true)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalConfig
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 /// One diagnostic a test expects at a marker, known by its severity and code rather than its wording.
@@ -37,40 +38,6 @@ extension Diagnostic {
     var codeAndPlace: String { "\(severity.rawValue) \(code) at \(location?.description ?? "no place")" }
 }
 
-/// A temporary folder that test files are written into, removed when the test ends.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("fracttal-config-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    /// The path of a file or folder inside.
-    func path(_ relative: String) -> String {
-        url.appendingPathComponent(relative).path
-    }
-
-    /// Writes text (UTF-8) to a file inside, creating folders as needed; answers its path.
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> String {
-        try write(relative, Data(text.utf8))
-    }
-
-    /// Writes bytes to a file inside, creating folders as needed; answers its path.
-    @discardableResult
-    func write(_ relative: String, _ data: Data) throws -> String {
-        let file = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file)
-        return file.path
-    }
-}
-
 /// Loads marked files (name → marked text; read in the order given) and checks that the diagnostics
 /// are exactly the expected ones, each with its code at its marker. Answers the loaded configuration for further checks.
 @discardableResult
@@ -81,12 +48,13 @@ func expectDiagnostics(
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> LoadedConfiguration {
     let folder = try TemporaryFolder()
+    defer { folder.remove() }
     var markers: [String: [String: (line: Int, column: Int)]] = [:]
     var paths: [String] = []
     for (name, marked) in files {
         let text = MarkedText(marked)
         markers[name] = text.markers
-        paths.append(try folder.write(name, text.text))
+        paths.append(try folder.write(text.text, to: name))
     }
     let loaded = ConfigurationLoader(environment: environment).load(paths: paths)
     var unmatched = loaded.diagnostics

@@ -2,6 +2,7 @@ import Foundation
 import FracttalConfig
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// Live companies to export, and the round trip export → files → loader → planner.
@@ -185,8 +186,9 @@ struct ExportRoundTrip {
     init(_ live: LiveState, ownClientID: String? = nil) throws {
         exported = ConfigurationExporter.export(live, ownClientID: ownClientID, target: ExportFixtures.target)
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         for file in exported.files {
-            try folder.write(file.path, file.text)
+            try folder.write(file.text, to: file.path)
         }
         loaded = ConfigurationLoader(environment: ["HOME": "/home/x", "X": "replaced"]).load(paths: [folder.url.path])
         planned = Planner.plan(

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalConfig
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 /// Files, YAML syntax, limits and interpolation: one rule per test.
@@ -125,10 +126,11 @@ struct FileAndYAMLDiagnosticTests {
 
     @Test func fileThatIsNotUTF8() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         var bytes = Data("version: 1\npermission_groups:\n  - name: T".utf8)
         bytes.append(contentsOf: [0xE9, 0x63])  // "éc" in Latin-1
         bytes.append(Data("nicos\n".utf8))
-        let path = try folder.write("latin1.yaml", bytes)
+        let path = try folder.write(bytes, to: "latin1.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC105 at \(path):3:12"])
         #expect(loaded.diagnostics.first?.message.contains("offset 41") == true)
@@ -137,13 +139,15 @@ struct FileAndYAMLDiagnosticTests {
 
     @Test func emptyFile() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("empty.yaml", "# nothing yet\n")
+        defer { folder.remove() }
+        let path = try folder.write("# nothing yet\n", to: "empty.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC106 at \(path):1:1"])
     }
 
     @Test func missingPath() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let path = folder.path("nowhere.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC101 at no place"])
@@ -152,19 +156,21 @@ struct FileAndYAMLDiagnosticTests {
 
     @Test func folderWithoutYAMLFiles() throws {
         let folder = try TemporaryFolder()
-        try folder.write("notes.txt", "not configuration")
-        try folder.write(".hidden.yaml", "version: 1\n")
+        defer { folder.remove() }
+        try folder.write("not configuration", to: "notes.txt")
+        try folder.write("version: 1\n", to: ".hidden.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [folder.url.path])
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC102 at no place"])
     }
 
     @Test func fileOverTenMebibytesIsRefusedUnread() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let line = "# " + String(repeating: "x", count: 1021) + "\n"  // 1 KiB
         var text = "version: 1\n"
         text.reserveCapacity(11 * 1024 * 1024 + 16)
         for _ in 0..<(11 * 1024) { text += line }
-        let path = try folder.write("big.yaml", text)
+        let path = try folder.write(text, to: "big.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC104 at \(path):1:1"])
         #expect(loaded.files.isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalConfig
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 /// A generated configuration of 10,000 consumers and 1,000 groups (about 2 MB).
@@ -38,8 +39,9 @@ struct LargeConfigurationTests {
 
     @Test func tenThousandConsumersAndOneThousandGroups() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let text = Self.generate()
-        let path = try folder.write("large.yaml", text)
+        let path = try folder.write(text, to: "large.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.state.consumers.count == 10_000)

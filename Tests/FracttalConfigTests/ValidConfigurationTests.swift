@@ -1,6 +1,7 @@
 import Foundation
 import FracttalConfig
 import FracttalModel
+import FracttalTestSupport
 import Testing
 
 /// Inputs that must load without any diagnostic, and what they load into.
@@ -122,12 +123,13 @@ struct ValidConfigurationTests {
 
     @Test func folderIsReadRecursivelyInSortedPathOrder() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/z.yaml", "version: 1\npermission_groups: [{name: z}]\n")
-        try folder.write("config/a/b.yml", "version: 1\npermission_groups: [{name: a-b}]\n")
-        try folder.write("config/a.yaml", "version: 1\npermission_groups: [{name: a}]\n")
-        try folder.write("config/m/n/o.yaml", "version: 1\npermission_groups: [{name: m-n-o}]\n")
-        try folder.write("config/readme.md", "not read")
-        try folder.write("config/.github/workflows/ci.yml", "on: push\n")
+        defer { folder.remove() }
+        try folder.write("version: 1\npermission_groups: [{name: z}]\n", to: "config/z.yaml")
+        try folder.write("version: 1\npermission_groups: [{name: a-b}]\n", to: "config/a/b.yml")
+        try folder.write("version: 1\npermission_groups: [{name: a}]\n", to: "config/a.yaml")
+        try folder.write("version: 1\npermission_groups: [{name: m-n-o}]\n", to: "config/m/n/o.yaml")
+        try folder.write("not read", to: "config/readme.md")
+        try folder.write("on: push\n", to: "config/.github/workflows/ci.yml")
         let root = folder.path("config")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [root])
         #expect(loaded.diagnostics.isEmpty)
@@ -137,7 +139,8 @@ struct ValidConfigurationTests {
 
     @Test func severalFilesMergeAndAFileNamedTwiceIsReadOnce() throws {
         let folder = try TemporaryFolder()
-        let settings = try folder.write("settings.yaml", """
+        defer { folder.remove() }
+        let settings = try folder.write("""
             version: 1
             settings:
               prune: true
@@ -145,22 +148,22 @@ struct ValidConfigurationTests {
                 consumers: [ci-bootstrap, NBqgHRjWA7j1KqLITd]
                 groups: [Default]
               max_delete_percent: 10
-            """)
-        let groups = try folder.write("groups.yaml", """
+            """, to: "settings.yaml")
+        let groups = try folder.write("""
             version: 1
             permission_groups:
               - name: PERMISO 1 TECNICO
                 description: Técnicos de campo
                 permissions: [assets:view, work_orders:view, work_orders:edit, "meters:*"]
-            """)
-        let consumers = try folder.write("consumers.yaml", """
+            """, to: "groups.yaml")
+        let consumers = try folder.write("""
             version: 1
             consumers:
               - name: erp-sync
                 description: null
                 permission_group: PERMISO 1 TECNICO
                 hub: true
-            """)
+            """, to: "consumers.yaml")
         let loaded = ConfigurationLoader(environment: [:]).load(paths: [consumers, groups, settings, groups])
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.files.map(\.path) == [consumers, groups, settings])

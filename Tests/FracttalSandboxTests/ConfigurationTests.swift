@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 struct ConfigurationTests {
@@ -40,8 +41,8 @@ struct ConfigurationTests {
     }
 
     @Test func credentialsFilesAreWrittenPrivately() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("credentials.json").path
+        try await TemporaryFolder.with(prefix: "fracttal-sandbox-tests") { folder in
+            let path = folder.path("credentials.json")
             let credentials = SandboxCredentials(key: "KEY123", secret: "not-a-real-secret-value")
             try credentials.writeJSON(to: path)
             try credentials.writeJSON(to: path)

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// `hold_after` and `late_commit`: answers and changes that come `--fault-delay` late.
@@ -22,8 +23,8 @@ struct DelayedFaultTests {
 
     @Test func lateCommitDropsTheAnswerAtOnceAndMakesTheChangeLater() async throws {
         let delay = Duration.milliseconds(2500)
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("sandbox.sqlite").path
+        try await TemporaryFolder.with(prefix: "fracttal-sandbox-tests") { folder in
+            let path = folder.path("sandbox.sqlite")
             let faulted = SandboxConfiguration(
                 dataPath: path, faults: try FaultPlan.parse("late_commit=1"), faultDelayMilliseconds: 2500
             )

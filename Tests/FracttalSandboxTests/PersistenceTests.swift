@@ -1,11 +1,12 @@
 import Foundation
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 struct PersistenceTests {
     @Test func theCompanyOutlivesARestartAndTheBootstrapSecretRotates() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("nested/sandbox.sqlite").path
+        try await TemporaryFolder.with(prefix: "fracttal-sandbox-tests") { folder in
+            let path = folder.path("nested/sandbox.sqlite")
             let configuration = SandboxConfiguration(dataPath: path)
             let (first, consumerKey) = try await TestSandbox.with(configuration) { sandbox in
                 let token = try await sandbox.token()

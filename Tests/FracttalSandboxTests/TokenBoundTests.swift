@@ -1,4 +1,5 @@
 import Foundation
+import FracttalSandboxTestSupport
 import Testing
 
 @testable import FracttalSandbox

@@ -27,7 +27,8 @@ enum ContractCatalog {
     /// The codes in catalog order.
     static let orderedCodes: [String] = all.map(\.code)
 
-    private static let modules: [(name: String, noun: String, actions: [String])] = [
+    /// The modules in catalog order: code, what it covers, and its actions.
+    static let modules: [(name: String, noun: String, actions: [String])] = [
         ("assets", "assets", crud),
         ("work_orders", "work orders", crud),
         ("work_requests", "work requests", crud),
@@ -44,7 +45,8 @@ enum ContractCatalog {
         ("api_connections", "API connections (OAuth consumers)", crud),
     ]
 
-    private static let crud = ["view", "create", "edit", "delete"]
+    /// The four actions of most modules, in catalog order.
+    static let crud = ["view", "create", "edit", "delete"]
 
     private static func verb(_ action: String) -> String {
         switch action {

@@ -22,6 +22,11 @@ struct APIFailure: Error, Sendable {
         return APIFailure(status: .badRequest, message: "Invalid request: \(summary)\(more).", problems: problems)
     }
 
+    /// The consumer's group was deleted between validation and the write.
+    static func groupVanished(_ id: Int64) -> APIFailure {
+        invalid([FieldViolation(.groupID, "names no permission group: no group has the id \(id)")])
+    }
+
     static let invalidToken = APIFailure(
         status: .unauthorized,
         message: "The bearer token is missing, expired or unknown: get a new access token from the token endpoint.",

@@ -87,7 +87,7 @@ struct APIHandler: APIProtocol {
         let write = try await store.createConsumer(
             fields, key: RandomText.consumerKey(), digest: SecretDigest(hashing: secret), now: clock.now()
         )
-        guard case .written(var consumer) = write else { throw Self.groupVanished(fields.groupID) }
+        guard case .written(var consumer) = write else { throw APIFailure.groupVanished(fields.groupID) }
         consumer.secret = secret
         return .created(
             .init(
@@ -107,7 +107,7 @@ struct APIHandler: APIProtocol {
         case .written(let consumer):
             return .ok(.init(headers: scope.headers(), body: .json(.init(success: true, message: "200", data: consumer))))
         case .notFound: throw APIFailure.consumerNotFound(key)
-        case .unknownGroup: throw Self.groupVanished(fields.groupID)
+        case .unknownGroup: throw APIFailure.groupVanished(fields.groupID)
         }
     }
 
@@ -135,10 +135,5 @@ struct APIHandler: APIProtocol {
                 body: .json(.init(success: true, message: "200", data: ConsumerWithSecretPayload(consumer)))
             )
         )
-    }
-
-    /// The group was deleted between validation and the write.
-    private static func groupVanished(_ id: Int64) -> APIFailure {
-        APIFailure.invalid([FieldViolation(.groupID, "names no permission group: no group has the id \(id)")])
     }
 }

@@ -10,7 +10,7 @@ struct Caller: Sendable {
 }
 
 /// The request context of the sandbox's routes: Hummingbird's core storage, the connection
-/// (so a `lost` fault can close it), and what the `/api` middleware learned.
+/// (so a `lost` fault can close it), and what the `/api` and `/console` middleware learned.
 struct SandboxRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// The connection the request came on.
@@ -19,6 +19,8 @@ struct SandboxRequestContext: RequestContext {
     var caller: Caller?
     /// Set by the rate-limit middleware.
     var rateLimit: RateLimitStatus?
+    /// Set by the console's guard on `/console` routes.
+    var consoleVisit: ConsoleVisit?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

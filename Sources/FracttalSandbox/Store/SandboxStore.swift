@@ -235,6 +235,11 @@ final class SandboxStore: Sendable {
         return (key, secret)
     }
 
+    /// The key of the bootstrap consumer (it may since have been deleted).
+    func bootstrapKey() async throws -> String? {
+        try await writer.read { db in try Self.bootstrapKey(db) }
+    }
+
     // MARK: Helpers
 
     private static func group(_ db: Database, id: Int64) throws -> GroupPayload? {

@@ -1,4 +1,5 @@
 import Foundation
+import FracttalTestSupport
 
 /// The built `fracttal` started in the background with its output captured, so that a test can signal
 /// or kill it mid-run and then read what it printed.
@@ -6,8 +7,8 @@ final class RunningFracttal: @unchecked Sendable {
     private let process = Process()
     private let output = Pipe()
     private let error = Pipe()
-    private let outData = LockedData()
-    private let errData = LockedData()
+    private let outData = Locked(Data())
+    private let errData = Locked(Data())
     private let readers = DispatchGroup()
 
     /// Starts `fracttal` with the arguments, in the folder, with the extra environment variables.
@@ -23,7 +24,8 @@ final class RunningFracttal: @unchecked Sendable {
         for (pipe, sink) in [(output, outData), (error, errData)] {
             readers.enter()
             DispatchQueue.global().async { [readers] in
-                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                sink.withLock { $0 = data }
                 readers.leave()
             }
         }
@@ -42,20 +44,11 @@ final class RunningFracttal: @unchecked Sendable {
                 readers.wait()
                 continuation.resume(returning: FracttalProcess.Result(
                     status: process.terminationStatus,
-                    stdout: String(decoding: outData.get(), as: UTF8.self),
-                    stderr: String(decoding: errData.get(), as: UTF8.self)))
+                    stdout: String(decoding: outData.value, as: UTF8.self),
+                    stderr: String(decoding: errData.value, as: UTF8.self)))
             }
         }
     }
-}
-
-/// Bytes written by one thread and read by another.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    func set(_ data: Data) { lock.withLock { self.data = data } }
-    func get() -> Data { lock.withLock { data } }
 }
 
 /// Polls `condition` every 50 ms until it holds; fails the wait after `timeout`.

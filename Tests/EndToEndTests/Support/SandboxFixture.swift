@@ -2,6 +2,8 @@ import FracttalAPI
 import FracttalModel
 import FracttalSandbox
 import Foundation
+import FracttalSandboxTestSupport
+import FracttalTestSupport
 
 /// A sandbox served in-process on a loopback port, for running the built binary against it.
 struct SandboxFixture {
@@ -10,35 +12,32 @@ struct SandboxFixture {
     /// The folder the test works in (configuration files, plans, secrets).
     let folder: TemporaryFolder
 
-    /// Starts a sandbox with a fresh store in a new temporary folder.
-    static func start(
+    /// Runs `body` with a sandbox that keeps its store in a new temporary folder, and stops the
+    /// sandbox and removes the folder afterwards, also when `body` throws.
+    static func with(
         rateLimit: RateLimit = RateLimit(count: 100_000, windowSeconds: 60),
         tokenTTL: Int = 7_200,
         faults: FaultPlan = .none,
         faultDelayMilliseconds: Int = 4_000,
-        seed: UInt64? = 7
-    ) async throws -> SandboxFixture {
-        let folder = try TemporaryFolder()
-        var configuration = SandboxConfiguration()
-        configuration.dataPath = folder.url.appendingPathComponent("sandbox.sqlite").path
-        configuration.rateLimit = rateLimit
-        configuration.tokenTTL = tokenTTL
-        configuration.faults = faults
-        configuration.faultDelayMilliseconds = faultDelayMilliseconds
-        configuration.seed = seed
-        let server = try await SandboxServer.start(configuration)
-        return SandboxFixture(server: server, folder: folder)
+        seed: UInt64? = 7,
+        _ body: (SandboxFixture) async throws -> Void
+    ) async throws {
+        try await TemporaryFolder.with { folder in
+            var configuration = SandboxConfiguration()
+            configuration.dataPath = folder.path("sandbox.sqlite")
+            configuration.rateLimit = rateLimit
+            configuration.tokenTTL = tokenTTL
+            configuration.faults = faults
+            configuration.faultDelayMilliseconds = faultDelayMilliseconds
+            configuration.seed = seed
+            try await SandboxLauncher.with(configuration) { server in
+                try await body(SandboxFixture(server: server, folder: folder))
+            }
+        }
     }
 
     /// The variables that point the binary at this sandbox with the bootstrap credentials.
-    var environment: [String: String] {
-        [
-            "FRACTTAL_BASE_URL": server.apiBaseURL,
-            "FRACTTAL_TOKEN_URL": server.tokenURL,
-            "FRACTTAL_CLIENT_ID": server.bootstrapCredentials.key,
-            "FRACTTAL_CLIENT_SECRET": server.bootstrapCredentials.secret,
-        ]
-    }
+    var environment: [String: String] { server.targetEnvironment }
 
     /// Runs the built binary in the fixture's folder against the sandbox.
     func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) async throws -> FracttalProcess.Result {
@@ -58,7 +57,7 @@ struct SandboxFixture {
 
     /// Writes a configuration file into the fixture's folder.
     @discardableResult
-    func write(_ text: String, to path: String = "config/main.yaml") throws -> URL {
+    func write(_ text: String, to path: String = "config/main.yaml") throws -> String {
         try folder.write(text, to: path)
     }
 
@@ -90,33 +89,5 @@ struct SandboxFixture {
         let result = await Result(catching: { try await client.verifyCredentials(ClientCredentials(key: key, secret: secret)) })
         try? await client.shutdown()
         return try result.get()
-    }
-
-    /// Stops the sandbox and removes the folder.
-    func stop() async {
-        await server.stop()
-        folder.remove()
-    }
-}
-
-extension SandboxFixture {
-    /// Runs `body` with a fresh sandbox, and stops the sandbox afterwards, also when `body` throws.
-    static func with(
-        rateLimit: RateLimit = RateLimit(count: 100_000, windowSeconds: 60),
-        tokenTTL: Int = 7_200,
-        faults: FaultPlan = .none,
-        faultDelayMilliseconds: Int = 4_000,
-        seed: UInt64? = 7,
-        _ body: (SandboxFixture) async throws -> Void
-    ) async throws {
-        let sandbox = try await start(
-            rateLimit: rateLimit, tokenTTL: tokenTTL, faults: faults, faultDelayMilliseconds: faultDelayMilliseconds, seed: seed)
-        do {
-            try await body(sandbox)
-        } catch {
-            await sandbox.stop()
-            throw error
-        }
-        await sandbox.stop()
     }
 }

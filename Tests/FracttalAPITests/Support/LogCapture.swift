@@ -1,3 +1,4 @@
+import FracttalTestSupport
 import Logging
 
 /// Collects every log line (message and metadata) at every level, to search it afterwards.

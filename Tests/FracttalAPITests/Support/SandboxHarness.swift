@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Logging
 
 /// A sandbox on an ephemeral loopback port, and a `FracttalClient` signed in as its bootstrap consumer.
@@ -25,10 +26,8 @@ struct SandboxHarness {
         events: (@Sendable (ClientEvent) -> Void)? = nil,
         _ body: (SandboxHarness) async throws -> T
     ) async throws -> T {
-        let server = try await SandboxServer.start(sandbox)
-        let client: FracttalClient
-        do {
-            client = try FracttalClient(
+        try await SandboxLauncher.with(sandbox) { server in
+            let client = try FracttalClient(
                 configuration: ClientConfiguration(
                     baseURL: server.apiBaseURL, tokenURL: server.tokenURL,
                     credentials: ClientCredentials(key: server.bootstrapCredentials.key, secret: server.bootstrapCredentials.secret),
@@ -36,20 +35,14 @@ struct SandboxHarness {
                 ),
                 clock: clock
             )
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let harness = SandboxHarness(server: server, client: client)
-        do {
-            let result = try await body(harness)
-            try await client.shutdown()
-            await server.stop()
-            return result
-        } catch {
-            try? await client.shutdown()
-            await server.stop()
-            throw error
+            do {
+                let result = try await body(SandboxHarness(server: server, client: client))
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
         }
     }
 
@@ -80,19 +73,6 @@ struct SandboxHarness {
     var bootstrap: ClientCredentials {
         ClientCredentials(key: server.bootstrapCredentials.key, secret: server.bootstrapCredentials.secret)
     }
-}
-
-/// A temporary file path for a sandbox store that outlives one server.
-func temporaryStorePath() -> String {
-    // Memory-backed when the system has it: the bulk seed writes thousands of transactions.
-    let shared = URL(fileURLWithPath: "/dev/shm")
-    let directory = FileManager.default.isWritableFile(atPath: shared.path) ? shared : FileManager.default.temporaryDirectory
-    return directory.appendingPathComponent("fracttal-api-tests-\(UUID().uuidString).sqlite").path
-}
-
-/// Removes a store file and its SQLite companions.
-func removeStore(at path: String) {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
 extension FracttalClient {

@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalTestSupport
 
 /// One group creation against a sandbox with faults on a data file, and what it left behind.
 struct FaultedCreate {
@@ -15,8 +16,8 @@ struct FaultedCreate {
     static func run(
         faults: String, faultDelayMilliseconds: Int = SandboxConfiguration.defaultFaultDelayMilliseconds
     ) async throws -> FaultedCreate {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("sandbox.sqlite").path
+        try await TemporaryFolder.with(prefix: "fracttal-sandbox-tests") { folder in
+            let path = folder.path("sandbox.sqlite")
             let configuration = SandboxConfiguration(
                 dataPath: path, faults: try FaultPlan.parse(faults), faultDelayMilliseconds: faultDelayMilliseconds
             )

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -16,18 +17,16 @@ struct TestSandbox {
         _ configuration: SandboxConfiguration = SandboxConfiguration(),
         _ body: (TestSandbox) async throws -> T
     ) async throws -> T {
-        let server = try await SandboxServer.start(configuration)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let sandbox = TestSandbox(server: server, client: client)
-        do {
-            let result = try await body(sandbox)
-            try await client.shutdown()
-            await server.stop()
-            return result
-        } catch {
-            try? await client.shutdown()
-            await server.stop()
-            throw error
+        try await SandboxLauncher.with(configuration) { server in
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            do {
+                let result = try await body(TestSandbox(server: server, client: client))
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
         }
     }
 

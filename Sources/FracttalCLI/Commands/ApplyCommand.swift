@@ -1,0 +1,64 @@
+import ArgumentParser
+import FracttalApply
+import FracttalPlan
+import Foundation
+
+/// `fracttal apply`: plans (or loads a saved plan), asks for confirmation, and makes the changes.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Make the changes of a plan, writing every new secret to --secrets-out.",
+        discussion: """
+            Examples:
+              fracttal apply config/ --secrets-out secrets.json
+              fracttal apply --plan plan.json --auto-approve --secrets-out secrets.env --secrets-format env
+
+            A plan that creates, replaces or rotates a consumer needs --secrets-out. On a terminal \
+            apply shows the plan and asks for `yes`; elsewhere it needs --auto-approve.
+            """
+    )
+
+    @Argument(help: "Configuration files or folders. Default: the current folder (not read with --plan).")
+    var paths: [String] = []
+
+    @Option(help: "Apply this plan saved by `plan --out` instead of planning now; refused when the live state changed since.")
+    var plan: String?
+
+    @Flag(help: "Apply without asking for `yes`.")
+    var autoApprove = false
+
+    @Option(help: "How many actions of one step run at once.")
+    var parallelism: Int = Applier.defaultParallelism
+
+    @Option(name: .customLong("secrets-out"), help: "The file (mode 0600) that receives every new key and secret.")
+    var secretsOut: String?
+
+    @Option(name: .customLong("secrets-format"), help: "json or env.")
+    var secretsFormat: SecretsFormat = .json
+
+    @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
+    var allowMassDelete = false
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var color: ColorOptions
+
+    func validate() throws {
+        guard (1...64).contains(parallelism) else {
+            throw ValidationError("--parallelism must be between 1 and 64.")
+        }
+    }
+
+    func run() async throws {
+        let workflow = ApplyWorkflow(
+            environment: CommandContext.current.environment,
+            color: color,
+            options: ApplyWorkflow.Options(
+                paths: paths, savedPlan: plan, autoApprove: autoApprove, parallelism: parallelism,
+                secretsOut: secretsOut, secretsFormat: secretsFormat, allowMassDelete: allowMassDelete
+            )
+        )
+        try await workflow.run(target: target)
+    }
+}
+
+extension SecretsFormat: ExpressibleByArgument {}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+
+/// `fracttal export`: writes the live company as configuration files.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the live groups and consumers as configuration files that plan to no change.",
+        discussion: """
+            Writes settings.yaml, permission_groups.yaml and consumers.yaml into the folder \
+            (created when missing; those three files are replaced). Settings keep prune off and \
+            protect the consumer the tool signs in as.
+
+            Example:
+              fracttal export --out config/ && fracttal plan config/ --detailed-exitcode
+            """
+    )
+
+    @Option(help: "The folder to write into.")
+    var out: String = "."
+
+    @OptionGroup var target: TargetOptions
+
+    func run() async throws {
+        try await ExportWorkflow(environment: CommandContext.current.environment).run(target: target, into: out)
+    }
+}

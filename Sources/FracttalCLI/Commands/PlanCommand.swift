@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import FracttalPlan
+
+/// `fracttal plan`: reads the live state and prints what `apply` would change.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Compare the configuration with the live company and print the changes apply would make.",
+        discussion: """
+            Examples:
+              fracttal plan examples/quickstart
+              fracttal plan config/ --format markdown --out plan.json --detailed-exitcode
+            """
+    )
+
+    @Argument(help: "Configuration files or folders. Default: the current folder.")
+    var paths: [String] = []
+
+    @Option(help: "Also save the plan as JSON to this file, for `apply --plan` and `show`.")
+    var out: String?
+
+    @Option(help: "text, markdown or json.")
+    var format: PlanFormat = .text
+
+    @Flag(help: "Exit 0 when there is nothing to change, 2 when there is, 1 on error.")
+    var detailedExitcode = false
+
+    @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
+    var allowMassDelete = false
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var color: ColorOptions
+
+    func run() async throws {
+        let workflow = PlanWorkflow(environment: CommandContext.current.environment, color: color)
+        let plan = try await workflow.makePlan(paths: paths, target: target, allowMassDelete: allowMassDelete)
+        StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
+        if let out {
+            try PlanFile.write(plan, to: out)
+        }
+        if detailedExitcode, !plan.actions.isEmpty {
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import FracttalAPI
+import FracttalModel
+import FracttalSandbox
+import Foundation
+import Logging
+
+/// An open connection to the target: the API client, and the embedded sandbox when it serves the target.
+final class TargetSession: Sendable {
+    /// The target this session talks to.
+    let target: Target
+    /// The HTTP client every read and change goes through, the embedded sandbox included.
+    let client: FracttalClient
+    /// The key the tool signs in with: the consumer the planner must never lock out.
+    let ownClientID: String
+    /// The API base URL requests go to (the embedded sandbox's own loopback URL included).
+    let apiBaseURL: String
+    private let sandbox: SandboxServer?
+
+    private init(target: Target, client: FracttalClient, ownClientID: String, apiBaseURL: String, sandbox: SandboxServer?) {
+        self.target = target
+        self.apiBaseURL = apiBaseURL
+        self.client = client
+        self.ownClientID = ownClientID
+        self.sandbox = sandbox
+    }
+
+    /// Opens the target: checks URLs and credentials, and starts the embedded sandbox when it is the target.
+    static func open(_ target: Target, environment: [String: String], logger: Logger, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> TargetSession {
+        switch target {
+        case .remote(let baseURL, let tokenURL):
+            guard let key = environment["FRACTTAL_CLIENT_ID"], !key.isEmpty,
+                  let secret = environment["FRACTTAL_CLIENT_SECRET"], !secret.isEmpty else {
+                throw CommandFailure(.credentialsMissing, "set FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET to the key and secret of a client-credentials consumer of \(DisplayText.url(baseURL)); credentials are never taken from flags.")
+            }
+            let credentials = ClientCredentials(key: key, secret: secret)
+            let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)
+            return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL, sandbox: nil)
+        case .embeddedSandbox(let givenPath):
+            let dataPath = CommandContext.current.location(of: givenPath)
+            let folder = (dataPath as NSString).deletingLastPathComponent
+            var configuration = SandboxConfiguration()
+            configuration.dataPath = dataPath
+            let sandbox: SandboxServer
+            do {
+                if !folder.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                sandbox = try await SandboxServer.start(configuration)
+            } catch {
+                throw CommandFailure(
+                    .sandboxUnavailable,
+                    "cannot start the embedded sandbox at \(dataPath) (\(error)); make that folder writable, or set FRACTTAL_BASE_URL to use another target.")
+            }
+            let bootstrap = sandbox.bootstrapCredentials
+            let credentials = ClientCredentials(key: bootstrap.key, secret: bootstrap.secret)
+            do {
+                let client = try makeClient(
+                    baseURL: sandbox.apiBaseURL, tokenURL: sandbox.tokenURL, credentials: credentials, logger: logger, events: events
+                )
+                return TargetSession(
+                    target: target, client: client, ownClientID: bootstrap.key, apiBaseURL: sandbox.apiBaseURL, sandbox: sandbox)
+            } catch {
+                await sandbox.stop()
+                throw error
+            }
+        }
+    }
+
+    /// Shuts the client down and stops the embedded sandbox.
+    func close() async {
+        try? await client.shutdown()
+        await sandbox?.stop()
+    }
+
+    /// Runs `work` with the session, then closes it, whether `work` finished or threw.
+    func closing<Result>(after work: (TargetSession) async throws -> Result) async throws -> Result {
+        do {
+            let result = try await work(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
+    private static func makeClient(
+        baseURL: String, tokenURL: String, credentials: ClientCredentials, logger: Logger, events: (@Sendable (ClientEvent) -> Void)?
+    ) throws -> FracttalClient {
+        var configuration = ClientConfiguration(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials)
+        configuration.logger = logger
+        configuration.events = events
+        do {
+            return try FracttalClient(configuration: configuration)
+        } catch {
+            throw CommandFailure(error, otherwise: .targetUnusable)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import FracttalAPI
+import FracttalConfig
+import FracttalApply
+import FracttalModel
+import FracttalPlan
+import Foundation
+
+/// `apply` from end to end: the plan (made now or loaded and checked), confirmation, the changes, the report.
+struct ApplyWorkflow {
+    /// The command's choices.
+    struct Options {
+        var paths: [String]
+        var savedPlan: String?
+        var autoApprove: Bool
+        var parallelism: Int
+        var secretsOut: String?
+        var secretsFormat: SecretsFormat
+        var allowMassDelete: Bool
+    }
+
+    /// The process environment.
+    var environment: [String: String]
+    /// Colour choices.
+    var color: ColorOptions
+    /// The command's choices.
+    var options: Options
+
+    /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
+    func run(target options: TargetOptions) async throws {
+        let progress = ApplyProgress()
+        if let path = self.options.savedPlan {
+            let savedPlan = try PlanFile.read(from: path)
+            let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
+            let session = try await TargetSession.open(
+                target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
+            )
+            try await session.closing { session in
+                let (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
+                try await apply(plan, live: live, session: session, progress: progress)
+            }
+        } else {
+            let planning = PlanWorkflow(environment: environment, color: color)
+            let inputs = try await planning.loadAndRead(paths: self.options.paths, target: options, events: progress.clientEvent)
+            try await inputs.session.closing { session in
+                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete)
+                try await apply(plan, live: inputs.live, session: session, progress: progress)
+            }
+        }
+    }
+
+    private func apply(_ plan: Plan, live: LiveState, session: TargetSession, progress: ApplyProgress) async throws {
+        StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
+        guard plan.hasChanges else { return }
+
+        let sink = options.secretsOut.map {
+            SecretSink(path: CommandContext.current.location(of: $0), format: options.secretsFormat)
+        }
+        do {
+            try await ApplyPreconditions.check(plan, live: live, secrets: sink)
+        } catch {
+            throw CommandFailure(error, otherwise: .applyFailed)
+        }
+        let journal: ApplyJournal?
+        do {
+            journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(
+                folder: CommandContext.current.location(of: ApplyJournal.defaultFolder), target: session.target.name
+            )
+        } catch {
+            throw CommandFailure(error, otherwise: .applyFailed)
+        }
+        try confirm()
+
+        let stop = StopRequest()
+        let applier = Applier(
+            mutations: session.client, secrets: sink, journal: journal, parallelism: options.parallelism, stop: stop,
+            onEvent: progress.applyEvent
+        )
+        let report: ApplyReport
+        do {
+            report = try await InterruptSignals.stopping(stop) { try await applier.run(plan, live: live) }
+        } catch {
+            throw CommandFailure(error, otherwise: .applyFailed)
+        }
+        progress.finish()
+        ApplyReportPrinter(secretsPath: options.secretsOut, baseURL: session.apiBaseURL).print(report)
+        if let diverted = sink?.divertedSecrets {
+            let names = diverted.names.map { "\"\($0)\"" }.joined(separator: ", ")
+            StandardStreams.err("note: the key or secret of \(names) holds characters that no quoting makes safe in an env file, so it was written to \(diverted.path) (JSON, mode 0600) instead.")
+        }
+        if report.interrupted {
+            throw CommandFailure(.applyInterrupted, "apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
+        }
+        if !report.succeeded {
+            throw CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
+        }
+        if !report.strayConsumers.isEmpty {
+            throw CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
+        }
+    }
+
+    /// Re-reads the live state and refuses a saved plan that no longer fits it.
+    private func checkedSavedPlan(_ plan: Plan, in session: TargetSession) async throws -> (Plan, LiveState) {
+        guard plan.target == session.target.name else {
+            throw CommandFailure(.planForOtherTarget, "the plan was made for \(plan.target) but the target is \(session.target.name); re-run plan against this target.")
+        }
+        let live: LiveState
+        do {
+            live = try await session.client.readLiveState()
+        } catch {
+            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(session.target.name): \(error)")
+        }
+        if let madeBy = plan.clientID, madeBy != session.ownClientID {
+            StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
+            let problems = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
+            if !problems.isEmpty {
+                for problem in problems { StandardStreams.err("  - \(problem)") }
+                throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
+            }
+        }
+        let reasons = PlanStaleness.staleness(of: plan, against: live)
+        if !reasons.isEmpty {
+            for reason in reasons { StandardStreams.err("  - \(reason)") }
+            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state changed since the plan was made; nothing was changed).")
+        }
+        return (plan, live)
+    }
+
+    /// Asks for `yes` on a terminal; refuses elsewhere unless `--auto-approve`.
+    private func confirm() throws {
+        if options.autoApprove { return }
+        let inCI = environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
+        guard StandardStreams.inputIsTerminal, !inCI else {
+            throw CommandFailure(.confirmationImpossible, "apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
+        }
+        StandardStreams.err("Do you want to apply these changes? Only 'yes' will be accepted:")
+        StandardStreams.errRaw("  Enter a value: ")
+        guard CommandContext.current.streams.readInputLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            throw CommandFailure(.applyCancelled, "apply cancelled; nothing was changed.")
+        }
+    }
+}
+
+extension FracttalClient: FracttalMutations {}

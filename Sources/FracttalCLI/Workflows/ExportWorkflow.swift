@@ -1,0 +1,43 @@
+import FracttalAPI
+import FracttalConfig
+import FracttalModel
+import Foundation
+
+/// `export` from end to end: read the live state, write it as configuration files.
+struct ExportWorkflow {
+    /// The process environment.
+    var environment: [String: String]
+
+    /// Reads the target's live state and writes the exported files into `folder`.
+    func run(target options: TargetOptions, into folder: String) async throws {
+        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: false)
+        let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
+        let live: LiveState
+        do {
+            live = try await session.closing { try await $0.client.readLiveState() }
+        } catch {
+            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(target.name): \(error)")
+        }
+        let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name)
+        try write(exported, into: folder)
+        for note in exported.notes {
+            StandardStreams.err("note: \(note)")
+        }
+        StandardStreams.out(
+            "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.name) to \(exported.files.map { (folder as NSString).appendingPathComponent($0.path) }.joined(separator: ", ")).\n"
+        )
+    }
+
+    private func write(_ exported: ExportedConfiguration, into folder: String) throws {
+        let location = CommandContext.current.location(of: folder)
+        do {
+            try FileManager.default.createDirectory(atPath: location, withIntermediateDirectories: true)
+            for file in exported.files {
+                let url = URL(fileURLWithPath: location).appendingPathComponent(file.path)
+                try Data(file.text.utf8).write(to: url, options: .atomic)
+            }
+        } catch {
+            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder): \(error.localizedDescription); check the folder is writable.")
+        }
+    }
+}

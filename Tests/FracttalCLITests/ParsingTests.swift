@@ -1,0 +1,36 @@
+import FracttalTestSupport
+import Testing
+
+/// Usage errors: the argument parser's own message on standard error, exit status 1, nothing on standard output.
+struct ParsingTests {
+    @Test(arguments: [
+        (["plan", "--no-such-flag"], "Unknown option '--no-such-flag'"),
+        (["apply", "--parallelism", "0"], "--parallelism must be between 1 and 64."),
+        (["apply", "--parallelism", "65"], "--parallelism must be between 1 and 64."),
+        (["apply", "--parallelism", "many"], "The value 'many' is invalid for '--parallelism <parallelism>'"),
+        (["plan", "--format", "yaml"], "The value 'yaml' is invalid for '--format <format>'"),
+        (["show", "plan.json", "--format", "html"], "The value 'html' is invalid for '--format <format>'"),
+        (["validate", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'"),
+        (["apply", "--secrets-format", "yaml"], "The value 'yaml' is invalid for '--secrets-format <secrets-format>'"),
+        (["show"], "Missing expected argument '<file>'"),
+        (["no-such-command"], "Unexpected argument 'no-such-command'"),
+    ])
+    func refusesBadArgumentsWithExitStatusOne(_ arguments: [String], _ message: String) async {
+        let result = await InProcessFracttal.run(arguments)
+
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("Error: \(message)"), "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+    }
+
+    @Test func aBadArgumentStopsBeforeAnyTargetIsOpened() async throws {
+        try await TemporaryFolder.with { folder in
+            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+
+            let result = await InProcessFracttal.run(["plan", "config", "--format", "yaml"], in: folder)
+
+            #expect(result.status == 1, "\(result)")
+            #expect(!folder.contains(".fracttal"), "the embedded sandbox was not started")
+        }
+    }
+}
