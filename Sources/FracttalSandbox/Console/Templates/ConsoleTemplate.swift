@@ -3,6 +3,7 @@
 enum ConsoleTemplate: String, CaseIterable, Sendable {
     case layout
     case errorLine = "error-line"
+    case nameAndDescription = "name-and-description"
     case message
     case consumers
     case consumerForm = "consumer-form"
@@ -17,6 +18,7 @@ enum ConsoleTemplate: String, CaseIterable, Sendable {
         switch self {
         case .layout: ConsoleTemplates.layout
         case .errorLine: ConsoleTemplates.errorLine
+        case .nameAndDescription: ConsoleTemplates.nameAndDescription
         case .message: ConsoleTemplates.message
         case .consumers: ConsoleTemplates.consumers
         case .consumerForm: ConsoleTemplates.consumerForm

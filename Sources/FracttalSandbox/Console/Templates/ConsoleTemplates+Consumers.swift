@@ -77,17 +77,7 @@ extension ConsoleTemplates {
         {{/isNew}}
         {{#errors.grant_type}}<p class="error" data-field="grant_type">{{>error-line}}</p>{{/errors.grant_type}}
         </div>
-        <div class="field{{#errors.name}} invalid{{/errors.name}}">
-        <label for="name">Name</label>
-        <input id="name" name="name" type="text" value="{{name}}" autocomplete="off">
-        {{#errors.name}}<p class="error" data-field="name">{{>error-line}}</p>{{/errors.name}}
-        </div>
-        <div class="field{{#errors.description}} invalid{{/errors.description}}">
-        <label for="description">Description</label>
-        <textarea id="description" name="description" rows="3">
-        {{description}}</textarea>
-        {{#errors.description}}<p class="error" data-field="description">{{>error-line}}</p>{{/errors.description}}
-        </div>
+        {{>name-and-description}}
         <div class="field{{#errors.id_group_permission}} invalid{{/errors.id_group_permission}}">
         <label for="id_group_permission">Permission group</label>
         <select id="id_group_permission" name="id_group_permission">

@@ -48,17 +48,7 @@ extension ConsoleTemplates {
         {{/hasErrors}}
         <form class="form wide" method="post" action="{{action}}" novalidate>
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
-        <div class="field{{#errors.name}} invalid{{/errors.name}}">
-        <label for="name">Name</label>
-        <input id="name" name="name" type="text" value="{{name}}" autocomplete="off">
-        {{#errors.name}}<p class="error" data-field="name">{{>error-line}}</p>{{/errors.name}}
-        </div>
-        <div class="field{{#errors.description}} invalid{{/errors.description}}">
-        <label for="description">Description</label>
-        <textarea id="description" name="description" rows="2">
-        {{description}}</textarea>
-        {{#errors.description}}<p class="error" data-field="description">{{>error-line}}</p>{{/errors.description}}
-        </div>
+        {{>name-and-description}}
         <fieldset class="field{{#errors.permissions}} invalid{{/errors.permissions}}">
         <legend>Permissions</legend>
         {{#errors.permissions}}<p class="error" data-field="permissions">{{>error-line}}</p>{{/errors.permissions}}

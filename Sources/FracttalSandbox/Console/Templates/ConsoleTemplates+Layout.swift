@@ -35,6 +35,21 @@ extension ConsoleTemplates {
 
         """
 
+    /// The name and description inputs of both forms, each with its refusals beside it.
+    static let nameAndDescription = """
+        <div class="field{{#errors.name}} invalid{{/errors.name}}">
+        <label for="name">Name</label>
+        <input id="name" name="name" type="text" value="{{name}}" autocomplete="off">
+        {{#errors.name}}<p class="error" data-field="name">{{>error-line}}</p>{{/errors.name}}
+        </div>
+        <div class="field{{#errors.description}} invalid{{/errors.description}}">
+        <label for="description">Description</label>
+        <textarea id="description" name="description" rows="3">
+        {{description}}</textarea>
+        {{#errors.description}}<p class="error" data-field="description">{{>error-line}}</p>{{/errors.description}}
+        </div>
+        """
+
     /// One refused field, worded as the API's 400 names it.
     static let errorLine = """
         <code>{{field}}</code> {{message}}
