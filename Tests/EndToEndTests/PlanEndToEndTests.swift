@@ -8,22 +8,9 @@ import Testing
 /// `fracttal plan` and `fracttal show` through the built binary against a sandbox on a loopback port.
 @Suite(.serialized)
 struct PlanEndToEndTests {
-    static let newObjects = """
-        version: 1
-        permission_groups:
-          - name: Integraciones
-            description: ERP and BI
-            permissions: [assets:view, "work_orders:*"]
-        consumers:
-          - name: erp-sync
-            description: SAP PM integration
-            permission_group: Integraciones
-            hub: true
-        """
-
     @Test func createsWhatIsMissingAndNamesTheTarget() async throws {
         try await SandboxFixture.with { sandbox in
-            try sandbox.write(Self.newObjects)
+            try sandbox.write(SampleConfigurations.newObjects)
 
             let result = try await sandbox.run(["plan", "config"])
 
@@ -221,7 +208,7 @@ struct PlanEndToEndTests {
     @Test func detailedExitcodeTellsNoChangesFromChanges() async throws {
         try await SandboxFixture.with { sandbox in
             try sandbox.write("version: 1\n", to: "empty/main.yaml")
-            try sandbox.write(Self.newObjects)
+            try sandbox.write(SampleConfigurations.newObjects)
             try sandbox.write("version: 2\n", to: "broken/main.yaml")
 
             #expect(try await sandbox.run(["plan", "empty", "--detailed-exitcode"]).status == 0)
@@ -233,7 +220,7 @@ struct PlanEndToEndTests {
 
     @Test func showPrintsWhatPlanPrinted() async throws {
         try await SandboxFixture.with { sandbox in
-            try sandbox.write(Self.newObjects)
+            try sandbox.write(SampleConfigurations.newObjects)
 
             for format in ["text", "markdown", "json"] {
                 let planned = try await sandbox.run(["plan", "config", "--format", format, "--out", "plan.json"])
@@ -303,7 +290,7 @@ struct PlanEndToEndTests {
     @Test func plansAgainstTheEmbeddedSandboxByDefault() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write(Self.newObjects, to: "main.yaml")
+        try folder.write(SampleConfigurations.newObjects, to: "main.yaml")
 
         let result = try await FracttalProcess.run(["plan", "main.yaml"], in: folder.url)
 

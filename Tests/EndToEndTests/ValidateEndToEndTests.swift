@@ -10,7 +10,7 @@ struct ValidateEndToEndTests {
     @Test func aValidFolderExitsZero() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write(PlanEndToEndTests.newObjects, to: "config/a.yaml")
+        try folder.write(SampleConfigurations.newObjects, to: "config/a.yaml")
 
         let result = try await FracttalProcess.run(["validate", "config"], in: folder.url)
 

@@ -7,7 +7,7 @@ import Testing
 struct ExitCodeTests {
     @Test func validateAcceptsAGoodConfiguration() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
 
             let result = await InProcessFracttal.run(["validate", "config"], in: folder)
 
@@ -19,7 +19,7 @@ struct ExitCodeTests {
 
     @Test func validateRefusesABadConfigurationWithItsPlace() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.broken, to: "bad.yaml")
+            try folder.write(SampleConfigurations.broken, to: "bad.yaml")
 
             let result = await InProcessFracttal.run(["validate", "bad.yaml"], in: folder)
 
@@ -32,7 +32,7 @@ struct ExitCodeTests {
 
     @Test func validateReadsTheCurrentFolderByDefault() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "main.yaml")
 
             let result = await InProcessFracttal.run(["validate"], in: folder)
 
@@ -42,9 +42,9 @@ struct ExitCodeTests {
     }
 
     @Test(arguments: [
-        (Configurations.newObjects, ["--detailed-exitcode"], Int32(2)),
-        (Configurations.newObjects, [], Int32(0)),
-        (Configurations.nothing, ["--detailed-exitcode"], Int32(0)),
+        (SampleConfigurations.newObjects, ["--detailed-exitcode"], Int32(2)),
+        (SampleConfigurations.newObjects, [], Int32(0)),
+        (SampleConfigurations.nothing, ["--detailed-exitcode"], Int32(0)),
     ])
     func planExitsWithTheStatusItsFlagsAskFor(_ example: (configuration: String, flags: [String], status: Int32)) async throws {
         let (configuration, flags, status) = example
@@ -61,7 +61,7 @@ struct ExitCodeTests {
 
     @Test func planSavesThePlanThatShowRenders() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let planned = await InProcessFracttal.run(
                     ["plan", "config", "--out", "plan.json"], in: folder, environment: server.targetEnvironment)
@@ -78,7 +78,7 @@ struct ExitCodeTests {
 
     @Test func planOfABadConfigurationFailsWithItsDiagnostics() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.broken, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.broken, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let result = await InProcessFracttal.run(
                     ["plan", "config", "--detailed-exitcode"], in: folder, environment: server.targetEnvironment)

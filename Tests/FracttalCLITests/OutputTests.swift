@@ -15,7 +15,7 @@ struct OutputTests {
     func planIsColouredOnlyOnATerminalWithoutNoColor(_ example: (flags: [String], extra: [String: String], coloured: Bool)) async throws {
         let (flags, extra, coloured) = example
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let environment = server.targetEnvironment.merging(extra) { _, new in new }
 
@@ -30,7 +30,7 @@ struct OutputTests {
 
     @Test func planIsNotColouredWhenStandardOutputIsNoTerminal() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let result = await InProcessFracttal.run(
                     ["plan", "config"], in: folder, environment: server.targetEnvironment, terminal: [.error, .input])
@@ -43,7 +43,7 @@ struct OutputTests {
 
     @Test func applyProgressGoesToStandardErrorAsPlainLinesInALog() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newGroup, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let result = await InProcessFracttal.run(
                     ["apply", "config", "--auto-approve"], in: folder, environment: server.targetEnvironment)
@@ -60,7 +60,7 @@ struct OutputTests {
 
     @Test func applyProgressIsALiveLineOnATerminal() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newGroup, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let result = await InProcessFracttal.run(
                     ["apply", "config", "--auto-approve"], in: folder, environment: server.targetEnvironment, terminal: .error)
@@ -74,7 +74,7 @@ struct OutputTests {
 
     @Test func applyAsksForYesOnATerminalAndStopsOnAnythingElse() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newGroup, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let refused = await InProcessFracttal.run(
                     ["apply", "config"], in: folder, environment: server.targetEnvironment, terminal: .all, input: ["no"])

@@ -25,7 +25,7 @@ struct ParsingTests {
 
     @Test func aBadArgumentStopsBeforeAnyTargetIsOpened() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
 
             let result = await InProcessFracttal.run(["plan", "config", "--format", "yaml"], in: folder)
 

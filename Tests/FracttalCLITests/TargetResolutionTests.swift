@@ -8,7 +8,7 @@ import Testing
 struct TargetResolutionTests {
     @Test func flagsWinOverTheEnvironment() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.nothing, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.nothing, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 var environment = server.targetEnvironment
                 environment["FRACTTAL_BASE_URL"] = "https://fracttal.invalid/api"
@@ -28,7 +28,7 @@ struct TargetResolutionTests {
     @Test(arguments: [["plan", "config"], ["apply", "config", "--auto-approve"]])
     func ciWithoutATargetRefusesTheEmbeddedSandbox(_ arguments: [String]) async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newGroup, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
 
             let result = await InProcessFracttal.run(arguments, in: folder, environment: ["CI": "true"])
 
@@ -41,7 +41,7 @@ struct TargetResolutionTests {
     @Test(arguments: ["false", "0", ""])
     func ciSetToNoUsesTheEmbeddedSandboxInTheWorkingFolder(_ ci: String) async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newGroup, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
 
             let result = await InProcessFracttal.run(["plan", "config", "--detailed-exitcode"], in: folder, environment: ["CI": ci])
 
@@ -54,7 +54,7 @@ struct TargetResolutionTests {
     @Test(arguments: ["http://fracttal.example/api", "http://192.0.2.10:8080/api"])
     func plainHTTPToAHostOtherThanLoopbackIsRefused(_ baseURL: String) async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.nothing, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.nothing, to: "config/main.yaml")
             let environment = ["FRACTTAL_CLIENT_ID": "key", "FRACTTAL_CLIENT_SECRET": "secret-that-is-long-enough"]
 
             let result = await InProcessFracttal.run(
@@ -70,7 +70,7 @@ struct TargetResolutionTests {
 
     @Test func aRemoteTargetNeedsCredentialsFromTheEnvironment() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.nothing, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.nothing, to: "config/main.yaml")
 
             let result = await InProcessFracttal.run(
                 ["plan", "config", "--base-url", "https://fracttal.example/api"], in: folder)

@@ -9,7 +9,7 @@ import Testing
 struct WorkingFolderTests {
     @Test func applyWritesSecretsAndItsJournalIntoTheWorkingFolder() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(Configurations.newObjects, to: "config/main.yaml")
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let result = await InProcessFracttal.run(
                     ["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"], in: folder,

@@ -1,7 +1,7 @@
-/// Configuration texts the in-process tests plan and validate.
-enum Configurations {
+/// Configuration texts that the in-process command tests and the end-to-end tests plan and validate.
+public enum SampleConfigurations {
     /// A group and a consumer that a fresh sandbox does not have: a plan of two creations.
-    static let newObjects = """
+    public static let newObjects = """
         version: 1
         permission_groups:
           - name: Integraciones
@@ -11,10 +11,11 @@ enum Configurations {
           - name: erp-sync
             description: SAP PM integration
             permission_group: Integraciones
+            hub: true
         """
 
     /// One group that a fresh sandbox does not have: an apply that issues no secret.
-    static let newGroup = """
+    public static let newGroup = """
         version: 1
         permission_groups:
           - name: Integraciones
@@ -23,10 +24,10 @@ enum Configurations {
         """
 
     /// Declares nothing and prunes nothing: a plan without changes.
-    static let nothing = "version: 1\n"
+    public static let nothing = "version: 1\n"
 
     /// A consumer whose group exists nowhere and whose grant type is misspelt.
-    static let broken = """
+    public static let broken = """
         version: 1
         consumers:
           - name: erp-sync
