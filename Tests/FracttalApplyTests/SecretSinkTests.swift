@@ -161,6 +161,34 @@ struct SecretSinkTests {
         #expect(lines.count == 40)
         #expect(lines.contains("FRACTTAL_C7_KEY=KEY7"))
     }
+
+    @Test func namesThatNeedEscapingReadBackExactlyAndTheLayoutIsFoundations() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sink = SecretSink(path: folder.path("s.json"))
+        let names = ["plain", #"quote " and \ backslash"#, "a/b", "tab\there", "line\nbreak", "José", "emoji 🛠️", "\u{1}"]
+        for (index, name) in names.enumerated() {
+            let credentials = ConsumerCredentials(key: "KEY\(index)", secret: "Secret/\(index)\"")
+            try await sink.write(credentials, for: name)
+        }
+        let text = try folder.read("s.json")
+        let read = try jsonSecrets(text)
+        #expect(Set(read.keys) == Set(names))
+        for (index, name) in names.enumerated() {
+            #expect(read[name] == ["key": "KEY\(index)", "secret": "Secret/\(index)\""])
+        }
+        // ASCII names sort alike scalar by scalar and in Foundation's sorted keys: the bytes are Foundation's.
+        let ascii = SecretSink(path: folder.path("ascii.json"))
+        try await ascii.write(Self.credentialsB, for: "b/x")
+        try await ascii.write(Self.credentialsA, for: "a")
+        let expected = try JSONSerialization.data(
+            withJSONObject: [
+                "a": ["key": Self.credentialsA.key, "secret": Self.credentialsA.secret],
+                "b/x": ["key": Self.credentialsB.key, "secret": Self.credentialsB.secret],
+            ],
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        #expect(try folder.read("ascii.json") == String(decoding: expected, as: UTF8.self) + "\n")
+    }
 }
 
 /// Secrets arriving together are written in groups, each on disk before its `write` returns.
@@ -203,31 +231,4 @@ struct SecretSinkGroupingTests {
         #expect(other?.description.contains("--secrets-format env") == true)
     }
 
-    @Test func namesThatNeedEscapingReadBackExactlyAndTheLayoutIsFoundations() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let sink = SecretSink(path: folder.path("s.json"))
-        let names = ["plain", #"quote " and \ backslash"#, "a/b", "tab\there", "line\nbreak", "José", "emoji 🛠️", "\u{1}"]
-        for (index, name) in names.enumerated() {
-            let credentials = ConsumerCredentials(key: "KEY\(index)", secret: "Secret/\(index)\"")
-            try await sink.write(credentials, for: name)
-        }
-        let text = try folder.read("s.json")
-        let read = try jsonSecrets(text)
-        #expect(Set(read.keys) == Set(names))
-        for (index, name) in names.enumerated() {
-            #expect(read[name] == ["key": "KEY\(index)", "secret": "Secret/\(index)\""])
-        }
-        // ASCII names sort alike scalar by scalar and in Foundation's sorted keys: the bytes are Foundation's.
-        let ascii = SecretSink(path: folder.path("ascii.json"))
-        try await ascii.write(SecretSinkTests.credentialsB, for: "b/x")
-        try await ascii.write(SecretSinkTests.credentialsA, for: "a")
-        let expected = try JSONSerialization.data(
-            withJSONObject: [
-                "a": ["key": SecretSinkTests.credentialsA.key, "secret": SecretSinkTests.credentialsA.secret],
-                "b/x": ["key": SecretSinkTests.credentialsB.key, "secret": SecretSinkTests.credentialsB.secret],
-            ],
-            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        #expect(try folder.read("ascii.json") == String(decoding: expected, as: UTF8.self) + "\n")
-    }
 }
