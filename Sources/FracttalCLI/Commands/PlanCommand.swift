@@ -11,6 +11,10 @@ struct PlanCommand: AsyncParsableCommand {
             Examples:
               fracttal plan examples/quickstart
               fracttal plan config/ --format markdown --out plan.json --detailed-exitcode
+              fracttal plan config/ --secrets-out 'exec:contrib/secret-stores/aws/fracttal-store-aws'
+
+            With a secret store (--secrets-out or FRACTTAL_SECRETS_OUT) the plan also checks that \
+            every secret was delivered; it only reads the store.
             """
     )
 
@@ -29,12 +33,13 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
     var allowMassDelete = false
 
+    @OptionGroup var store: SecretStoreOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var color: ColorOptions
 
     func run() async throws {
         let workflow = PlanWorkflow(environment: CommandContext.current.environment, color: color)
-        let plan = try await workflow.makePlan(paths: paths, target: target, allowMassDelete: allowMassDelete)
+        let plan = try await workflow.makePlan(paths: paths, target: target, store: store, allowMassDelete: allowMassDelete)
         StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
         if let out {
             try PlanFile.write(plan, to: out)

@@ -8,8 +8,8 @@ import Synchronization
 /// While an apply makes changes, the first signal asks it to stop gracefully (`StopRequest`): it
 /// starts nothing new, lets the calls in flight finish for a few seconds, writes every secret it
 /// received and reports what was and was not done. Any other time the first signal ends the process
-/// at once with exit code 1, and so does a second signal during an apply (the apply journal still
-/// records what was in flight).
+/// at once with exit code 1, and so does a second signal during an apply (the secret store's pending
+/// marks still record what was in flight).
 enum InterruptSignals {
     private struct State {
         var received = 0
@@ -51,7 +51,7 @@ enum InterruptSignals {
         StandardStreams.err(
             stop == nil && count == 1
                 ? "\nInterrupted."
-                : "\nInterrupted again: stopping at once; the apply journal in .fracttal/journal records what was in flight, so run apply again from this folder."
+                : "\nInterrupted again: stopping at once; the secret store's pending marks record what was in flight, so run apply again with the same store."
         )
         exit(1)
     }
