@@ -43,6 +43,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func validate() throws {
+        if plan != nil, !paths.isEmpty {
+            throw ValidationError("a saved plan carries its own configuration; drop PATH or --plan")
+        }
         guard (1...64).contains(parallelism) else {
             throw ValidationError("--parallelism must be between 1 and 64.")
         }
