@@ -1,3 +1,5 @@
+import FracttalSandbox
+import FracttalSandboxTestSupport
 import FracttalTestSupport
 import Testing
 
@@ -23,6 +25,19 @@ struct ParsingTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("Error: \(message)"), "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
+    }
+
+    @Test(arguments: [["validate", "config", "--no-color"], ["export", "--out", "exported", "--no-color"]])
+    func noColorIsAcceptedByTheCommandsThatHadNoColourYet(_ arguments: [String]) async throws {
+        try await TemporaryFolder.with { folder in
+            try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
+            try await SandboxLauncher.with { server in
+                let result = await InProcessFracttal.run(arguments, in: folder, environment: server.targetEnvironment)
+
+                #expect(result.status == 0, "\(result)")
+                #expect(!result.stdout.contains("\u{1B}["), "\(result)")
+            }
+        }
     }
 
     @Test func applyWithAPathAndASavedPlanChangesNothing() async throws {

@@ -20,6 +20,7 @@ struct ExportCommand: AsyncParsableCommand {
     var out: String = "."
 
     @OptionGroup var target: TargetOptions
+    @OptionGroup var color: ColorOptions
 
     func run() async throws {
         try await ExportWorkflow(environment: CommandContext.current.environment).run(target: target, into: out)

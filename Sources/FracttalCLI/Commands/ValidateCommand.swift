@@ -24,6 +24,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "text, json or github (workflow-command annotations).")
     var format: DiagnosticsFormat = .text
 
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
         let loaded = ConfigurationLoader(environment: CommandContext.current.environment)
             .load(paths: (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:)))
