@@ -18,10 +18,13 @@ struct ApplyCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Configuration files or folders. Default: the current folder (not read with --plan).")
+    @Argument(help: "Configuration files or folders. Default: the current folder. Not with --plan.", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Apply this plan saved by `plan --out` instead of planning now; refused when the live state changed since.")
+    @Option(
+        help: "Apply this plan saved by `plan --out` instead of planning now; refused when the live state changed since.",
+        completion: .file()
+    )
     var plan: String?
 
     @Flag(help: "Apply without asking for `yes`.")

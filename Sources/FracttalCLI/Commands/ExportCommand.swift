@@ -16,7 +16,7 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The folder to write into.")
+    @Option(help: "The folder to write into.", completion: .directory)
     var out: String = "."
 
     @OptionGroup var target: TargetOptions

@@ -18,7 +18,10 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Configuration files or folders (folders are read recursively for *.yaml and *.yml). Default: the current folder.")
+    @Argument(
+        help: "Configuration files or folders (folders are read recursively for *.yaml and *.yml). Default: the current folder.",
+        completion: .file()
+    )
     var paths: [String] = []
 
     @Option(help: "text, json or github (workflow-command annotations).")
