@@ -37,7 +37,7 @@ struct ExportWorkflow {
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {
-            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder): \(error.localizedDescription); check the folder is writable.")
+            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder) (\(FileErrorReason.of(error))); check the folder is writable.")
         }
     }
 }
