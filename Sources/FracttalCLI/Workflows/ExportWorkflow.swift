@@ -10,7 +10,7 @@ struct ExportWorkflow {
 
     /// Reads the target's live state and writes the exported files into `folder`.
     func run(target options: TargetOptions, into folder: String) async throws {
-        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: false)
+        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
         let live: LiveState
         do {
