@@ -30,7 +30,7 @@ struct PlanFileMessageTests {
             let result = await InProcessFracttal.run(arguments, in: folder)
 
             #expect(result.status == 1, "\(result)")
-            #expect(result.stderr.hasPrefix("error: cannot read the plan file missing.json"), "\(result)")
+            #expect(result.stderr.hasPrefix("error: cannot read the plan file missing.json (No such file or directory); "), "\(result)")
             #expect(result.stderr.hasSuffix(". [FRC416]\n"), "\(result)")
             #expect(!result.stderr.contains(".."), "\(result)")
             #expect(!result.stderr.contains(".;") && !result.stderr.contains(". ("), "\(result)")

@@ -17,8 +17,26 @@ enum FileErrorReason {
                 return String(cString: strerror(Int32(candidate.code)))
             }
         }
+        if error.domain == NSCocoaErrorDomain, let code = posixCode(of: CocoaError.Code(rawValue: error.code)) {
+            return String(cString: strerror(code))
+        }
         var text = Substring(error.localizedDescription)
+        let generic = "The operation could not be completed. "
+        if text.hasPrefix(generic), text.count > generic.count { text = text.dropFirst(generic.count) }
         while let last = text.last, last == "." || last.isWhitespace { text = text.dropLast() }
         return String(text)
+    }
+
+    /// The POSIX error a Foundation file error stands for, when it names one (Foundation on Linux
+    /// reports a missing file as `fileReadNoSuchFile` without the POSIX error underneath).
+    private static func posixCode(of code: CocoaError.Code) -> Int32? {
+        switch code {
+        case .fileReadNoSuchFile, .fileNoSuchFile: ENOENT
+        case .fileReadNoPermission, .fileWriteNoPermission: EACCES
+        case .fileWriteOutOfSpace: ENOSPC
+        case .fileWriteVolumeReadOnly: EROFS
+        case .fileWriteFileExists: EEXIST
+        default: nil
+        }
     }
 }
