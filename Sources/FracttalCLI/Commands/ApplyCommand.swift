@@ -21,10 +21,13 @@ struct ApplyCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Configuration files or folders. Default: the current folder (not read with --plan).")
+    @Argument(help: "Configuration files or folders. Default: the current folder. Not with --plan.", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Apply this plan saved by `plan --out` instead of planning now; refused when the live state changed since.", completion: .file())
+    @Option(
+        help: "Apply this plan saved by `plan --out` instead of planning now; refused when the live state changed since.",
+        completion: .file()
+    )
     var plan: String?
 
     @Flag(help: "Apply without asking for `yes`.")
@@ -43,6 +46,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func validate() throws {
+        if plan != nil, !paths.isEmpty {
+            throw ValidationError("a saved plan carries its own configuration; drop PATH or --plan")
+        }
         guard (1...64).contains(parallelism) else {
             throw ValidationError("--parallelism must be between 1 and 64.")
         }

@@ -18,10 +18,10 @@ struct PlanCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Configuration files or folders. Default: the current folder.")
+    @Argument(help: "Configuration files or folders. Default: the current folder.", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Also save the plan as JSON to this file, for `apply --plan` and `show`.")
+    @Option(help: "Also save the plan as JSON to this file, for `apply --plan` and `show`.", completion: .file())
     var out: String?
 
     @Option(help: "text, markdown or json.")

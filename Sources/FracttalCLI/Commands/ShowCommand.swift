@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The saved plan.")
+    @Argument(help: "The saved plan.", completion: .file())
     var file: String
 
     @Option(help: "text, markdown or json.")

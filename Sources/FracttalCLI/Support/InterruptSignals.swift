@@ -38,6 +38,14 @@ enum InterruptSignals {
         return try await work()
     }
 
+    /// A reader of standard output or error went away: while an apply makes changes, asks it to stop
+    /// as the first signal does and returns true; returns false any other time (the caller ends the process).
+    static func stopApplyingGracefully() -> Bool {
+        guard let stop = state.withLock({ $0.stop }) else { return false }
+        stop.request()
+        return true
+    }
+
     private static func received() {
         let (count, stop) = state.withLock { state in
             state.received += 1
