@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import os
 import secrets
+import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from typing import Any
 
@@ -120,7 +127,119 @@ class FolderHarness(StoreHarness):
         return record["secret"]
 
 
-HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness}
+def load_helper(path: str, name: str) -> Any:
+    """A helper script (no .py) loaded as a module, for its naming functions."""
+    loader = importlib.machinery.SourceFileLoader(name, os.path.join(HELPERS, path))
+    spec = importlib.util.spec_from_loader(name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+class MotoServer:
+    """moto in server mode on a free loopback port, for the whole session."""
+
+    def __init__(self) -> None:
+        program = shutil.which("moto_server", path=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+        if program is None:
+            raise RuntimeError("moto_server is missing: pip install 'moto[server]'")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.devnull, "wb")
+        self.process = subprocess.Popen([program, "-H", "127.0.0.1", "-p", str(self.port)],
+                                        stdout=self.log, stderr=self.log)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=1).read()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("moto_server did not start")
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+AWS_ENVIRONMENT = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                   "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull,
+                   "AWS_SHARED_CREDENTIALS_FILE": os.devnull, "AWS_EC2_METADATA_DISABLED": "true"}
+
+
+class AwsHarness(StoreHarness):
+    kind = "aws"
+    moto: MotoServer | None = None
+    module: Any = None
+
+    def __init__(self, tmp_path: Any):
+        super().__init__(tmp_path)
+        if AwsHarness.moto is None:
+            AwsHarness.moto = MotoServer()
+            AwsHarness.module = load_helper("aws/fracttal-store-aws", "fracttal_store_aws")
+        self.prefix = "fracttal"
+
+    _client: Any = None
+
+    @property
+    def client(self) -> Any:
+        """A boto3 client of the moto server, made once (making one costs a noticeable fraction of a second)."""
+        if AwsHarness._client is None:
+            import boto3
+            AwsHarness._client = boto3.client("secretsmanager", endpoint_url=self.moto.url, region_name="us-east-1",
+                                              aws_access_key_id="testing", aws_secret_access_key="testing")
+        return AwsHarness._client
+
+    def command(self) -> str:
+        return f"'{HELPERS}/aws/fracttal-store-aws'"
+
+    def environment(self) -> dict[str, str]:
+        env = super().environment()
+        env.update(AWS_ENVIRONMENT, AWS_ENDPOINT_URL=self.moto.url)
+        return env
+
+    def base(self) -> str:
+        import fracttal_store
+        return f"{self.prefix}/{fracttal_store.scope_slug(self.target, self.scope)}"
+
+    def location(self, name: str) -> str:
+        return f"{self.base()}/{self.module.encode_name(name)}"
+
+    def put_failure(self) -> tuple[str, dict[str, str]]:
+        # A secret of that name that this scope did not make: the helper will not overwrite it.
+        name = "refused consumer"
+        self.client.create_secret(Name=self.location(name), SecretString="somebody else's")
+        return name, {}
+
+    def stored_secret(self, name: str) -> str | None:
+        try:
+            value = self.client.get_secret_value(SecretId=self.location(name))["SecretString"]
+        except self.client.exceptions.ResourceNotFoundException:
+            return None
+        except self.client.exceptions.InvalidRequestException:
+            return None  # scheduled for deletion
+        try:
+            record = json.loads(value)
+        except ValueError:
+            return None  # not a value this helper wrote
+        return record["secret"] if record.get("name") == name else None
+
+
+HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness, "aws": AwsHarness}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stop_servers() -> Any:
+    yield
+    if AwsHarness.moto is not None:
+        AwsHarness.moto.stop()
 
 
 def harness_for(kind: str, tmp_path: Any, request: Any) -> StoreHarness:
@@ -137,3 +256,8 @@ def store(request: Any, tmp_path: Any) -> StoreHarness:
 @pytest.fixture
 def folder(request: Any, tmp_path: Any) -> FolderHarness:
     return harness_for("folder", tmp_path, request)
+
+
+@pytest.fixture
+def aws(request: Any, tmp_path: Any) -> AwsHarness:
+    return harness_for("aws", tmp_path, request)
