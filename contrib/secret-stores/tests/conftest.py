@@ -232,7 +232,89 @@ class AwsHarness(StoreHarness):
         return record["secret"] if record.get("name") == name else None
 
 
-HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness, "aws": AwsHarness}
+class GnuPG:
+    """A throw-away key for the whole session: a home with the private key (to read entries back)
+    and a home with only its public key (what the helper gets, so it is proved never to decrypt)."""
+
+    def __init__(self) -> None:
+        for program in ("gpg", "gpgconf", "pass"):
+            if shutil.which(program) is None:
+                raise RuntimeError(f"{program} is missing: apt-get install pass gnupg")
+        import tempfile
+        self.top = tempfile.mkdtemp(prefix="fgpg")  # short: gpg-agent's socket path has a length limit
+        self.full, self.public = os.path.join(self.top, "full"), os.path.join(self.top, "pub")
+        for home in (self.full, self.public):
+            os.mkdir(home, 0o700)
+        self.gpg(self.full, "--passphrase", "", "--quick-gen-key", "fracttal tests <tests@fracttal.invalid>",
+                 "default", "default", "never")
+        listing = self.gpg(self.full, "--with-colons", "--list-keys").decode()
+        self.fingerprint = next(line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:"))
+        exported = self.gpg(self.full, "--export", self.fingerprint)
+        self.gpg(self.public, "--import", text=exported)
+        self.gpg(self.public, "--import-ownertrust", text=f"{self.fingerprint}:6:\n".encode())
+
+    @staticmethod
+    def gpg(home: str, *arguments: str, text: bytes = b"") -> bytes:
+        result = subprocess.run(["gpg", "--homedir", home, "--batch", "--quiet", *arguments], input=text,
+                                capture_output=True, timeout=60)
+        assert result.returncode == 0, result.stderr.decode()
+        return result.stdout
+
+    def stop(self) -> None:
+        for home in (self.full, self.public):
+            subprocess.run(["gpgconf", "--homedir", home, "--kill", "all"], capture_output=True, timeout=30)
+        shutil.rmtree(self.top, ignore_errors=True)
+
+
+class PassHarness(StoreHarness):
+    kind = "pass"
+    gnupg: GnuPG | None = None
+
+    def __init__(self, tmp_path: Any):
+        super().__init__(tmp_path)
+        if PassHarness.gnupg is None:
+            PassHarness.gnupg = GnuPG()
+        self.root = os.path.join(self.tmp, "password-store")
+        os.makedirs(self.root, mode=0o700)
+        with open(os.path.join(self.root, ".gpg-id"), "w") as handle:
+            handle.write(self.gnupg.fingerprint + "\n")  # what `pass init` writes
+
+    def command(self) -> str:
+        return f"'{HELPERS}/pass/fracttal-store-pass'"
+
+    def environment(self) -> dict[str, str]:
+        env = super().environment()
+        env.update(PASSWORD_STORE_DIR=self.root, GNUPGHOME=self.gnupg.public)
+        return env
+
+    def entry_folder(self) -> str:
+        import fracttal_store
+        return f"fracttal/{fracttal_store.scope_slug(self.target, self.scope)}"
+
+    def location(self, name: str) -> str:
+        import fracttal_store
+        return f"{self.entry_folder()}/{fracttal_store.name_slug(name)}"
+
+    def put_failure(self) -> tuple[str, dict[str, str]]:
+        # A folder where the entry's file would go: gpg cannot write it, so pass insert fails.
+        name = "refused consumer"
+        os.makedirs(os.path.join(self.root, self.location(name) + ".gpg"))
+        return name, {}
+
+    def show(self, location: str) -> str | None:
+        if not os.path.isfile(os.path.join(self.root, location + ".gpg")):
+            return None
+        env = dict(self.environment(), GNUPGHOME=self.gnupg.full)
+        result = subprocess.run(["pass", "show", location], capture_output=True, env=env, timeout=60)
+        assert result.returncode == 0, result.stderr.decode()
+        return result.stdout.decode()
+
+    def stored_secret(self, name: str) -> str | None:
+        text = self.show(self.location(name))
+        return None if text is None else text.split("\n", 1)[0]
+
+
+HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness, "aws": AwsHarness, "pass": PassHarness}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -240,6 +322,8 @@ def stop_servers() -> Any:
     yield
     if AwsHarness.moto is not None:
         AwsHarness.moto.stop()
+    if PassHarness.gnupg is not None:
+        PassHarness.gnupg.stop()
 
 
 def harness_for(kind: str, tmp_path: Any, request: Any) -> StoreHarness:
@@ -261,3 +345,8 @@ def folder(request: Any, tmp_path: Any) -> FolderHarness:
 @pytest.fixture
 def aws(request: Any, tmp_path: Any) -> AwsHarness:
     return harness_for("aws", tmp_path, request)
+
+
+@pytest.fixture
+def password_store(request: Any, tmp_path: Any) -> PassHarness:
+    return harness_for("pass", tmp_path, request)
