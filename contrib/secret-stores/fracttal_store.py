@@ -427,6 +427,18 @@ def _first(*problems: str | None) -> str | None:
     return next((problem for problem in problems if problem), None)
 
 
+class _Once:
+    """A value computed on first use only (the locations of other scopes cost a call to the store)."""
+
+    def __init__(self, compute: Any):
+        self._compute, self._done, self._value = compute, False, None
+
+    def __call__(self) -> Any:
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
+
+
 def _duplicates(names: list[Any]) -> set[str]:
     seen, twice = set(), set()
     for name in names:
@@ -550,7 +562,7 @@ class Helper:
                     taken.setdefault(canonical(self.backend.location_for(name)), name)
         return taken
 
-    def _where(self, name: str, index: Index, batch: dict[str, list[str]], foreign: set[str],
+    def _where(self, name: str, index: Index, batch: dict[str, list[str]], foreign: "_Once",
                moving_from: str | None = None) -> Any:
         """The location a name's value goes to, or StoreError when it cannot be stored or would collide."""
         location = self.backend.location_for(name)
@@ -564,7 +576,7 @@ class Helper:
         holder = self._taken_locations(index, (name, moving_from) if moving_from else (name,)).get(key)
         if holder is not None:
             raise StoreError(f"{name!r} would be stored where {holder!r} already is; rename one of them")
-        if key in foreign:
+        if key in foreign():
             raise StoreError(f"{name!r} would be stored where another scope of this store keeps a consumer")
         return location
 
@@ -611,7 +623,8 @@ class Helper:
         with self._writing(request) as index:
             self.backend.check_writable()
             names = [item.get("name") if isinstance(item, dict) else None for item in intents]
-            twice, batch, foreign = _duplicates(names), self._batch_locations(names), self.backend.foreign_locations()
+            twice, batch = _duplicates(names), self._batch_locations(names)
+            foreign = _Once(self.backend.foreign_locations)
             results, changed = [], False
             for item in intents:
                 problem = self._intent_problem(item) or (
@@ -656,7 +669,8 @@ class Helper:
         with self._writing(request) as index:
             before = index.locations()
             names = [item.get("name") if isinstance(item, dict) else None for item in entries]
-            twice, batch, foreign = _duplicates(names), self._batch_locations(names), self.backend.foreign_locations()
+            twice, batch = _duplicates(names), self._batch_locations(names)
+            foreign = _Once(self.backend.foreign_locations)
             results, changed = [], False
             for item in entries:
                 problem = self._put_problem(item) or (
@@ -710,7 +724,7 @@ class Helper:
         entries = self._batch(request, "entries")
         with self._writing(request) as index:
             before = index.locations()
-            foreign = self.backend.foreign_locations()
+            foreign = _Once(self.backend.foreign_locations)
             results, changed = [], False
             for item in entries:
                 try:
@@ -722,7 +736,7 @@ class Helper:
                 self._commit(index, before)
         return {"ok": True, "results": results}
 
-    def _rename_one(self, item: Any, index: Index, foreign: set[str]) -> bool:
+    def _rename_one(self, item: Any, index: Index, foreign: "_Once") -> bool:
         if not isinstance(item, dict):
             raise StoreError("an entry must be an object")
         problem = _first(_required_string(item, "key"), _problem_with_name(item.get("from"), "from"),

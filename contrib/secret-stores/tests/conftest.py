@@ -314,7 +314,53 @@ class PassHarness(StoreHarness):
         return None if text is None else text.split("\n", 1)[0]
 
 
-HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness, "aws": AwsHarness, "pass": PassHarness}
+class GitHubHarness(StoreHarness):
+    """The GitHub helper against tests/fake-gh/gh, a stand-in for the GitHub CLI put first on PATH."""
+
+    kind = "github"
+    has_lock = False
+    repo = "octo/fracttal-config"
+
+    def __init__(self, tmp_path: Any):
+        super().__init__(tmp_path)
+        self.state_path = os.path.join(self.tmp, "gh-state.json")
+
+    def command(self) -> str:
+        return f"'{HELPERS}/github/fracttal-store-github' --repo {self.repo}"
+
+    def environment(self) -> dict[str, str]:
+        env = super().environment()
+        env.update(PATH=os.path.join(HERE, "fake-gh") + os.pathsep + env["PATH"], FAKE_GH_STATE=self.state_path)
+        return env
+
+    def state(self) -> dict[str, Any]:
+        try:
+            with open(self.state_path) as handle:
+                return json.load(handle)
+        except FileNotFoundError:
+            return {"calls": [], "secrets": {}, "variables": {}}
+
+    def kept(self, group: str, environment: str = "") -> dict[str, str]:
+        return self.state()[group].get(f"{self.repo}|{environment}", {})
+
+    def put_failure(self) -> tuple[str, dict[str, str]]:
+        return "refused consumer", {"FAKE_GH_FAIL": "secret set FRACTTAL_REFUSED_CONSUMER_SECRET"}
+
+    def index(self) -> dict[str, Any]:
+        indexes = [json.loads(value) for name, value in self.kept("variables").items()
+                   if name.startswith("FRACTTAL_STORE_")]
+        return next((index for index in indexes if index["scope"] == self.scope), {"entries": {}, "marks": {}})
+
+    def stored_secret(self, name: str) -> str | None:
+        entry = self.index()["entries"].get(name)
+        if entry is None:
+            return None
+        assert self.kept("variables").get(entry["location"]["variable"]) == entry["key"]
+        return self.kept("secrets").get(entry["location"]["secret"])
+
+
+HARNESSES: dict[str, type[StoreHarness]] = {"folder": FolderHarness, "aws": AwsHarness, "pass": PassHarness,
+                                            "github": GitHubHarness}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -350,3 +396,8 @@ def aws(request: Any, tmp_path: Any) -> AwsHarness:
 @pytest.fixture
 def password_store(request: Any, tmp_path: Any) -> PassHarness:
     return harness_for("pass", tmp_path, request)
+
+
+@pytest.fixture
+def github(request: Any, tmp_path: Any) -> GitHubHarness:
+    return harness_for("github", tmp_path, request)
