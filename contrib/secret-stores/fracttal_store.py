@@ -745,7 +745,10 @@ class Helper:
             raise StoreError(problem)
         key, old, new = item["key"], item["from"], item["to"]
         entry, mark = index.entries.get(old), index.marks.get(old)
-        ours = (entry is not None and entry.get("key") == key) or (entry is None and mark is not None and mark.get("key") == key)
+        if entry is not None:
+            ours = entry.get("key") == key
+        else:
+            ours = mark is not None and mark.get("key") == key
         if old == new or not ours:
             return False  # nothing of that consumer under that name (or already renamed): nothing to do
         occupant_entry, occupant_mark = index.entries.get(new), index.marks.get(new)

@@ -78,9 +78,11 @@ class StoreHarness:
     # ---- shared
 
     def start(self, extra_env: dict[str, str] | None = None, hello: bool = True,
-              command: str | None = None) -> HelperProcess:
+              command: str | None = None, without: tuple[str, ...] = ()) -> HelperProcess:
         env = self.environment()
         env.update(extra_env or {})
+        for key in without:
+            env.pop(key, None)
         process = HelperProcess(command or self.command(), env, self.tmp)
         self.processes.append(process)
         if hello:

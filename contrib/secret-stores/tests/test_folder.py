@@ -40,7 +40,8 @@ def test_secrets_are_files_of_mode_0600_in_a_0700_folder_and_the_index_holds_non
 def test_any_name_stays_inside_the_scope_folder(folder: FolderHarness) -> None:
     helper = folder.start()
     lock_id = locked(folder, helper)
-    names = ["../../escape", "..", ".", "a/b", "/etc/passwd", "ERP", "erp", "日本語の名前", "x" * 300, "e\u0301", "\u00e9"]
+    names = ["../../escape", "..", ".", "a/b", "/etc/passwd", "ERP", "erp", "日本語の名前", "x" * 300,
+             "e\u0301", "\u00e9"]
     ok_results(helper.request("put", lock_id=lock_id, entries=[entry(name, f"K{n}") for n, name in enumerate(names)]),
                len(names))
     assert sorted(listed(helper)) == sorted(names)
