@@ -14,7 +14,8 @@ extension PlanBuilder {
     /// Without a store, delivery is not checked, and the plan says so.
     mutating func planDeliveries() {
         guard let record = context.delivery else {
-            notes.append("secret delivery was not checked: no secret store was named (--secrets-out or FRACTTAL_SECRETS_OUT)")
+            // A line of the plan only: every plan without a store would otherwise print it on standard error too.
+            notes.append(Self.deliveryNotChecked)
             return
         }
         var rotated = Set(pending.filter { $0.action.action == .rotateSecret }.compactMap(\.action.liveKey))
@@ -115,6 +116,9 @@ extension PlanBuilder {
         guard count > 0 else { return }
         deliveryNote("\(count) declared \(count == 1 ? "consumer's" : "consumers'") secret \(count == 1 ? "is" : "are") not in \(record.storeName), so \(count == 1 ? "its" : "their") delivery is not checked; rotate one (rotate_secret_before) to bring it into the store")
     }
+
+    /// The plan's note when no store was named.
+    static let deliveryNotChecked = "secret delivery was not checked: no secret store was named (--secrets-out or FRACTTAL_SECRETS_OUT)"
 
     /// Whether two issue times are the same instant as stores keep them (to the millisecond).
     static func sameIssueTime(_ left: Date, _ right: Date) -> Bool {

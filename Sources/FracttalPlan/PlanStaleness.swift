@@ -9,16 +9,23 @@ public enum PlanStaleness {
     /// by name; when none of those explains the change, the one reason is that the live state changed.
     /// The live fingerprint leaves out when secrets were issued, so a secret that was rotated elsewhere is
     /// looked for on its own: rotating it again would take the new secret from whoever holds it.
-    ///
-    /// Each action's own fingerprint is compared even when the whole state's matches, so an action whose
-    /// fingerprint was made up is refused; the consumer the plan was made as is then left out, since a
-    /// restarted sandbox resets its secret and the whole state's fingerprint already covers its fields.
     public static func staleness(of plan: Plan, against live: LiveState) -> [String] {
-        guard Fingerprint.of(live) != plan.liveFingerprint else {
-            let ownKey = plan.clientID.map(ExactName.init)
-            return liveChanges(of: plan, against: live, skippingKey: ownKey, generic: false)
+        guard Fingerprint.of(live) != plan.liveFingerprint else { return rotationsOvertaken(in: plan, against: live) }
+        return liveChanges(of: plan, against: live)
+    }
+
+    /// The rotations of the plan whose consumer got a new secret since the plan was made. The consumer
+    /// the plan was made as is left out: a restarted sandbox resets its secret, and the tool holds the new one.
+    private static func rotationsOvertaken(in plan: Plan, against live: LiveState) -> [String] {
+        let rotations = plan.actions.filter { $0.action == .rotateSecret && $0.liveKey != nil && $0.liveKey != plan.clientID }
+        guard !rotations.isEmpty else { return [] }
+        let index = LiveIndex(live)
+        return rotations.compactMap { action in
+            guard let key = action.liveKey, let position = index.consumer(key: key),
+                  action.liveFingerprint != Fingerprint.of(live.consumers[position])
+            else { return nil }
+            return "\(action.address) (key \(key)) got a new secret since the plan was made"
         }
-        return liveChanges(of: plan, against: live, skippingKey: nil, generic: true)
     }
 
     /// Why `plan` no longer fits `live` and what the secret store lists now (`delivery`, nil without a store):
@@ -40,7 +47,7 @@ public enum PlanStaleness {
     }
 
     /// The reasons of a live state whose fingerprint differs from the plan's.
-    private static func liveChanges(of plan: Plan, against live: LiveState, skippingKey: ExactName?, generic: Bool) -> [String] {
+    private static func liveChanges(of plan: Plan, against live: LiveState) -> [String] {
         let index = LiveIndex(live)
         let actedOnKeys = Set(plan.actions.compactMap { $0.liveKey.map(ExactName.init) })
         let actedOnIDs = Set(plan.actions.compactMap(\.liveID))
@@ -50,13 +57,11 @@ public enum PlanStaleness {
             if seen.insert(reason).inserted { reasons.append(reason) }
         }
         for action in plan.actions {
-            if let key = action.liveKey, ExactName(key) != skippingKey {
+            if let key = action.liveKey {
                 if let position = index.consumer(key: key) {
                     let consumer = live.consumers[position]
                     if action.liveFingerprint != Fingerprint.of(consumer) {
-                        add(action.action == .rotateSecret
-                            ? "\(action.address) (key \(key)) got a new secret since the plan was made"
-                            : "\(action.address) (key \(key)) changed since the plan was made")
+                        add("\(action.address) (key \(key)) changed since the plan was made")
                     }
                 } else {
                     add("\(action.address) (key \(key)) no longer exists")
@@ -74,8 +79,7 @@ public enum PlanStaleness {
             if case .live(let id)? = action.groupRef, index.groupsByID[id] == nil, !actedOnIDs.contains(id) {
                 add("the group with id \(id), which \(action.address) goes to, no longer exists")
             }
-            // A create beside a live namesake is only news when the live state changed.
-            if generic, action.action == .create, let name = action.after?.name {
+            if action.action == .create, let name = action.after?.name {
                 let collides = switch action.kind {
                 case .group: index.groups(named: name).contains { !actedOnIDs.contains($0.id) }
                 case .consumer: index.consumers(named: name).contains { !actedOnKeys.contains(ExactName(live.consumers[$0].key)) }
@@ -85,7 +89,7 @@ public enum PlanStaleness {
                 }
             }
         }
-        return reasons.isEmpty && generic ? ["the live state changed since the plan was made"] : reasons
+        return reasons.isEmpty ? ["the live state changed since the plan was made"] : reasons
     }
 }
 

@@ -50,7 +50,9 @@ struct ApplierAdoptionTests {
         #expect(report.results[0].outcome.description.contains(key))
         #expect(report.results[0].key == key)
         #expect(report.results[0].adopted)
-        #expect(!FileManager.default.fileExists(atPath: folder.path("s.json")))
+        // No secret was stored; the create's pending mark stays, so the next plan rotates that consumer.
+        #expect(try jsonSecrets(try folder.read("s.json")).isEmpty)
+        #expect((try jsonRecord(try folder.read("s.json"))["pending"] as? [[String: Any]])?.first?["name"] as? String == "a")
     }
 
     @Test func anAdoptedGroupIsUsedByLaterConsumers() async throws {
@@ -70,7 +72,7 @@ struct ApplierAdoptionTests {
         #expect(await fake.consumers.first?.groupID == groupID)
     }
 
-    @Test func aReplacementDeletesThenCreatesAndWritesTheNewSecret() async throws {
+    @Test func aReplacementCreatesStoresTheNewSecretThenDeletesTheOldOne() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("OLDKEY0000000000", "x")])
@@ -80,7 +82,7 @@ struct ApplierAdoptionTests {
         let key = Self.fakeKey(1)
         #expect(report.succeeded)
         #expect(report.results[0].key == key)
-        #expect(await fake.calls == [.deleteConsumer("OLDKEY0000000000"), .createConsumer("x")])
+        #expect(await fake.calls == [.createConsumer("x"), .deleteConsumer("OLDKEY0000000000")])
         #expect(await fake.consumers.map(\.grantType) == [.authorizationCode])
         #expect(try jsonSecrets(try folder.read("s.json"))["x"]?["key"] == key)
         #expect(report.summaryLine == "Apply complete: 0 added, 0 changed, 1 replaced, 0 destroyed, 0 secrets rotated.")

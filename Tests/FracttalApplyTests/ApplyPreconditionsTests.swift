@@ -45,7 +45,7 @@ struct ApplyPreconditionsTests {
         let error = await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: sink).run(plan, live: await fake.liveState())
         }
-        #expect(error == .namesCollide(first: "a b", second: "a-b", envName: "A_B", path: folder.path("secrets.env")))
+        #expect(error == .envNamesCollide(store: folder.path("secrets.env"), first: "a b", second: "a-b", envName: "A_B"))
         #expect(await fake.calls.isEmpty)
         #expect(try folder.entries().isEmpty)
     }
@@ -60,7 +60,7 @@ struct ApplyPreconditionsTests {
         let error = await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: sink).run(plan, live: await fake.liveState())
         }
-        #expect(error == .fileEntryCollides(name: "a-b", heldBy: "a b", key: "KEYAB", envName: "A_B", path: folder.path("secrets.env")))
+        #expect(error == .envEntryCollides(store: folder.path("secrets.env"), name: "a-b", heldBy: "a b", key: "KEYAB", envName: "A_B"))
         #expect(error?.description.contains("old") == false)
         #expect(await fake.calls.isEmpty)
     }
@@ -90,7 +90,7 @@ struct ApplyPreconditionsTests {
         let error = await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json"))).run(plan, live: await fake.liveState())
         }
-        #expect(error == .unusableFile(path: folder.path("s.json"), reason: "it is not valid JSON"))
+        #expect(error == .unusable(store: folder.path("s.json"), reason: "it is not valid JSON"))
         #expect(await fake.calls.isEmpty)
     }
 

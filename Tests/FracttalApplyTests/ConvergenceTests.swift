@@ -51,11 +51,12 @@ struct ConvergenceTests {
         #expect(!failed.succeeded)
         #expect(failed.results.last?.outcome == .notStarted)
 
-        // The replacement's delete happened: the next plan simply creates `bi`.
+        // The replacement creates first, so its failed create left the old `bi` working: the next plan replaces it again.
         await fake.configure { $0.failingCalls = [] }
+        #expect(await fake.consumers.contains { $0.key == "KEYBI" })
         let second = try Self.plan(await fake.liveState())
         #expect(second.actions.map(\.address.description) == [#"consumer["bi"]"#, #"consumer["old"]"#])
-        #expect(second.actions.map(\.action) == [.create, .delete])
+        #expect(second.actions.map(\.action) == [.replace, .delete])
         let report = try await Applier(mutations: fake, secrets: sink).run(second, live: await fake.liveState())
         #expect(report.succeeded, "\(report.failures)")
 

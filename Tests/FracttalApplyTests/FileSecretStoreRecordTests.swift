@@ -94,7 +94,7 @@ struct FileSecretStoreRecordTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let env = try await fileStore(folder.path("s.env"), format: .env)
-        let error = await #expect(throws: SecretStoreError.self) { try env.checkCollisions(names: ["erp", name]) }
+        let error = #expect(throws: SecretStoreError.self) { try env.checkCollisions(names: ["erp", name]) }
         #expect(error?.code == "FRC323")
         #expect(error?.description.contains("FRACTTAL_CLIENT_SECRET") == true)
         #expect(error?.description.contains("--secrets-format json") == true)

@@ -79,8 +79,8 @@ struct FileSecretStoreTests {
         try await sink.write(Self.credentialsA, for: "Conexiones API Fracttal Imè")
         #expect(try folder.read("s.env") == """
             # fracttal: {"scope":"\(testScope.text)","store":1}
-            # fracttal: {"entry":{"key":"\(Self.credentialsB.key)","name":"b","secret_created_at":"2026-05-28T20:26:40Z"}}
             # fracttal: {"entry":{"key":"\(Self.credentialsA.key)","name":"Conexiones API Fracttal Imè","secret_created_at":"2026-05-28T20:26:40Z"}}
+            # fracttal: {"entry":{"key":"\(Self.credentialsB.key)","name":"b","secret_created_at":"2026-05-28T20:26:40Z"}}
             # secrets for the ERP
             OTHER=1
             FRACTTAL_B_KEY=\(Self.credentialsB.key)
@@ -118,13 +118,13 @@ struct FileSecretStoreTests {
         defer { folder.remove() }
         let env = try await fileStore(folder.path("s.env"), format: .env)
         let error = await #expect(throws: SecretStoreError.self) {
-            try await env.checkCollisions(names: ["erp sync", "erp-sync"])
+            try env.checkCollisions(names: ["erp sync", "erp-sync"])
         }
         #expect(error?.code == "FRC310")
         #expect(error?.description.contains("\"erp sync\"") == true)
         #expect(error?.description.contains("\"erp-sync\"") == true)
         #expect(error?.description.contains("FRACTTAL_ERP_SYNC_KEY") == true)
-        try await env.checkCollisions(names: ["erp", "erp", "Erp2"])
+        try env.checkCollisions(names: ["erp", "erp", "Erp2"])
         try await fileStore(folder.path("s.json")).checkCollisions(names: ["erp sync", "erp-sync"])
         #expect(try folder.entries().isEmpty, "checking writes nothing")
     }
@@ -140,7 +140,7 @@ struct FileSecretStoreTests {
         #expect(text.contains("missing"))
         #expect(!text.contains(Self.credentialsA.secret))
         #expect(!String(reflecting: try #require(error)).contains(Self.credentialsA.secret))
-        let unsaved = await sink.unsavedSecrets
+        let unsaved = sink.unsavedSecrets
         #expect(unsaved == [UnsavedSecret(name: "a", key: Self.credentialsA.key)])
         #expect(!String(describing: unsaved).contains(Self.credentialsA.secret))
         var dumped = ""
