@@ -34,7 +34,7 @@ echo "--- lint: hadolint (Dockerfile)"
 hadolint Dockerfile
 
 echo "--- lint: shellcheck (scripts, the action's steps, the GitLab recipe's scripts)"
-shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh scripts/check-references.sh
+shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh scripts/check-references.sh scripts/test-secret-store-helpers.sh
 # actionlint runs shellcheck on a workflow's steps, not on an action's, nor on GitLab's scripts:
 # write each of those scripts to a file and check it as the shell that runs it.
 python3 - "$probe/scripts" <<'EOF'

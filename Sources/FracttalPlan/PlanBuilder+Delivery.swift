@@ -42,7 +42,7 @@ extension PlanBuilder {
                 position, rotated: &rotated,
                 reason: "the store holds the secret issued at \(PlanDate.format(stored)); the live secret was issued at \(PlanDate.format(consumer.secretCreatedAt)) (changed outside this tool)")
         }
-        noteConsumersWithoutEntries(storedKeys: storedKeys, record: record)
+        noteConsumersWithoutEntries(storedKeys: storedKeys.union(rotated), record: record)
     }
 
     /// Plans what one pending mark needs; returns the key it settled, so its stored entry is not checked again.

@@ -138,6 +138,12 @@ struct ApplyWorkflow {
             for reason in reasons { StandardStreams.err("  - \(reason)") }
             throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state or the secret store changed since the plan was made; nothing was changed).")
         }
+        if plan.storeDigest == nil, let delivery {
+            let pending = delivery.entries.filter { $0.pending != nil }.map { DisplayText.quoted($0.name) }
+            if !pending.isEmpty {
+                StandardStreams.err("warning: this plan was made without the secret store, so it does not repair the pending deliveries \(delivery.storeName) records for \(pending.joined(separator: ", ")); they stay recorded. Run plan with the store (--secrets-out) and apply that plan to deliver them.")
+            }
+        }
         return (plan, live)
     }
 
