@@ -122,10 +122,12 @@ struct SecretStoreEndToEndTests {
 
             let second = try Self.runner(sandbox)
             defer { second.remove() }
-            let planned = try await Self.run(sandbox, in: second, ["plan", "config", "--secrets-out", store])
+            // A helper's lock outlives its dead holder until it expires: runner 2 comes after that (its clock moved on).
+            let later = kind == .helper ? ["FRACTTAL_STORE_CLOCK_OFFSET": "3700"] : [:]
+            let planned = try await Self.run(sandbox, in: second, ["plan", "config", "--secrets-out", store], environment: later)
             #expect(planned.stdout.contains("rotate"), "\(planned)")
             #expect(planned.stdout.contains("interrupted delivery"), "\(planned)")
-            let applied = try await Self.run(sandbox, in: second, ["apply", "config", "--auto-approve", "--secrets-out", store])
+            let applied = try await Self.run(sandbox, in: second, ["apply", "config", "--auto-approve", "--secrets-out", store], environment: later)
             #expect(applied.status == 0, "\(applied)")
             #expect(applied.stdout.contains("1 secret rotated"), "\(applied)")
             try await Self.expectConverged(sandbox, store: store, in: second, names: ["held-svc"]) { try Self.secret(of: $0, kind: kind, shared: shared) }
