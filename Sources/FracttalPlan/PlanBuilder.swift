@@ -201,7 +201,8 @@ struct PlanBuilder {
             liveFingerprint: Fingerprint.of(live), createdAt: context.now,
             actions: actions, unchanged: unchanged, notes: notes, clientID: context.ownClientID,
             deliveryChecked: context.delivery != nil, storeDigest: context.delivery.map(Fingerprint.of),
-            withdrawnIntents: withdrawnIntents, rules: PlanRules(desired.settings, allowMassDelete: context.allowMassDelete))
+            withdrawnIntents: withdrawnIntents, rules: PlanRules(desired.settings, allowMassDelete: context.allowMassDelete),
+            warnings: diagnostics.filter { $0.severity != .error }.map(PlanWarning.init))
         return PlanningResult(plan: plan, diagnostics: diagnostics)
     }
 
