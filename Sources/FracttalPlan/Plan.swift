@@ -24,6 +24,8 @@ public struct Plan: Sendable, Hashable {
     public var notes: [String]
     /// The warnings and notes found while the plan was made (configuration and planner), with their codes and places.
     public var warnings: [PlanWarning]
+    /// Without `prune`: the live consumers and groups that no file declares, left alone.
+    public var undeclared: UndeclaredObjects
     /// The key (client id) of the consumer whose credentials read the live state, when known.
     public var clientID: String?
     /// Whether a secret store was read, so that interrupted deliveries and secrets changed elsewhere were looked for.
@@ -40,7 +42,7 @@ public struct Plan: Sendable, Hashable {
         target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
         actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil,
         deliveryChecked: Bool = false, storeDigest: String? = nil, withdrawnIntents: [String] = [], rules: PlanRules? = nil,
-        warnings: [PlanWarning] = []
+        warnings: [PlanWarning] = [], undeclared: UndeclaredObjects = UndeclaredObjects()
     ) {
         formatVersion = Self.currentFormatVersion
         self.target = target
@@ -56,6 +58,7 @@ public struct Plan: Sendable, Hashable {
         self.withdrawnIntents = withdrawnIntents
         self.rules = rules
         self.warnings = warnings
+        self.undeclared = undeclared
     }
 
     /// Whether the plan changes anything.
