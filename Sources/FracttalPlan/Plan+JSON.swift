@@ -29,7 +29,7 @@ public enum PlanFileError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension Plan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case target, summary, actions, notes
+        case target, summary, actions, notes, warnings, undeclared
         case formatVersion = "format_version"
         case configurationDigest = "configuration_digest"
         case liveFingerprint = "live_fingerprint"
@@ -58,6 +58,8 @@ extension Plan: Codable {
         summary = try container.decode(PlanSummary.self, forKey: .summary)
         actions = try container.decode([PlanAction].self, forKey: .actions)
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+        warnings = try container.decodeIfPresent([PlanWarning].self, forKey: .warnings) ?? []
+        undeclared = try container.decodeIfPresent(UndeclaredObjects.self, forKey: .undeclared) ?? UndeclaredObjects()
         clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
         deliveryChecked = try container.decodeIfPresent(Bool.self, forKey: .deliveryChecked) ?? false
         storeDigest = try container.decodeIfPresent(String.self, forKey: .storeDigest)
@@ -76,6 +78,8 @@ extension Plan: Codable {
         try container.encode(summary, forKey: .summary)
         try container.encode(actions, forKey: .actions)
         try container.encode(notes, forKey: .notes)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(undeclared, forKey: .undeclared)
         try container.encode(clientID, forKey: .clientID)
         try container.encode(deliveryChecked, forKey: .deliveryChecked)
         try container.encode(storeDigest, forKey: .storeDigest)

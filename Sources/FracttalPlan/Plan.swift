@@ -22,6 +22,10 @@ public struct Plan: Sendable, Hashable {
     public var actions: [PlanAction]
     /// Lines for the reader, such as objects kept although `prune` is on.
     public var notes: [String]
+    /// The warnings and notes found while the plan was made (configuration and planner), with their codes and places.
+    public var warnings: [PlanWarning]
+    /// Without `prune`: the live consumers and groups that no file declares, left alone.
+    public var undeclared: UndeclaredObjects
     /// The key (client id) of the consumer whose credentials read the live state, when known.
     public var clientID: String?
     /// Whether a secret store was read, so that interrupted deliveries and secrets changed elsewhere were looked for.
@@ -37,7 +41,8 @@ public struct Plan: Sendable, Hashable {
     public init(
         target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
         actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil,
-        deliveryChecked: Bool = false, storeDigest: String? = nil, withdrawnIntents: [String] = [], rules: PlanRules? = nil
+        deliveryChecked: Bool = false, storeDigest: String? = nil, withdrawnIntents: [String] = [], rules: PlanRules? = nil,
+        warnings: [PlanWarning] = [], undeclared: UndeclaredObjects = UndeclaredObjects()
     ) {
         formatVersion = Self.currentFormatVersion
         self.target = target
@@ -52,6 +57,8 @@ public struct Plan: Sendable, Hashable {
         self.storeDigest = storeDigest
         self.withdrawnIntents = withdrawnIntents
         self.rules = rules
+        self.warnings = warnings
+        self.undeclared = undeclared
     }
 
     /// Whether the plan changes anything.

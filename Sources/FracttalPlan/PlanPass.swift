@@ -30,6 +30,10 @@ enum PlanPass: CaseIterable {
     case checkOwnPermissions
     /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
     case warnNameCollisions
+    /// Warns when a created consumer has an undeclared live twin that differs only by name (`previous_names`?).
+    case warnRenamedTwins
+    /// Without `prune`, lists the live objects no file declares (the plan notes their count).
+    case noteUndeclared
 }
 
 extension PlanBuilder {
@@ -49,6 +53,8 @@ extension PlanBuilder {
         case .checkMassDelete: checkMassDelete()
         case .checkOwnPermissions: checkOwnPermissions()
         case .warnNameCollisions: warnNameCollisions()
+        case .warnRenamedTwins: warnRenamedTwins()
+        case .noteUndeclared: noteUndeclared()
         }
     }
 }

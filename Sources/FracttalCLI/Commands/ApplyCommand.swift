@@ -13,6 +13,7 @@ struct ApplyCommand: AsyncParsableCommand {
               fracttal apply config/ --secrets-out secrets.json
               fracttal apply --plan plan.json --auto-approve --secrets-out secrets.env --secrets-format env
               fracttal apply config/ --auto-approve --secrets-out 'exec:contrib/secret-stores/pass/fracttal-store-pass'
+              fracttal apply --plan plan.json --auto-approve --format json > report.json
 
             A plan that creates, replaces or rotates a consumer needs a secret store (--secrets-out or \
             FRACTTAL_SECRETS_OUT): a file, or exec:COMMAND for a store helper. The store also keeps the \
@@ -36,6 +37,8 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "How many actions of one step run at once.")
     var parallelism: Int = Applier.defaultParallelism
 
+    @Option(help: "text, or json: one JSON report on standard output at the end (never a secret), the rest on standard error.")
+    var format: ApplyFormat = .text
 
     @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
     var allowMassDelete = false
@@ -60,7 +63,7 @@ struct ApplyCommand: AsyncParsableCommand {
             color: color,
             options: ApplyWorkflow.Options(
                 paths: paths, savedPlan: plan, autoApprove: autoApprove, parallelism: parallelism,
-                store: store, lock: lock, allowMassDelete: allowMassDelete
+                store: store, lock: lock, allowMassDelete: allowMassDelete, format: format
             )
         )
         try await workflow.run(target: target)

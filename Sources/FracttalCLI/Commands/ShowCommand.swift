@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The saved plan.", completion: .file())
     var file: String
 
-    @Option(help: "text, markdown or json.")
+    @Option(help: "text, markdown, json or github (text plus workflow-command annotations).")
     var format: PlanFormat = .text
 
     @OptionGroup var color: ColorOptions

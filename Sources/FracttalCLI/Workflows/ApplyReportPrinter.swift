@@ -9,6 +9,8 @@ struct ApplyReportPrinter {
     var storeName: String?
     /// The API base URL, for the command that removes a stray consumer.
     var baseURL: String
+    /// `apply --format json`: the summary line goes to standard error, as standard output holds the JSON report.
+    var summaryOnStandardError = false
 
     func print(_ report: ApplyReport) {
         for result in report.results where result.outcome.isFailure {
@@ -31,6 +33,10 @@ struct ApplyReportPrinter {
                 "error: the server also made consumer \"\(stray.name)\" (key \(stray.key)) beside the one this apply created and delivered (key \(stray.keptKey)), from a request whose answer was lost; nobody has its secret. Remove it in Fracttal (Settings > API Connections > OAuth Consumers), or with: curl -X DELETE -H \"Authorization: Bearer $TOKEN\" \(baseURL)/oauth_consumers/\(stray.key) [\(StrayConsumer.code)]"
             )
         }
-        StandardStreams.out(report.summaryLine + "\n")
+        if summaryOnStandardError {
+            StandardStreams.err(report.summaryLine)
+        } else {
+            StandardStreams.out(report.summaryLine + "\n")
+        }
     }
 }

@@ -16,6 +16,13 @@ struct ApplyWorkflow {
         var store: SecretStoreOptions
         var lock: LockOptions
         var allowMassDelete: Bool
+        /// `--format`: with `json`, one JSON report is all that goes to standard output.
+        var format: ApplyFormat = .text
+    }
+
+    /// A failure whose JSON report is already printed.
+    private struct ReportedFailure: Error {
+        var failure: CommandFailure
     }
 
     /// The process environment.
@@ -25,8 +32,20 @@ struct ApplyWorkflow {
     /// The command's choices.
     var options: Options
 
-    /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
+    /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it. With `--format json`
+    /// a report is printed whatever happens, one that names the error when nothing was applied.
     func run(target options: TargetOptions) async throws {
+        do {
+            try await runReporting(target: options)
+        } catch let reported as ReportedFailure {
+            throw reported.failure
+        } catch {
+            if self.options.format == .json { StandardStreams.out(ApplyJSONReport(refusal: error).rendered()) }
+            throw error
+        }
+    }
+
+    private func runReporting(target options: TargetOptions) async throws {
         let progress = ApplyProgress()
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
@@ -65,8 +84,16 @@ struct ApplyWorkflow {
     }
 
     private func apply(_ plan: Plan, live: LiveState, session: TargetSession, store: StoreSession?, progress: ApplyProgress) async throws {
-        StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
-        guard plan.hasChanges || !plan.withdrawnIntents.isEmpty else { return }
+        let json = options.format == .json
+        if json {
+            StandardStreams.errRaw(plan.rendered(as: .text))
+        } else {
+            StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
+        }
+        guard plan.hasChanges || !plan.withdrawnIntents.isEmpty else {
+            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: nil, failure: nil).rendered()) }
+            return
+        }
 
         do {
             try await ApplyPreconditions.check(plan, live: live, secrets: store)
@@ -87,20 +114,34 @@ struct ApplyWorkflow {
             throw CommandFailure(error, otherwise: .applyFailed)
         }
         progress.finish()
-        guard plan.hasChanges else { return }
-        ApplyReportPrinter(storeName: store?.store.name, baseURL: session.apiBaseURL).print(report)
+        guard plan.hasChanges else {
+            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: nil).rendered()) }
+            return
+        }
+        ApplyReportPrinter(storeName: store?.store.name, baseURL: session.apiBaseURL, summaryOnStandardError: json).print(report)
+        let failure = Self.failure(of: report)
+        if json {
+            StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: failure).rendered())
+            if let failure { throw ReportedFailure(failure: failure) }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The error an apply that ran ends with, if any.
+    private static func failure(of report: ApplyReport) -> CommandFailure? {
         if report.interrupted {
-            throw CommandFailure(.applyInterrupted, "apply was interrupted; run apply again with the same secret store: it continues from where the company is now and delivers any secret that was not stored.")
+            return CommandFailure(.applyInterrupted, "apply was interrupted; run apply again with the same secret store: it continues from where the company is now and delivers any secret that was not stored.")
         }
         if let problem = report.closingCheckProblem, report.results.allSatisfy({ $0.outcome == .done }), report.unsavedSecrets.isEmpty {
-            throw CommandFailure(.closingCheckFailed, "every action was done, but the closing check for consumers a lost answer may have made twice could not read the consumers (\(problem)); run `fracttal plan` to look: a second live consumer of a created name is reported there.")
+            return CommandFailure(.closingCheckFailed, "every action was done, but the closing check for consumers a lost answer may have made twice could not read the consumers (\(problem)); run `fracttal plan` to look: a second live consumer of a created name is reported there.")
         }
         if !report.succeeded {
-            throw CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
+            return CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
         }
         if !report.strayConsumers.isEmpty {
-            throw CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
+            return CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
         }
+        return nil
     }
 
     /// Re-reads the live state and refuses a saved plan that no longer fits it.
@@ -136,7 +177,7 @@ struct ApplyWorkflow {
         let reasons = PlanStaleness.staleness(of: plan, against: live, delivery: delivery)
         if !reasons.isEmpty {
             for reason in reasons { StandardStreams.err("  - \(reason)") }
-            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state or the secret store changed since the plan was made; nothing was changed).")
+            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state or the secret store changed since the plan was made; nothing was changed). In CI, re-run the plan job, review its new plan, and apply that one.")
         }
         if plan.storeDigest == nil, let delivery {
             let pending = delivery.entries.filter { $0.pending != nil }.map { DisplayText.quoted($0.name) }

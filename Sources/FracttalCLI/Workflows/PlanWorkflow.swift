@@ -12,6 +12,9 @@ struct PlanWorkflow {
     var environment: [String: String]
     /// Whether standard error may be coloured.
     var color: ColorOptions
+    /// `plan --format github`: when the configuration or the plan has errors, their annotations
+    /// (`::error file=F,line=L,col=C::...`) also go to standard output.
+    var annotatesFailures = false
 
     /// What a plan is made from: the configuration, the live state, the secret store's record, and the
     /// session and store that read them (still open, for `apply`; `closing` closes both).
@@ -70,25 +73,25 @@ struct PlanWorkflow {
         do {
             target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         } catch {
-            _ = try Self.reported(await loading)
+            _ = try reported(await loading)
             throw error
         }
         var loadedFirst: LoadedConfiguration?
         if case .embeddedSandbox = target {
-            loadedFirst = try Self.reported(await loading)
+            loadedFirst = try reported(await loading)
         }
         let session: TargetSession
         do {
             session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment), events: events)
         } catch {
-            if loadedFirst == nil { _ = try Self.reported(await loading) }
+            if loadedFirst == nil { _ = try reported(await loading) }
             throw error
         }
         let store: StoreSession?
         do {
             store = try await Self.openStore(storeRequest, for: session, environment: environment)
         } catch {
-            if loadedFirst == nil { _ = try? Self.reported(await loading) }
+            if loadedFirst == nil { _ = try? reported(await loading) }
             await session.close()
             throw error
         }
@@ -98,7 +101,7 @@ struct PlanWorkflow {
             if let loadedFirst {
                 loaded = loadedFirst
             } else {
-                loaded = try Self.reported(await loading)
+                loaded = try reported(await loading)
             }
             let live: LiveState
             do {
@@ -138,12 +141,20 @@ struct PlanWorkflow {
     }
 
     /// Prints the configuration's diagnostics; throws when it has errors.
-    private static func reported(_ loaded: LoadedConfiguration) throws -> LoadedConfiguration {
+    private func reported(_ loaded: LoadedConfiguration) throws -> LoadedConfiguration {
         DiagnosticPrinter.print(loaded.diagnostics)
         if loaded.diagnostics.containsError {
+            annotate(loaded.diagnostics)
             throw CommandFailure(.configurationHasErrors, "the configuration has errors (above); fix them and run again.")
         }
         return loaded
+    }
+
+    /// With `annotatesFailures`, prints the annotation of each diagnostic that has a place on standard output.
+    private func annotate(_ diagnostics: [Diagnostic]) {
+        guard annotatesFailures else { return }
+        let located = diagnostics.filter { $0.location != nil }
+        if !located.isEmpty { StandardStreams.out(render(located, as: .github)) }
     }
 
     /// Plans the configuration against the live state read with it.
@@ -159,9 +170,12 @@ struct PlanWorkflow {
         let result = Planner.plan(desired: inputs.loaded.state, live: inputs.live, context: context)
         DiagnosticPrinter.print(result.diagnostics)
         guard result.isUsable else {
+            annotate(result.diagnostics)
             throw CommandFailure(.planHasErrors, "the plan cannot be made (errors above); nothing was changed.")
         }
         var plan = result.plan
+        // The configuration's own warnings come first, as they were printed.
+        plan.warnings.insert(contentsOf: inputs.loaded.diagnostics.filter { $0.severity != .error }.map(PlanWarning.init), at: 0)
         if let store = inputs.store, !store.capabilities.locks {
             plan.notes.append("the secret store \(store.store.name) has no lock, so two applies at once may clash; apply needs --no-lock")
         }
