@@ -12,10 +12,12 @@ public enum Fingerprint {
         return hasher.hex
     }
 
-    /// The digest of one live consumer: every field but `created_at` and `updated_at`.
-    public static func of(_ consumer: LiveConsumer) -> String {
+    /// The digest of one live consumer as a plan records it for `action`: every field but `created_at` and
+    /// `updated_at`; when its secret was issued counts only for a rotation, the one action that a secret
+    /// issued elsewhere changes (rotating again would take that secret from whoever holds it).
+    public static func of(_ consumer: LiveConsumer, for action: ActionType) -> String {
         var hasher = FNV1a()
-        hasher.combine(consumer)
+        hasher.combine(consumer, includingSecretAge: action == .rotateSecret)
         return hasher.hex
     }
 

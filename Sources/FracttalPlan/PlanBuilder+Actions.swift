@@ -90,7 +90,6 @@ extension PlanBuilder {
             return
         }
         let before = liveState(of: match)
-        let fingerprint = Fingerprint.of(match)
 
         if consumers[position].isProtected {
             unchanged += 1
@@ -114,7 +113,7 @@ extension PlanBuilder {
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
                     changedFields: changed, forcesReplacement: ["grant_type"],
                     reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again",
-                    liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                    liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .replace), groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
             return
         }
@@ -133,7 +132,8 @@ extension PlanBuilder {
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .update, before: .consumer(before), after: .consumer(after),
-                    changedFields: changed, reason: reason, liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                    changedFields: changed, reason: reason, liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .update),
+                    groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
         }
         if !rotation.isEmpty {
@@ -141,7 +141,7 @@ extension PlanBuilder {
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .rotateSecret, before: .consumer(after), after: .consumer(after),
-                    reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: fingerprint),
+                    reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .rotateSecret)),
                 phase: .rotations, location: consumer.location))
         }
     }
@@ -194,7 +194,7 @@ extension PlanBuilder {
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .delete, before: .consumer(liveState(of: consumer)), after: nil, reason: reason,
-                        liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
+                        liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer, for: .delete)),
                     phase: .consumerDeletes, location: pruneLocation))
             }
         }

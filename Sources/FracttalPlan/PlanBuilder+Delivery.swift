@@ -102,7 +102,7 @@ extension PlanBuilder {
         pending.append(PendingAction(
             action: PlanAction(
                 address: address, action: .rotateSecret, before: .consumer(state), after: .consumer(state),
-                reason: reason, liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
+                reason: reason, liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer, for: .rotateSecret)),
             phase: .rotations, location: desired.consumers[declaration].location))
     }
 

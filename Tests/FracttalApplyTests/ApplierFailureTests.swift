@@ -116,4 +116,21 @@ struct ApplierFailureTests {
         #expect(!reason.contains(bSecret))
         #expect(!String(describing: report).contains(bSecret))
     }
+
+    /// Seen failing first: before the closing check could fail, an unreadable re-read left the report a
+    /// success, and apply printed "Apply complete" with exit 0.
+    @Test func aClosingCheckThatCannotReadLeavesTheApplyUnfinished() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fake = FakeCompany()
+        await fake.configure { $0.listingFails = true }
+        let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
+        let report = try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json")))
+            .run(plan, live: await fake.liveState())
+
+        #expect(report.results.map(\.outcome.kind) == ["done"])
+        #expect(report.closingCheckProblem?.contains("answer to the list of consumers") == true)
+        #expect(!report.succeeded)
+        #expect(try jsonSecrets(try folder.read("s.json"))["a"]?["key"] == ApplierAdoptionTests.fakeKey(1))
+    }
 }

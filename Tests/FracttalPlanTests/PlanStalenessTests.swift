@@ -61,6 +61,22 @@ struct PlanStalenessTests {
         #expect(plan.staleness(against: elsewhere).isEmpty)
     }
 
+    /// Seen failing first: with the whole state unchanged, an action's own fingerprint was not compared, so a
+    /// made-up `live_fingerprint` (or key) edited into a saved plan passed.
+    @Test func anActionWhoseFingerprintOrKeyWasEditedMakesThePlanStaleThoughTheStateIsUnchanged() throws {
+        var edited = plan
+        let position = try #require(edited.actions.firstIndex { $0.action == .delete && $0.kind == .consumer })
+        edited.actions[position].liveFingerprint = "0000000000000000"
+        #expect(edited.staleness(against: scenario.live) == [
+            "\(edited.actions[position].address) (key \(edited.actions[position].liveKey ?? "")) is not as the plan saw it: the plan was edited",
+        ])
+        edited = plan
+        edited.actions[position].liveKey = "KEYMADEUP000000000"
+        #expect(edited.staleness(against: scenario.live) == [
+            "\(edited.actions[position].address) names key KEYMADEUP000000000, which no live consumer has: the plan was edited",
+        ])
+    }
+
     @Test func anyOtherChangeStillMakesThePlanStale() {
         var live = scenario.live
         live.groups[0].accountsCount = 9             // Default: kept, no action on it
