@@ -18,6 +18,8 @@ struct ApplyWorkflow {
         var allowMassDelete: Bool
         /// `--format`: with `json`, one JSON report is all that goes to standard output.
         var format: ApplyFormat = .text
+        /// `--target`: the addresses the plan made now is limited to; empty for a whole plan.
+        var targets: [ResourceAddress] = []
     }
 
     /// A failure whose JSON report is already printed.
@@ -77,7 +79,7 @@ struct ApplyWorkflow {
                 paths: self.options.paths, target: options,
                 store: PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
             try await inputs.closing { inputs in
-                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete)
+                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete, targets: self.options.targets)
                 try await apply(plan, live: inputs.live, session: inputs.session, store: inputs.store, progress: progress)
             }
         }
