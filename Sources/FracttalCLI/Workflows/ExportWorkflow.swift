@@ -42,7 +42,8 @@ struct ExportWorkflow {
             try FileManager.default.createDirectory(atPath: location, withIntermediateDirectories: true)
             for file in exported.files + [schema] {
                 let url = URL(fileURLWithPath: location).appendingPathComponent(file.path)
-                try Data(file.text.utf8).write(to: url, options: .atomic)
+                // Live text could hold the tool's own secret; exported files go where plans go, so they are redacted alike.
+                try Data(CommandContext.current.redacted(file.text).utf8).write(to: url, options: .atomic)
             }
         } catch {
             throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder) (\(FileErrorReason.of(error))); check the folder is writable.")
