@@ -1,10 +1,9 @@
 import FracttalModel
-import Yams
 
 extension DocumentReader {
     /// Reads one document's root: `version`, then `settings`, `permission_groups` and `consumers`.
-    mutating func read(document root: Node, into collector: inout DeclarationCollector) {
-        guard case .mapping = root else {
+    mutating func read(document root: YAMLNode, into collector: inout DeclarationCollector) {
+        guard root.kind == .mapping else {
             report(.documentNotMapping(found: describe(root), at: location(of: root)))
             return
         }
@@ -35,11 +34,11 @@ extension DocumentReader {
         }
     }
 
-    private mutating func checkVersion(_ node: Node) {
-        if case .scalar(let scalar) = node, Self.meaning(of: scalar) == .plain(.integer), Int(scalar.string) == 1 {
+    private mutating func checkVersion(_ node: YAMLNode) {
+        if node.kind == .scalar, Self.meaning(of: node) == .plain(.integer), Int(node.text) == 1 {
             return
         }
-        if case .scalar(let scalar) = node, case .unsupportedTag(let tag) = Self.meaning(of: scalar) {
+        if node.kind == .scalar, case .unsupportedTag(let tag) = Self.meaning(of: node) {
             report(.unsupportedTag(tag, at: location(of: node)))
             return
         }
