@@ -5,8 +5,8 @@
 #   scripts/release.sh VERSION        e.g. scripts/release.sh 0.1.0
 #
 # The binary links the Swift standard library and Foundation statically
-# (--static-swift-stdlib) and is stripped; it needs only libc, libstdc++, libgcc_s,
-# zlib and libsqlite3 from the machine that runs it. The tarball holds:
+# (--static-swift-stdlib), and libyaml from its static archive, and is stripped; it needs only
+# libc, libstdc++, libgcc_s, zlib and libsqlite3 from the machine that runs it. The tarball holds:
 #
 #   fracttal-VERSION-linux-x86_64/
 #     fracttal                                the binary; `fracttal --version` prints VERSION
@@ -34,7 +34,19 @@ fi
 
 scratch=${FRACTTAL_SCRATCH:-.build-release}
 name=fracttal-$version-linux-x86_64
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch")
+
+# libyaml (the CLibYAML target's `-lyaml`) comes from its static archive: a folder that holds
+# only libyaml.a is searched before the system's folders, where libyaml.so would win.
+yaml_archive=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
+if [[ ! -f $yaml_archive ]]; then
+    echo "scripts/release.sh links libyaml statically and needs $yaml_archive: install libyaml-dev" >&2
+    exit 1
+fi
+static_libraries=$PWD/$scratch/static-libraries
+if [[ $scratch == /* ]]; then static_libraries=$scratch/static-libraries; fi
+mkdir -p "$static_libraries"
+ln -sf "$yaml_archive" "$static_libraries/libyaml.a"
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" -Xlinker -L"$static_libraries")
 
 # The version reaches the binary through a git-ignored Swift file that exists only during the
 # build (see Sources/FracttalCLI/Support/BuildVersion.swift): no tracked file changes, and no
