@@ -8,7 +8,9 @@ struct Page<Item: Sendable>: Sendable {
 
 /// Reads whole lists page by page, consistently.
 ///
-/// The first page gives `total`; the other pages are read concurrently. When any page reports another
+/// The first page gives `total`; the other pages are then all requested at once (up to `concurrency`;
+/// the request pacer holds back whatever the rate limit's window has no room for), so that behind a
+/// distant server a whole list costs two round trips rather than one per page. When any page reports another
 /// `total`, or the pages do not add up to it, the list changed while being read and is read again from
 /// the start (a bounded number of times). Items are de-duplicated by their identity.
 struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
