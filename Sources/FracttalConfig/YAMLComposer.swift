@@ -26,6 +26,9 @@ struct YAMLComposer {
         var text = text
         text.makeContiguousUTF8()
         var composer = YAMLComposer(aliasLimit: aliasLimit)
+        // A node takes at least a few bytes of text (`- a\n`, `k: v\n`); pages reserved but not used are
+        // never touched, so a generous guess costs address space, not memory.
+        composer.tree.reserve(text.utf8.count / 4 + 16)
         text.utf8.withContiguousStorageIfAvailable { bytes in
             composer.run(bytes)
         }

@@ -5,6 +5,11 @@ struct YAMLTree {
     /// Every node, in the order written.
     private(set) var nodes: [YAMLNode] = []
 
+    /// Makes room for `count` nodes at once, so that the nodes are not copied as they grow.
+    mutating func reserve(_ count: Int) {
+        nodes.reserveCapacity(count)
+    }
+
     /// The node at an index, an alias replaced by the node it names.
     subscript(index: Int32) -> YAMLNode {
         let node = nodes[Int(index)]
