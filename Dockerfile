@@ -30,12 +30,14 @@ LABEL org.opencontainers.image.title="fracttal" \
       org.opencontainers.image.licenses="Apache-2.0"
 # What the binary loads (libc, libstdc++, libgcc_s, zlib, libsqlite3), CA certificates for HTTPS,
 # and curl and jq, with which CI jobs running in this image talk to their CI system's API (the
-# GitLab recipe posts plans and stores new secrets with them). Versions come from the Debian
+# GitLab recipe posts plans with them), and Python 3 with boto3 for the store helpers of
+# contrib/secret-stores, which the release ships and which are put on PATH below (the GitLab
+# recipe stores new secrets with fracttal-store-aws). Versions come from the Debian
 # release the tag names, with its security updates: pinning them would break each rebuild.
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        ca-certificates curl jq libgcc-s1 libsqlite3-0 libstdc++6 zlib1g \
+        ca-certificates curl jq libgcc-s1 libsqlite3-0 libstdc++6 zlib1g python3 python3-boto3 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 fracttal \
     && useradd --system --uid 10001 --gid fracttal --create-home --home-dir /home/fracttal fracttal \
@@ -43,7 +45,10 @@ RUN apt-get update \
     && chown 10001:10001 /work
 # The schema's resource folder must stay beside the binary; the link keeps it there.
 COPY --from=build /out/ /opt/fracttal/
-RUN ln -s /opt/fracttal/fracttal /usr/local/bin/fracttal
+RUN ln -s /opt/fracttal/fracttal /usr/local/bin/fracttal \
+    && for store in aws folder github pass; do \
+        ln -s "/opt/fracttal/contrib/secret-stores/$store/fracttal-store-$store" /usr/local/bin/; \
+    done
 USER 10001:10001
 WORKDIR /work
 VOLUME ["/work"]

@@ -25,7 +25,7 @@ issue_word='(?i)\bissues?\s*#?\s*[0-9]'
 issue_hash='(?<![0-9A-Za-z_&/#.-])(?<!\]\()#[0-9]+(?![0-9A-Za-z_-]|[^\x00-\x7F])'
 mapfile -d '' files < <(
     git ls-files -z --cached --others --exclude-standard -- \
-        Sources Tests scripts examples schemas docs README.md BENCHMARKS.md .ci action.yml Dockerfile Package.swift |
+        Sources Tests scripts examples schemas docs contrib README.md BENCHMARKS.md .ci action.yml Dockerfile Package.swift |
         grep -zv '^scripts/check-references\.sh$'
 )
 # C locale: the patterns work on bytes, so any non-ASCII byte after a number (an emoji marker) ends a match.

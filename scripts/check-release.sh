@@ -34,6 +34,13 @@ for file in fracttal README.md LICENSE docs/cli.md fracttal.schema.json fracttal
     completions/fracttal.bash completions/_fracttal completions/fracttal.fish man/fracttal.1; do
     [[ -s $root/$file ]] || fail "$file is missing from the tarball"
 done
+for store in folder aws pass github; do
+    [[ -x $root/contrib/secret-stores/$store/fracttal-store-$store ]] \
+        || fail "contrib/secret-stores/$store/fracttal-store-$store is missing from the tarball, or not executable"
+done
+[[ -s $root/contrib/secret-stores/fracttal_store.py && -s $root/contrib/secret-stores/README.md ]] \
+    || fail "contrib/secret-stores/fracttal_store.py or its README is missing from the tarball"
+[[ ! -e $root/contrib/secret-stores/tests ]] || fail "the store helpers' tests are in the tarball"
 
 echo "--- release: shared libraries (ldd under env -i)"
 env -i ldd "$binary" | tee "$work/ldd.txt"
@@ -72,6 +79,10 @@ grep -q "sandbox:" "$work/plan.txt" || fail "the plan does not name the embedded
 [[ -f .fracttal/sandbox.sqlite ]] || fail "the embedded sandbox's store was not created"
 env -i "$binary" schema | cmp - "$repository/schemas/fracttal.schema.json" \
     || fail "fracttal schema does not print schemas/fracttal.schema.json"
+
+echo "--- release: a store helper runs from the unpacked tarball"
+"$root/contrib/secret-stores/folder/fracttal-store-folder" --help > "$work/helper-help.txt" \
+    || fail "contrib/secret-stores/folder/fracttal-store-folder --help failed from the tarball"
 
 echo "--- release: completions and man page"
 bash -n "$root/completions/fracttal.bash"

@@ -2,7 +2,7 @@
 # Lints what users copy into their pipelines: the GitHub Action (action.yml), the CI recipes
 # (examples/ci) and the Dockerfile, plus this project's own shell scripts, after checking that
 # nothing in the repository refers outside it (scripts/check-references.sh). Needs actionlint,
-# zizmor, hadolint and shellcheck on PATH (.ci/run installs them from PyPI). Every linter must
+# zizmor, hadolint, shellcheck and check-jsonschema on PATH (.ci/run installs them from PyPI). Every linter must
 # report nothing; the few findings ignored in place carry their reason beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,11 @@ grep -q 'uses: \./' "$probe/project/.github/workflows/recipe.yml" \
     || { echo "lint-ci: the GitHub recipe no longer uses fracttal's action" >&2; exit 1; }
 (cd "$probe/project" && actionlint)
 
+echo "--- lint: the recipes and the action against GitHub's and GitLab's schemas (check-jsonschema's own copies)"
+check-jsonschema --builtin-schema vendor.github-workflows examples/ci/github-actions.yml
+check-jsonschema --builtin-schema vendor.github-actions action.yml
+check-jsonschema --builtin-schema vendor.gitlab-ci examples/ci/gitlab-ci.yml
+
 echo "--- lint: zizmor (action.yml and the GitHub recipe)"
 zizmor --offline action.yml examples/ci/github-actions.yml
 
@@ -34,7 +39,7 @@ echo "--- lint: hadolint (Dockerfile)"
 hadolint Dockerfile
 
 echo "--- lint: shellcheck (scripts, the action's steps, the GitLab recipe's scripts)"
-shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh scripts/check-references.sh
+shellcheck .ci/run scripts/release.sh scripts/check-release.sh scripts/lint-ci.sh scripts/check-references.sh scripts/test-secret-store-helpers.sh
 # actionlint runs shellcheck on a workflow's steps, not on an action's, nor on GitLab's scripts:
 # write each of those scripts to a file and check it as the shell that runs it.
 python3 - "$probe/scripts" <<'EOF'

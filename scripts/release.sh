@@ -16,6 +16,7 @@
 #     docs/                                   the reference documents README links to
 #     completions/fracttal.bash  completions/_fracttal  completions/fracttal.fish
 #     man/fracttal.1
+#     contrib/secret-stores/                  the store helpers (Python 3) and their README, without their tests
 #
 # Environment: FRACTTAL_SCRATCH, the build folder (default .build-release, git-ignored);
 # SOURCE_DATE_EPOCH, the time stamp of the packed files (default: the last commit's).
@@ -76,6 +77,11 @@ cp -R "$bin/fracttal_FracttalConfig.resources" "$root/"
 cp README.md LICENSE "$root/"
 cp -R docs "$root/"
 cp schemas/fracttal.schema.json "$root/"
+# The store helpers, as committed (executable bits kept), without their tests or caches: a CI job
+# runs them as exec:$FOLDER/contrib/secret-stores/<store>/fracttal-store-<store>.
+mkdir -p "$root/contrib"
+git ls-files -z contrib/secret-stores | grep -zv '^contrib/secret-stores/tests/' \
+    | tar --null -T - -cf - | tar -C "$root" -xf -
 
 built=$("$root/fracttal" --version)
 if [[ $built != "$version" ]]; then

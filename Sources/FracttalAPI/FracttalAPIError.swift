@@ -47,6 +47,8 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
     case conflict(operation: String, message: String)
     /// 406/429 kept coming after the client waited for the rate limit.
     case rateLimitExhausted(operation: String, answers: Int)
+    /// The server asked for a wait (`header`, in seconds) longer than the client waits at most.
+    case serverWaitTooLong(header: String, seconds: Int, longestSeconds: Int)
     /// 5xx on every attempt.
     case serverError(operation: String, status: Int, message: String?, attempts: Int)
     /// No answer: the connection failed, closed or timed out on every attempt.
@@ -87,6 +89,9 @@ public enum FracttalAPIError: Error, Sendable, Hashable, CustomStringConvertible
             return "Could not \(operation): \(message.clause)."
         case .rateLimitExhausted(let operation, let answers):
             return "Could not \(operation): the server answered that the rate limit was exceeded \(answers) times in a row, so wait a minute and run again with fewer parallel calls."
+        case .serverWaitTooLong(let header, let seconds, let longest):
+            let most = longest.isMultiple(of: 60) ? "\(longest / 60) minute\(longest == 60 ? "" : "s")" : "\(longest) s"
+            return "The server asked fracttal to wait \(seconds) s before its next request (\(header): \(seconds)), longer than the \(most) it waits at most, so run the command again once that time has passed."
         case .serverError(let operation, let status, let message, let attempts):
             let detail = message.map { " (\($0.clause))" } ?? ""
             return "Could not \(operation): the server answered HTTP \(status)\(detail) \(Self.times(attempts)), so try again later."

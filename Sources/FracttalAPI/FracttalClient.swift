@@ -59,7 +59,7 @@ public final class FracttalClient: Sendable {
         let signing = SigningCredentials(configuration.credentials)
         self.signing = signing
         let tokens = TokenCache(clock: clock) { try await tokenEndpoint.accessToken(for: signing.current) }
-        let pacer = RequestPacer(clock: clock) { wait in
+        let pacer = RequestPacer(clock: clock, policy: configuration.retryPolicy) { wait in
             await recorder.countRateLimitWait(wait)
             events?(.rateLimitWait(wait))
         }

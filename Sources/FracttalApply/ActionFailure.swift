@@ -10,12 +10,20 @@ enum ActionFailure: CodedError, CustomStringConvertible {
     case unsupported(ResourceAddress, ActionType)
     /// The group a consumer goes to was to be created earlier in this apply, but was not.
     case plannedGroupMissing(ResourceAddress, group: String)
-    /// A replacement deleted the old consumer but could not create the new one.
-    case replacementNotCreated(oldKey: String, reason: String)
+    /// A replacement made and delivered the new consumer but could not delete the old one.
+    case replacedNotDeleted(oldKey: String, newKey: String, reason: String)
     /// A create's answer was lost, the consumer was found, but rotating its secret failed.
     case adoptedWithoutSecret(key: String, reason: String)
     /// A secret was issued while no secrets file was given (the preconditions forbid it).
     case noSecretsFile(name: String, key: String)
+    /// The store did not take a secret; it is kept in memory only, and the mark left in the store repairs it.
+    case secretNotStored(name: String, key: String, store: String, reason: String)
+    /// The store did not take a pending mark, so the call was not sent.
+    case markNotStored(name: String, store: String, reason: String)
+    /// The server renamed a consumer, but the store did not rename its entry.
+    case entryNotRenamed(from: String, to: String, key: String, store: String, reason: String)
+    /// The server deleted a consumer, but the store did not forget its entry.
+    case entryNotForgotten(name: String, key: String, store: String, reason: String)
 
     /// The code printed after the sentence.
     var code: Diagnostic.Code {
@@ -23,9 +31,12 @@ enum ActionFailure: CodedError, CustomStringConvertible {
         case .incompletePlan: "FRC303"
         case .unsupported: "FRC304"
         case .plannedGroupMissing: "FRC305"
-        case .replacementNotCreated: "FRC306"
+        case .replacedNotDeleted: "FRC306"
         case .adoptedWithoutSecret: "FRC307"
         case .noSecretsFile: "FRC308"
+        case .secretNotStored: "FRC314"
+        case .markNotStored: "FRC322"
+        case .entryNotRenamed, .entryNotForgotten: "FRC324"
         }
     }
 
@@ -37,19 +48,27 @@ enum ActionFailure: CodedError, CustomStringConvertible {
             "\(address) cannot be given the action \(action.rawValue); make the plan again"
         case .plannedGroupMissing(let address, let group):
             "the group \(DisplayText.quoted(group)) that \(address) goes to was not created earlier in this apply; run apply again"
-        case .replacementNotCreated(let oldKey, let reason):
-            "the old consumer (key \(oldKey)) was deleted, but creating its replacement failed: \(reason); run apply again to create it"
+        case .replacedNotDeleted(let oldKey, let newKey, let reason):
+            "the replacement (key \(newKey)) was created and its secret stored, but deleting the old consumer (key \(oldKey)) failed: \(reason); delete key \(oldKey) in Fracttal, then plan again"
         case .adoptedWithoutSecret(let key, let reason):
-            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: \(reason); run apply again from this folder to rotate it"
+            "the consumer was created (key \(key)) but the answer was lost, and rotating its secret to deliver one failed: \(reason); run apply again with the same secret store to rotate it"
         case .noSecretsFile(let name, let key):
-            "a new secret was issued for consumer \(DisplayText.quoted(name)) (key \(key)) but no --secrets-out file was given, so it is lost; rotate that consumer's secret with --secrets-out FILE"
+            "a new secret was issued for consumer \(DisplayText.quoted(name)) (key \(key)) but no secret store was given, so it is lost; rotate that consumer's secret with --secrets-out"
+        case .secretNotStored(let name, let key, let store, let reason):
+            "the new secret of consumer \(DisplayText.quoted(name)) (key \(key)) could not be stored in \(store) (\(reason)) and is shown nowhere; fix the store, then run apply again with it: its pending mark makes the plan rotate that secret"
+        case .markNotStored(let name, let store, let reason):
+            "the pending mark of consumer \(DisplayText.quoted(name)) could not be stored in \(store) (\(reason)), so its call was not sent; fix the store, then run apply again"
+        case .entryNotRenamed(let from, let to, let key, let store, let reason):
+            "consumer \(DisplayText.quoted(from)) (key \(key)) was renamed to \(DisplayText.quoted(to)), but \(store) did not rename its entry (\(reason)); rename the entry in the store by hand"
+        case .entryNotForgotten(let name, let key, let store, let reason):
+            "consumer \(DisplayText.quoted(name)) (key \(key)) was deleted, but \(store) did not remove its entry (\(reason)); remove the entry from the store by hand"
         }
     }
 
     /// One sentence about any error, for a report; never a secret, as no error here holds one.
     static func describe(_ error: any Error, interrupted: Bool = false) -> String {
         if error is CancellationError || (interrupted && Task.isCancelled) {
-            return "the apply was interrupted before this call finished; if it was a create or a rotation, the next apply from this folder delivers its secret"
+            return "the apply was interrupted before this call finished; if it was a create or a rotation, the next apply with the same secret store delivers its secret"
         }
         if let error = error as? any LocalizedError, let text = error.errorDescription { return text }
         return String(describing: error)

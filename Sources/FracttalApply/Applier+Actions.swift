@@ -1,3 +1,4 @@
+import Foundation
 import FracttalModel
 import FracttalPlan
 
@@ -6,6 +7,8 @@ extension Applier {
     ///
     /// `slot` is given back once the action's calls are done, before it waits for its secret to reach the disk.
     func execute(_ action: PlanAction, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot) async throws {
+        // No change is sent unless the store's lock is still surely held.
+        try secrets?.checkLock()
         let address = action.address
         switch (action.kind, action.action) {
         case (.group, .create):
@@ -22,26 +25,38 @@ extension Applier {
             try await mutations.deleteGroup(id: try liveID(of: action))
         case (.consumer, .create):
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: nil)
-            let intent = try await recordIntent(.create, name: address.name, key: nil)
-            try await createConsumer(fields, name: address.name, replacing: nil, intent: intent, ledger: ledger, progress: progress, slot: slot)
+            let intent = try await intend(.create, name: address.name, priorKeys: await ledger.consumerKeys(named: address.name))
+            try await createConsumer(fields, name: address.name, intent: intent, ledger: ledger, progress: progress, slot: slot)
         case (.consumer, .update):
             let key = try liveKey(of: action)
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: key)
             _ = try await mutations.replaceConsumer(key: key, with: fields)
+            if let before = action.before?.name, let after = action.after?.name, ExactName(before) != ExactName(after) {
+                try await renameEntry(key: key, from: before, to: after)
+            }
         case (.consumer, .replace):
             let key = try liveKey(of: action)
-            // Everything the create needs is settled before the delete, so a plan problem deletes nothing.
+            // Create, store the new secret, then retire the old consumer: a failure on the way leaves the old one working.
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: key)
-            let intent = try await recordIntent(.replace, name: address.name, key: key)
-            try await mutations.deleteConsumer(key: key)
-            try await createConsumer(fields, name: address.name, replacing: key, intent: intent, ledger: ledger, progress: progress, slot: slot)
+            let intent = try await intend(
+                .replace, name: address.name, priorKeys: await ledger.consumerKeys(named: address.name), oldKey: key)
+            try await createConsumer(fields, name: address.name, intent: intent, ledger: ledger, progress: progress, slot: slot)
+            do {
+                try await mutations.deleteConsumer(key: key)
+            } catch {
+                throw ActionFailure.replacedNotDeleted(oldKey: key, newKey: progress.snapshot.key ?? "", reason: ActionFailure.clause(error))
+            }
         case (.consumer, .rotateSecret):
             let key = try liveKey(of: action)
-            let intent = try await recordIntent(.rotateSecret, name: address.name, key: key)
+            let intent = try await intend(
+                .rotate, name: address.name, key: key, priorSecretCreatedAt: await ledger.secretCreatedAt(ofConsumer: key))
             let rotation = try await mutations.rotateSecret(key: key)
-            try await deliver(rotation.credentials, name: address.name, intent: intent, progress: progress, slot: slot)
+            progress.update { $0.key = key }
+            try await deliver(rotation.credentials, of: rotation.consumer, name: address.name, intent: intent, progress: progress, slot: slot)
         case (.consumer, .delete):
-            try await mutations.deleteConsumer(key: try liveKey(of: action))
+            let key = try liveKey(of: action)
+            try await mutations.deleteConsumer(key: key)
+            try await forgetEntry(name: action.before?.name ?? address.name, key: key)
         case (.group, .replace), (.group, .rotateSecret):
             throw ActionFailure.unsupported(address, action.action)
         }
@@ -49,23 +64,15 @@ extension Applier {
 
     /// Creates a consumer and delivers its secret; an adopted one (answer lost) gets its secret rotated at once.
     private func createConsumer(
-        _ fields: ConsumerFields, name: String, replacing oldKey: String?, intent: String?, ledger: ApplyLedger,
-        progress: ActionProgress, slot: CallSlot
+        _ fields: ConsumerFields, name: String, intent: String?, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot
     ) async throws {
-        let creation: ConsumerCreation
-        do {
-            creation = try await mutations.createConsumer(fields, knownKeys: await ledger.knownConsumerKeys())
-        } catch {
-            guard let oldKey else { throw error }
-            throw ActionFailure.replacementNotCreated(oldKey: oldKey, reason: ActionFailure.clause(error))
-        }
+        let creation = try await mutations.createConsumer(fields, knownKeys: await ledger.knownConsumerKeys())
         let key = creation.consumer.key
-        await ledger.recordConsumer(key: key)
-        if let intent { journal?.recordIssued(intent, key: key) }
+        await ledger.recordConsumer(key: key, name: name)
         progress.update { $0.key = key }
         switch creation {
-        case .created(_, let credentials):
-            try await deliver(credentials, name: name, intent: intent, progress: progress, slot: slot)
+        case .created(let consumer, let credentials):
+            try await deliver(credentials, of: consumer, name: name, intent: intent, progress: progress, slot: slot)
         case .adopted:
             progress.update { $0.adopted = true }
             let rotation: (consumer: LiveConsumer, credentials: ConsumerCredentials)
@@ -74,25 +81,59 @@ extension Applier {
             } catch {
                 throw ActionFailure.adoptedWithoutSecret(key: key, reason: ActionFailure.clause(error))
             }
-            try await deliver(rotation.credentials, name: name, intent: intent, progress: progress, slot: slot)
+            try await deliver(rotation.credentials, of: rotation.consumer, name: name, intent: intent, progress: progress, slot: slot)
         }
     }
 
-    /// Makes the intent of a call that issues a secret durable in the journal, before the call is sent.
-    private func recordIntent(_ action: ActionType, name: String, key: String?) async throws -> String? {
-        guard let journal else { return nil }
-        return try await journal.recordIntent(action, consumer: name, key: key)
+    /// Makes the pending mark of a call that issues a secret durable in the store, before the call is sent;
+    /// returns its id (nil without a store: the preconditions refuse such a plan, and tests run without one).
+    private func intend(
+        _ action: PendingMark.Action, name: String, priorKeys: [String] = [], key: String? = nil,
+        priorSecretCreatedAt: Date? = nil, oldKey: String? = nil
+    ) async throws -> String? {
+        guard let secrets else { return nil }
+        let id = UUID().uuidString.lowercased()
+        let mark = PendingMark(
+            intent: id, action: action, priorKeys: priorKeys, priorSecretCreatedAt: priorSecretCreatedAt, oldKey: oldKey, key: key)
+        do {
+            try await secrets.intend(DeliveryIntent(name: name, mark: mark))
+        } catch {
+            throw ActionFailure.markNotStored(name: name, store: secrets.store.name, reason: ActionFailure.clause(error))
+        }
+        return id
     }
 
-    /// Writes a secret to the sink; the action's call slot is free while the disk works. A failure stops the apply.
+    /// Stores a secret; the action's call slot is free while the store works. A failure stops the apply.
     private func deliver(
-        _ credentials: ConsumerCredentials, name: String, intent: String?, progress: ActionProgress, slot: CallSlot
+        _ credentials: ConsumerCredentials, of consumer: LiveConsumer, name: String, intent: String?,
+        progress: ActionProgress, slot: CallSlot
     ) async throws {
         guard let secrets else { throw ActionFailure.noSecretsFile(name: name, key: credentials.key) }
         slot.release()
-        try await secrets.write(credentials, for: name)
+        let secret = DeliveredSecret(
+            intent: intent, name: name, key: credentials.key, secret: credentials.secret, secretCreatedAt: consumer.secretCreatedAt)
+        do {
+            try await secrets.put(secret)
+        } catch {
+            throw ActionFailure.secretNotStored(name: name, key: credentials.key, store: secrets.store.name, reason: ActionFailure.clause(error))
+        }
         progress.update { $0.secretWritten = true }
-        if let intent { journal?.recordSettled(intent, consumer: name, key: credentials.key) }
+    }
+
+    /// Renames the store's entry of a renamed consumer; a refusal fails the action, whose change is made.
+    private func renameEntry(key: String, from: String, to: String) async throws {
+        guard let secrets else { return }
+        if let refusal = try await secrets.rename(EntryRename(key: key, from: from, to: to)) {
+            throw ActionFailure.entryNotRenamed(from: from, to: to, key: key, store: secrets.store.name, reason: refusal)
+        }
+    }
+
+    /// Forgets the store's entry of a deleted consumer; a refusal fails the action, whose change is made.
+    private func forgetEntry(name: String, key: String) async throws {
+        guard let secrets else { return }
+        if let refusal = try await secrets.forget(EntryForget(name: name, key: key)) {
+            throw ActionFailure.entryNotForgotten(name: name, key: key, store: secrets.store.name, reason: refusal)
+        }
     }
 
     private func groupFields(of action: PlanAction) throws -> GroupFields {

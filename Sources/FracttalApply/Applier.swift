@@ -6,9 +6,9 @@ import Synchronization
 ///
 /// After an action fails (its calls' own retries could not mend it), or once a stop is requested,
 /// nothing new is started: the actions already running finish (after a stop, within `stopGrace`), and
-/// the rest are reported as not started. Every issued secret goes to the `SecretSink` right after the
-/// call that returned it, and the `ApplyJournal` holds the intent of every call that issues one until
-/// the secret is on disk. The result is an `ApplyReport`.
+/// the rest are reported as not started. Every call that issues a secret has its pending mark durable
+/// in the secret store (`StoreSession`) before it is sent, and its secret goes to the store right after
+/// the call that returned it, which clears the mark. The result is an `ApplyReport`.
 public struct Applier: Sendable {
     /// How many actions of a step run at once unless told otherwise.
     public static let defaultParallelism = 4
@@ -16,8 +16,7 @@ public struct Applier: Sendable {
     public static let defaultStopGrace: Duration = .seconds(5)
 
     let mutations: any FracttalMutations
-    let secrets: SecretSink?
-    let journal: ApplyJournal?
+    let secrets: StoreSession?
     /// How many actions of a step make calls at once (at least 1).
     public let parallelism: Int
     let stop: StopRequest
@@ -29,22 +28,21 @@ public struct Applier: Sendable {
     ///
     /// - Parameters:
     ///   - mutations: the company's API (the client, or a fake in tests).
-    ///   - secrets: where issued secrets go; required when the plan creates, replaces or rotates a consumer.
-    ///   - journal: where intents and settlements go, so that an interrupted apply loses no secret.
+    ///   - secrets: the secret store, where marks and issued secrets go; required when the plan creates,
+    ///     replaces or rotates a consumer.
     ///   - parallelism: the most actions of one step calling the server at once; values below 1 count as 1.
     ///   - stop: asks the apply to stop early (SIGINT, SIGTERM).
     ///   - stopGrace: how long calls in flight may go on after a stop; then they are cancelled.
     ///   - clock: the clock durations are read from.
     ///   - onEvent: progress, called one event at a time.
     public init<C: Clock>(
-        mutations: any FracttalMutations, secrets: SecretSink? = nil, journal: ApplyJournal? = nil,
+        mutations: any FracttalMutations, secrets: StoreSession? = nil,
         parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
         stopGrace: Duration = Applier.defaultStopGrace, clock: C,
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) where C.Duration == Duration {
         self.mutations = mutations
         self.secrets = secrets
-        self.journal = journal
         self.parallelism = max(1, parallelism)
         self.stop = stop
         self.stopGrace = stopGrace
@@ -54,12 +52,12 @@ public struct Applier: Sendable {
 
     /// Creates an applier that times actions with the continuous clock.
     public init(
-        mutations: any FracttalMutations, secrets: SecretSink? = nil, journal: ApplyJournal? = nil,
+        mutations: any FracttalMutations, secrets: StoreSession? = nil,
         parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
         stopGrace: Duration = Applier.defaultStopGrace, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
     ) {
         self.init(
-            mutations: mutations, secrets: secrets, journal: journal, parallelism: parallelism, stop: stop,
+            mutations: mutations, secrets: secrets, parallelism: parallelism, stop: stop,
             stopGrace: stopGrace, clock: ContinuousClock(), onEvent: onEvent)
     }
 
@@ -69,6 +67,7 @@ public struct Applier: Sendable {
     /// start, every failure is in the returned report.
     public func run(_ plan: Plan, live: LiveState) async throws -> ApplyReport {
         try await ApplyPreconditions.check(plan, live: live, secrets: secrets)
+        try await secrets?.withdraw(plan.withdrawnIntents)
         let ledger = ApplyLedger(live: live)
         let results = await withTaskGroup(of: [ActionResult]?.self) { group in
             group.addTask { await runSteps(of: plan, ledger: ledger) }
@@ -86,14 +85,9 @@ public struct Applier: Sendable {
             return results
         }
         var report = ApplyReport(
-            results: results, unsavedSecrets: await secrets?.unsavedSecrets ?? [], interrupted: stop.isRequested)
+            results: results, unsavedSecrets: secrets?.unsavedSecrets ?? [], interrupted: stop.isRequested)
         if !report.interrupted {
-            report.strayConsumers = await strayConsumers(ledger: ledger, results: results)
-        }
-        do {
-            try await journal?.finish(everythingDone: report.succeeded)
-        } catch {
-            report.journalProblem = error
+            (report.strayConsumers, report.closingCheckProblem) = await strayConsumers(ledger: ledger, results: results)
         }
         return report
     }
@@ -179,9 +173,15 @@ public struct Applier: Sendable {
 
     /// Live consumers that share the name of a consumer this apply created, were made during it, and are
     /// not the one it created: a late commit of a create whose answer was lost. Nobody has their secret.
-    private func strayConsumers(ledger: ApplyLedger, results: [ActionResult]) async -> [StrayConsumer] {
+    private func strayConsumers(ledger: ApplyLedger, results: [ActionResult]) async -> (strays: [StrayConsumer], problem: String?) {
         let created = results.filter { $0.address.kind == .consumer && [.create, .replace].contains($0.action) && $0.key != nil }
-        guard !created.isEmpty, let consumers = try? await mutations.listConsumers() else { return [] }
+        guard !created.isEmpty else { return ([], nil) }
+        let consumers: [LiveConsumer]
+        do {
+            consumers = try await mutations.listConsumers()
+        } catch {
+            return ([], ActionFailure.clause(error))
+        }
         let knownBefore = ledger.liveConsumerKeys
         let madeHere = Set(created.compactMap(\.key))
         // By exact name, in one pass rather than one per created consumer.
@@ -193,7 +193,7 @@ public struct Applier: Sendable {
                 strays.append(StrayConsumer(name: consumer.name, key: consumer.key, keptKey: result.key ?? ""))
             }
         }
-        return strays
+        return (strays, nil)
     }
 }
 

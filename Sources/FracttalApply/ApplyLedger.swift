@@ -1,3 +1,4 @@
+import Foundation
 import FracttalModel
 import FracttalPlan
 
@@ -19,6 +20,10 @@ actor ApplyLedger {
     private let liveGroupOfConsumer: [String: Int]
     /// The id of each group created (or adopted) by this apply, by the name the plan gave it.
     private var createdGroups: [String: Int] = [:]
+    /// The keys of the consumers of each name, live before the apply or made by it.
+    private var keysByName: [ExactName: [String]] = [:]
+    /// When each live consumer's secret was issued, as the live state had it.
+    private let liveSecretCreatedAt: [String: Date]
 
     init(live: LiveState) {
         groupIDs = Set(live.groups.map(\.id))
@@ -26,6 +31,8 @@ actor ApplyLedger {
         liveConsumerKeys = consumerKeys
         handedOutKeys = consumerKeys
         liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.groupID) }, uniquingKeysWith: { first, _ in first })
+        liveSecretCreatedAt = Dictionary(live.consumers.map { ($0.key, $0.secretCreatedAt) }, uniquingKeysWith: { first, _ in first })
+        for consumer in live.consumers { keysByName[ExactName(consumer.name), default: []].append(consumer.key) }
     }
 
     /// The group ids known now: the live ones and those this apply made.
@@ -47,10 +54,19 @@ actor ApplyLedger {
         createdGroups[name] = id
     }
 
-    /// Records a consumer this apply created or adopted.
-    func recordConsumer(key: String) {
-        if consumerKeys.insert(key).inserted { keysNotHandedOut += 1 }
+    /// Records a consumer this apply created or adopted under `name`.
+    func recordConsumer(key: String, name: String) {
+        if consumerKeys.insert(key).inserted {
+            keysNotHandedOut += 1
+            keysByName[ExactName(name), default: []].append(key)
+        }
     }
+
+    /// The keys of the consumers named `name` known now: a create's mark records them before its call.
+    func consumerKeys(named name: String) -> [String] { keysByName[ExactName(name)] ?? [] }
+
+    /// When the secret of a live consumer was issued, as the live state had it.
+    func secretCreatedAt(ofConsumer key: String) -> Date? { liveSecretCreatedAt[key] }
 
     /// The id of the group a consumer goes to; nil when a planned group was not made.
     func groupID(for reference: GroupReference) -> Int? {

@@ -10,19 +10,19 @@ public struct ApplyReport: Sendable, Hashable {
     public var interrupted: Bool
     /// Consumers that a late commit made beside one this apply created; nobody has their secret.
     public var strayConsumers: [StrayConsumer] = []
-    /// Why the journal could not be tidied at the end, if it could not.
-    public var journalProblem: JournalError?
+    /// Why the closing check for stray consumers could not run, if it could not.
+    public var closingCheckProblem: String?
 
-    /// Starts with no stray consumers and no journal problem; the applier adds those when it finds them.
+    /// Starts with no stray consumers; the applier adds those when it finds them.
     public init(results: [ActionResult], unsavedSecrets: [UnsavedSecret] = [], interrupted: Bool = false) {
         self.results = results
         self.unsavedSecrets = unsavedSecrets
         self.interrupted = interrupted
     }
 
-    /// Whether every action was done and every secret written.
+    /// Whether every action was done, every secret stored, and the closing check ran.
     public var succeeded: Bool {
-        unsavedSecrets.isEmpty && !interrupted && results.allSatisfy { $0.outcome == .done }
+        unsavedSecrets.isEmpty && !interrupted && closingCheckProblem == nil && results.allSatisfy { $0.outcome == .done }
     }
 
     /// The actions that failed, in plan order.

@@ -1,11 +1,14 @@
 import Foundation
 import FracttalModel
 
-/// The env secrets file: `FRACTTAL_<NAME>_KEY=...` and `FRACTTAL_<NAME>_SECRET=...` lines, merged by NAME.
+/// The env secrets file: `FRACTTAL_<NAME>_KEY=...` and `FRACTTAL_<NAME>_SECRET=...` lines, and the store's
+/// record in `# fracttal: {...}` comment lines at the top.
 ///
-/// Lines that are not such variables (comments, other variables) are kept as they were. An entry
-/// keeps the place of its first line; its KEY and SECRET lines are then written together, and a new
-/// entry goes at the end. Values may be read with an `export ` prefix or in quotes; they are written bare.
+/// Every line that is not this store's record nor an entry this store rewrites stays byte for byte: other
+/// variables, comments, and `FRACTTAL_` variables of consumers this apply does not touch. An entry keeps
+/// the place of its first line; its KEY and SECRET lines are then written together, and a new entry goes
+/// at the end. Values may be read with an `export ` prefix or in quotes; they are written bare or in
+/// single quotes (`EnvValue`).
 struct EnvSecretsFile {
     /// Which of a NAME's two variables a line sets.
     private enum Part: String {
@@ -13,23 +16,30 @@ struct EnvSecretsFile {
         case secret = "_SECRET"
     }
 
-    /// A line of the file: kept verbatim, or the place of an entry.
+    /// A line of the file: kept as it was, or one of an entry's variables (kept until the entry changes).
     private enum Line {
         case verbatim(String)
-        case entry(String)
+        case variable(envName: String, raw: String)
     }
 
-    /// The values held for one NAME.
+    /// The values the file holds for one NAME.
     struct Entry: Equatable {
         var key: String?
         var secret: String?
     }
 
+    /// The prefix of the store's record lines.
+    static let recordPrefix = "# fracttal: "
+
     private var lines: [Line] = []
     /// The entries by NAME.
     private(set) var entries: [String: Entry] = [:]
+    /// The store's record: scope, entry metadata and pending marks, as JSON objects in file order.
+    private(set) var record = StoreRecord()
+    /// Whether the lines end in CR LF.
+    private var lineEnd = "\n"
 
-    /// Parses a file's bytes.
+    /// Parses a file's bytes (without a byte order mark).
     init(parsing data: Data) throws(SecretsFileProblem) {
         guard let text = String(data: data, encoding: .utf8) else {
             throw SecretsFileProblem("it is not UTF-8 text")
@@ -39,50 +49,74 @@ struct EnvSecretsFile {
         }
         var rawLines = text.components(separatedBy: "\n")
         if rawLines.last == "" { rawLines.removeLast() }
-        for raw in rawLines {
+        if let first = rawLines.first, first.hasSuffix("\r") { lineEnd = "\r\n" }
+        for (number, raw) in rawLines.enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            if line.hasPrefix(Self.recordPrefix) {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(Self.recordPrefix.count).utf8)) as? [String: Any],
+                      record.read(object) else {
+                    throw SecretsFileProblem("its line \(number + 1) starts with `\(Self.recordPrefix.trimmingCharacters(in: .whitespaces))` but is not a record this version of fracttal reads")
+                }
+                continue
+            }
             guard let (name, part, value) = Self.variable(in: line) else {
                 lines.append(.verbatim(line))
                 continue
             }
-            if entries[name] == nil {
-                entries[name] = Entry()
-                lines.append(.entry(name))
-            }
+            lines.append(.variable(envName: name, raw: line))
             // As in a shell, a later assignment wins.
             switch part {
-            case .key: entries[name]?.key = value
-            case .secret: entries[name]?.secret = value
+            case .key: entries[name, default: Entry()].key = value
+            case .secret: entries[name, default: Entry()].secret = value
             }
         }
     }
 
-    /// Whether the file can hold these credentials safely (see `EnvValue`).
-    static func canHold(_ credentials: ConsumerCredentials) -> Bool {
-        EnvValue.rendered(credentials.key) != nil && EnvValue.rendered(credentials.secret) != nil
+    /// Whether the file can hold these values safely (see `EnvValue`).
+    static func canHold(key: String, secret: String) -> Bool {
+        EnvValue.rendered(key) != nil && EnvValue.rendered(secret) != nil
     }
 
-    /// Sets the key and secret of a consumer's NAME.
-    mutating func set(name consumerName: String, credentials: ConsumerCredentials) {
-        let name = SecretEnvironmentName.name(for: consumerName)
-        if entries[name] == nil { lines.append(.entry(name)) }
-        entries[name] = Entry(key: credentials.key, secret: credentials.secret)
+    /// Sets the key and secret of a consumer's NAME, replacing that NAME's lines; call only when `canHold`.
+    mutating func set(name consumerName: String, key: String, secret: String, secretCreatedAt: Date) {
+        let envName = SecretEnvironmentName.name(for: consumerName)
+        let fresh: [Line] = [
+            .variable(envName: envName, raw: "\(SecretEnvironmentName.keyVariable(named: envName))=\(EnvValue.rendered(key) ?? "")"),
+            .variable(envName: envName, raw: "\(SecretEnvironmentName.secretVariable(named: envName))=\(EnvValue.rendered(secret) ?? "")"),
+        ]
+        if let first = lines.firstIndex(where: { if case .variable(envName, _) = $0 { true } else { false } }) {
+            lines.removeAll { if case .variable(envName, _) = $0 { true } else { false } }
+            lines.insert(contentsOf: fresh, at: min(first, lines.count))
+        } else {
+            lines += fresh
+        }
+        entries[envName] = Entry(key: key, secret: secret)
+        record.setEntry(name: consumerName, key: key, secretCreatedAt: secretCreatedAt)
     }
 
-    /// The file's new bytes.
+    /// Removes the variables of a consumer's NAME and its metadata.
+    mutating func remove(name consumerName: String) {
+        let envName = SecretEnvironmentName.name(for: consumerName)
+        lines.removeAll { if case .variable(envName, _) = $0 { true } else { false } }
+        entries[envName] = nil
+        record.removeEntry(name: consumerName)
+    }
+
+    /// Changes the store's record.
+    mutating func changeRecord(_ change: (inout StoreRecord) -> Void) {
+        change(&record)
+    }
+
+    /// The file's new bytes: the record's lines, then every other line.
     func rendered() -> Data {
         var text = ""
+        for object in record.objects() {
+            guard let line = StoreJSON.line(object) else { continue }
+            text += Self.recordPrefix + String(decoding: line, as: UTF8.self) + lineEnd
+        }
         for line in lines {
             switch line {
-            case .verbatim(let content):
-                text += content + "\n"
-            case .entry(let name):
-                guard let entry = entries[name] else { continue }
-                // Values no quoting makes safe never reach this file (see `canHold`); a stale one read from it is left out.
-                if let key = entry.key.flatMap(EnvValue.rendered) { text += "\(SecretEnvironmentName.keyVariable(named: name))=\(key)\n" }
-                if let secret = entry.secret.flatMap(EnvValue.rendered) {
-                    text += "\(SecretEnvironmentName.secretVariable(named: name))=\(secret)\n"
-                }
+            case .verbatim(let content), .variable(_, let content): text += content + lineEnd
             }
         }
         return Data(text.utf8)

@@ -47,19 +47,36 @@ struct JSONSecretsFile {
         }
     }
 
-    /// Sets the key and secret of a consumer, keeping other fields of its entry.
-    mutating func set(name: String, credentials: ConsumerCredentials) {
+    /// Sets the key, secret and issue time of a consumer, keeping other fields of its entry.
+    mutating func set(name: String, key: String, secret: String, secretCreatedAt: String) {
         let index = position(of: name)
         let existing = index < entries.count && Self.same(entries[index].name, name)
         var entry = existing ? entries[index].value as? [String: Any] ?? [:] : [:]
-        entry["key"] = credentials.key
-        entry["secret"] = credentials.secret
+        entry["key"] = key
+        entry["secret"] = secret
+        entry["secret_created_at"] = secretCreatedAt
         set(name: name, value: entry, at: index)
     }
 
-    private mutating func set(name: String, value: Any) {
+    /// Sets the whole value of the member `name`.
+    mutating func set(name: String, value: Any) {
         set(name: name, value: value, at: position(of: name))
     }
+
+    /// The value of the member `name`, if the file has one.
+    func value(named name: String) -> Any? {
+        let index = position(of: name)
+        return index < entries.count && Self.same(entries[index].name, name) ? entries[index].value : nil
+    }
+
+    /// Removes the member `name`, if the file has one.
+    mutating func remove(named name: String) {
+        let index = position(of: name)
+        if index < entries.count, Self.same(entries[index].name, name) { entries.remove(at: index) }
+    }
+
+    /// Every member's name and value, in the file's order.
+    var members: [(name: String, value: Any)] { entries.map { ($0.name, $0.value) } }
 
     /// Sets the entry of `name`, whose place in `entries` is `index` (`position(of:)`).
     private mutating func set(name: String, value: Any, at index: Int) {
@@ -119,30 +136,32 @@ struct JSONSecretsFile {
 
     /// One entry as the whole file writes it: an object of that entry alone, without its braces.
     private static func fragment(_ entry: Entry) -> [UInt8]? {
-        if let credentials = entry.value as? [String: String], credentials.count == 2,
-           let key = credentials["key"], let secret = credentials["secret"] {
-            return credentialsFragment(name: entry.name, key: key, secret: secret)
+        if let credentials = entry.value as? [String: String], credentials.count == 3,
+           let key = credentials["key"], let secret = credentials["secret"], let created = credentials["secret_created_at"] {
+            return credentialsFragment(name: entry.name, key: key, secret: secret, secretCreatedAt: created)
         }
         guard let alone = try? JSONSerialization.data(withJSONObject: [entry.name: entry.value], options: writing) else { return nil }
         return Array(alone.dropFirst(2).dropLast(2))  // "{\n" + the entry + "\n}"
     }
 
-    /// The fragment of an entry that holds only a key and a secret (every entry this tool creates), laid
-    /// out as `writing` lays it out; its strings are spelled by `JSONEncoder`, which costs a fraction of
-    /// `JSONSerialization` with sorted keys.
-    private static func credentialsFragment(name: String, key: String, secret: String) -> [UInt8]? {
+    /// The fragment of an entry that holds only a key, a secret and its issue time (every entry this tool
+    /// creates), laid out as `writing` lays it out; its strings are spelled by `JSONEncoder`, which costs a
+    /// fraction of `JSONSerialization` with sorted keys.
+    private static func credentialsFragment(name: String, key: String, secret: String, secretCreatedAt: String) -> [UInt8]? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         guard let name = try? encoder.encode(name), let key = try? encoder.encode(key),
-              let secret = try? encoder.encode(secret)
+              let secret = try? encoder.encode(secret), let created = try? encoder.encode(secretCreatedAt)
         else { return nil }
         var bytes = Array("  ".utf8)
-        bytes.reserveCapacity(name.count + key.count + secret.count + 40)
+        bytes.reserveCapacity(name.count + key.count + secret.count + created.count + 70)
         bytes += name
         bytes += Array(" : {\n    \"key\" : ".utf8)
         bytes += key
         bytes += Array(",\n    \"secret\" : ".utf8)
         bytes += secret
+        bytes += Array(",\n    \"secret_created_at\" : ".utf8)
+        bytes += created
         bytes += Array("\n  }".utf8)
         return bytes
     }

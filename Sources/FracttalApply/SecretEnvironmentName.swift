@@ -28,6 +28,12 @@ public enum SecretEnvironmentName {
     /// `FRACTTAL_<NAME>_SECRET` for a consumer name.
     public static func secretVariable(for consumerName: String) -> String { secretVariable(named: name(for: consumerName)) }
 
+    /// The variables fracttal itself reads: no consumer's NAME may make one of them.
+    public static let readByTheTool: Set<String> = [
+        "FRACTTAL_CLIENT_ID", "FRACTTAL_CLIENT_SECRET", "FRACTTAL_BASE_URL", "FRACTTAL_TOKEN_URL",
+        "FRACTTAL_SECRETS_OUT", "FRACTTAL_LOG_LEVEL",
+    ]
+
     /// `FRACTTAL_<NAME>_KEY` for a NAME.
     static func keyVariable(named envName: String) -> String { "FRACTTAL_\(envName)_KEY" }
 

@@ -20,6 +20,7 @@ struct Fracttal: AsyncParsableCommand {
             ApplyCommand.self,
             ShowCommand.self,
             ExportCommand.self,
+            UnlockCommand.self,
             SchemaCommand.self,
             SandboxCommand.self,
         ]

@@ -8,7 +8,7 @@ public enum FracttalCLI {
     ///
     /// The run reads only `environment` and writes only to `streams`; nothing of it, the secret it
     /// signs in with included, reaches the process's own streams. Relative paths (arguments, and
-    /// `.fracttal/` for the embedded sandbox and the apply journal) start from `workingDirectory`,
+    /// `.fracttal/` for the embedded sandbox, and a secrets file) start from `workingDirectory`,
     /// or from the process's current folder when it is nil. `handlesSignals` lets SIGINT and SIGTERM
     /// stop an apply gracefully and end the process otherwise: only for the process's own run,
     /// since it takes the signals over for the whole process.

@@ -3,12 +3,16 @@ import FracttalModel
 /// Writes a live company as configuration files that load without errors and plan to no change.
 ///
 /// It is the inverse of `ConfigurationLoader`: `settings.yaml` (`prune: false`, and the tool's own
-/// consumer protected by key), `permission_groups.yaml` and `consumers.yaml`. A live object the
+/// consumer protected by key), `permission_groups.yaml` and `consumers.yaml`, each naming the schema
+/// file written beside them (`schemaPath`). A live object the
 /// language cannot state exactly (a `${` in a text, a name the rules refuse, a second object of
 /// a name) is left out with a note; with `prune: false` a plan leaves an undeclared object alone.
 public enum ConfigurationExporter {
-    /// The `$id` of the embedded JSON Schema, which the files name for editors.
+    /// The `$id` of the embedded JSON Schema.
     public static let schemaID = "https://fracttal.example/schemas/fracttal.schema.json"
+    /// The schema file `fracttal export` writes beside the files, which their `$schema` comment names
+    /// by a path relative to them, so that an editor finds it without a network.
+    public static let schemaPath = "fracttal.schema.json"
     /// The file that holds `settings`.
     public static let settingsPath = "settings.yaml"
     /// The file that holds `permission_groups`.
@@ -45,7 +49,7 @@ public enum ConfigurationExporter {
     /// The schema comment, the origin comment and `version: 1`, then a blank line.
     static func header(target: String) -> String {
         """
-        # yaml-language-server: $schema=\(schemaID)
+        # yaml-language-server: $schema=\(schemaPath)
         # Exported by `fracttal export` from \(ExportLabel.escaped(target))
         version: 1
 

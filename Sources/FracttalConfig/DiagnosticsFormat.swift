@@ -28,43 +28,7 @@ enum DiagnosticsRendering {
 
     /// `::error file=F,line=L,col=C::message [code]` per line (`::warning`, `::notice` for the others).
     static func github(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { diagnostic in
-            let command = switch diagnostic.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
-            }
-            var properties = ""
-            if let location = diagnostic.location {
-                properties = " file=\(escapeProperty(DisplayText.escaped(location.file))),line=\(location.line),col=\(location.column)"
-            }
-            return "::\(command)\(properties)::\(escapeData(DisplayText.escaped(diagnostic.message))) [\(diagnostic.code)]\n"
-        }.joined()
-    }
-
-    /// GitHub's escaping of a command's message: `%`, CR and LF.
-    static func escapeData(_ text: String) -> String {
-        escape(text, property: false)
-    }
-
-    /// GitHub's escaping of a command's property value: as a message, plus `:` and `,`.
-    static func escapeProperty(_ text: String) -> String {
-        escape(text, property: true)
-    }
-
-    private static func escape(_ text: String, property: Bool) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            case ":" where property: result += "%3A"
-            case "," where property: result += "%2C"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        diagnostics.map { "\($0.gitHubAnnotation)\n" }.joined()
     }
 
     /// `{"valid": ..., "errors": n, "warnings": n, "diagnostics": [...]}`, pretty-printed, keys in that order.

@@ -166,3 +166,19 @@ func listed(_ items: [String]) -> String {
     guard items.count > 1, let last = items.last else { return items.first ?? "" }
     return items.dropLast().joined(separator: ", ") + " and " + last
 }
+
+extension Diagnostic {
+    static func severalMadeBehindMark(_ name: String, keys: [String], at location: SourceLocation?) -> Self {
+        .error(
+            "FRC222",
+            "an interrupted delivery of \(ResourceAddress(.consumer, name)) left \(keys.count) new live consumers of that name (keys \(listed(keys))) and the store holds none of their secrets; delete the extra ones in Fracttal, or bind one with `key:`, then plan again",
+            at: location)
+    }
+
+    static func undeclaredUndelivered(_ consumer: LiveConsumer, reason: String, at location: SourceLocation?) -> Self {
+        .error(
+            "FRC223",
+            "consumer \(DisplayText.quoted(consumer.name)) (key \(consumer.key)) is live with a secret nobody holds (\(reason)), and no file declares it; declare it so the plan rotates its secret, or delete it in Fracttal",
+            at: location)
+    }
+}

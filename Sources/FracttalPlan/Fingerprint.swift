@@ -39,6 +39,23 @@ public enum Fingerprint {
         return hasher.hex
     }
 
+    /// The digest of what a secret store listed, whatever the order: names, keys, issue times and pending
+    /// marks (a store never lists a secret). Whether another apply holds its lock is left out.
+    public static func of(_ record: DeliveryRecord) -> String {
+        var hasher = FNV1a()
+        hasher.combine("delivery")
+        let entries = record.entries.sorted { ($0.name, $0.key ?? "") < ($1.name, $1.key ?? "") }
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(entry.name)
+            hasher.combine(entry.key)
+            hasher.combine(entry.secretCreatedAt != nil)
+            if let created = entry.secretCreatedAt { hasher.combine(created) }
+            hasher.combine(entry.pending?.intent)
+        }
+        return hasher.hex
+    }
+
     /// The digest of some bytes, such as the configuration files read in order.
     public static func of(data: Data) -> String {
         var hasher = FNV1a()

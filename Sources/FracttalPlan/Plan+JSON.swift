@@ -9,6 +9,8 @@ public enum PlanFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedFormatVersion(Int)
     /// The data is a version 1 plan with a missing or wrong field.
     case malformed(String)
+    /// The actions do not match the digest the plan was saved with: someone edited them.
+    case edited
 
     /// One sentence that says what is wrong and what to do.
     public var description: String {
@@ -19,18 +21,25 @@ public enum PlanFileError: Error, Sendable, Equatable, CustomStringConvertible {
             "this plan has format_version \(version), but this fracttal reads only format_version \(Plan.currentFormatVersion); make the plan again with this version"
         case .malformed(let detail):
             "this plan file is damaged (\(detail)); make the plan again with `fracttal plan --out FILE`"
+        case .edited:
+            "this plan file was edited after it was made (its actions do not match their digest); review and make the plan again with `fracttal plan --out FILE`"
         }
     }
 }
 
 extension Plan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case target, summary, actions, notes
+        case target, summary, actions, notes, warnings, undeclared
         case formatVersion = "format_version"
         case configurationDigest = "configuration_digest"
         case liveFingerprint = "live_fingerprint"
         case createdAt = "created_at"
         case clientID = "client_id"
+        case deliveryChecked = "delivery_checked"
+        case storeDigest = "store_digest"
+        case withdrawnIntents = "withdrawn_intents"
+        case rules
+        case actionsDigest = "actions_digest"
     }
 
     /// Decodes the JSON form that `encode(to:)` writes.
@@ -49,7 +58,13 @@ extension Plan: Codable {
         summary = try container.decode(PlanSummary.self, forKey: .summary)
         actions = try container.decode([PlanAction].self, forKey: .actions)
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+        warnings = try container.decodeIfPresent([PlanWarning].self, forKey: .warnings) ?? []
+        undeclared = try container.decodeIfPresent(UndeclaredObjects.self, forKey: .undeclared) ?? UndeclaredObjects()
         clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
+        deliveryChecked = try container.decodeIfPresent(Bool.self, forKey: .deliveryChecked) ?? false
+        storeDigest = try container.decodeIfPresent(String.self, forKey: .storeDigest)
+        withdrawnIntents = try container.decodeIfPresent([String].self, forKey: .withdrawnIntents) ?? []
+        rules = try container.decodeIfPresent(PlanRules.self, forKey: .rules)
     }
 
     /// Encodes the JSON form of a saved plan, with explicit nulls.
@@ -63,7 +78,21 @@ extension Plan: Codable {
         try container.encode(summary, forKey: .summary)
         try container.encode(actions, forKey: .actions)
         try container.encode(notes, forKey: .notes)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(undeclared, forKey: .undeclared)
         try container.encode(clientID, forKey: .clientID)
+        try container.encode(deliveryChecked, forKey: .deliveryChecked)
+        try container.encode(storeDigest, forKey: .storeDigest)
+        try container.encode(withdrawnIntents, forKey: .withdrawnIntents)
+        try container.encode(rules, forKey: .rules)
+        try container.encode(actionsDigest, forKey: .actionsDigest)
+    }
+
+    /// The digest of the actions as saved, so that a plan whose actions were edited is refused as edited.
+    public var actionsDigest: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Fingerprint.of(data: (try? encoder.encode(actions)) ?? Data())
     }
 
     /// The plan as pretty JSON with sorted keys, ending in a newline; the same plan always gives the same bytes.
@@ -86,11 +115,19 @@ extension Plan: Codable {
             throw PlanFileError.notAPlan
         }
         guard version == currentFormatVersion else { throw PlanFileError.unsupportedFormatVersion(version) }
+        struct DigestProbe: Decodable {
+            var actions_digest: String?
+        }
+        let plan: Plan
         do {
-            return try JSONDecoder().decode(Plan.self, from: data)
+            plan = try JSONDecoder().decode(Plan.self, from: data)
         } catch let error as DecodingError {
             throw PlanFileError.malformed(PlanFileError.describe(error))
         }
+        guard (try? JSONDecoder().decode(DigestProbe.self, from: data))?.actions_digest == plan.actionsDigest else {
+            throw PlanFileError.edited
+        }
+        return plan
     }
 }
 

@@ -22,13 +22,27 @@ public struct Plan: Sendable, Hashable {
     public var actions: [PlanAction]
     /// Lines for the reader, such as objects kept although `prune` is on.
     public var notes: [String]
+    /// The warnings and notes found while the plan was made (configuration and planner), with their codes and places.
+    public var warnings: [PlanWarning]
+    /// Without `prune`: the live consumers and groups that no file declares, left alone.
+    public var undeclared: UndeclaredObjects
     /// The key (client id) of the consumer whose credentials read the live state, when known.
     public var clientID: String?
+    /// Whether a secret store was read, so that interrupted deliveries and secrets changed elsewhere were looked for.
+    public var deliveryChecked: Bool
+    /// The digest of what the secret store listed when the plan was made (see `Fingerprint.of(_:)`); nil without a store.
+    public var storeDigest: String?
+    /// Pending marks of the store whose call never took effect: apply withdraws them before its first change.
+    public var withdrawnIntents: [String]
+    /// The configuration's rules the plan was made under, checked again by `apply --plan`.
+    public var rules: PlanRules?
 
     /// Creates a plan; the summary is counted from the actions.
     public init(
         target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
-        actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil
+        actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil,
+        deliveryChecked: Bool = false, storeDigest: String? = nil, withdrawnIntents: [String] = [], rules: PlanRules? = nil,
+        warnings: [PlanWarning] = [], undeclared: UndeclaredObjects = UndeclaredObjects()
     ) {
         formatVersion = Self.currentFormatVersion
         self.target = target
@@ -39,6 +53,12 @@ public struct Plan: Sendable, Hashable {
         self.actions = actions
         self.notes = notes
         self.clientID = clientID
+        self.deliveryChecked = deliveryChecked
+        self.storeDigest = storeDigest
+        self.withdrawnIntents = withdrawnIntents
+        self.rules = rules
+        self.warnings = warnings
+        self.undeclared = undeclared
     }
 
     /// Whether the plan changes anything.

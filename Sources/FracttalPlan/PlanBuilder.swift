@@ -108,6 +108,10 @@ struct PlanBuilder {
     var notes: [String] = []
     var pending: [PendingAction] = []
     var unchanged = 0
+    /// Pending marks of the store whose call never took effect (see `planDeliveries`).
+    var withdrawnIntents: [String] = []
+    /// Without `prune`: the live objects no file declares (see `noteUndeclared`).
+    var undeclared = UndeclaredObjects()
 
     init(desired: DesiredState, live: LiveState, context: PlanningContext) {
         self.desired = desired
@@ -197,7 +201,11 @@ struct PlanBuilder {
         let plan = Plan(
             target: context.target, configurationDigest: context.configurationDigest,
             liveFingerprint: Fingerprint.of(live), createdAt: context.now,
-            actions: actions, unchanged: unchanged, notes: notes, clientID: context.ownClientID)
+            actions: actions, unchanged: unchanged, notes: notes, clientID: context.ownClientID,
+            deliveryChecked: context.delivery != nil, storeDigest: context.delivery.map(Fingerprint.of),
+            withdrawnIntents: withdrawnIntents, rules: PlanRules(desired.settings, allowMassDelete: context.allowMassDelete),
+            warnings: (diagnostics.filter { $0.severity != .error } + [undeclaredNote].compactMap { $0 }).map(PlanWarning.init),
+            undeclared: undeclared)
         return PlanningResult(plan: plan, diagnostics: diagnostics)
     }
 

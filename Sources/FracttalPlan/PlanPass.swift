@@ -19,8 +19,9 @@ enum PlanPass: CaseIterable {
     case planConsumers
     /// With `settings.prune`, plans deletes of the undeclared live objects (phases 4 and 5) except the kept ones.
     case planPrune
-    /// Rotates the secrets that an interrupted apply made but never saved (phase 3).
-    case planUndeliveredSecrets
+    /// Reads the secret store's record: rotates secrets an interrupted delivery left unstored or that were
+    /// changed outside this tool (phase 3), withdraws marks whose call never took effect.
+    case planDeliveries
     /// Predicts the server's refusal (409) of each planned group delete.
     case checkGroupDeletes
     /// Refuses deleting more than `max_delete_percent` of a kind, unless mass deletes are allowed.
@@ -29,6 +30,10 @@ enum PlanPass: CaseIterable {
     case checkOwnPermissions
     /// Warns when a declared consumer will share its name with a live consumer that no declaration matches.
     case warnNameCollisions
+    /// Warns when a created consumer has an undeclared live twin that differs only by name (`previous_names`?).
+    case warnRenamedTwins
+    /// Without `prune`, lists the live objects no file declares (the plan notes their count).
+    case noteUndeclared
 }
 
 extension PlanBuilder {
@@ -43,11 +48,13 @@ extension PlanBuilder {
         case .planGroups: planGroups()
         case .planConsumers: planConsumers()
         case .planPrune: if desired.settings.prunes { planPrune() }
-        case .planUndeliveredSecrets: planUndeliveredSecrets()
+        case .planDeliveries: planDeliveries()
         case .checkGroupDeletes: checkGroupDeletes()
         case .checkMassDelete: checkMassDelete()
         case .checkOwnPermissions: checkOwnPermissions()
         case .warnNameCollisions: warnNameCollisions()
+        case .warnRenamedTwins: warnRenamedTwins()
+        case .noteUndeclared: noteUndeclared()
         }
     }
 }

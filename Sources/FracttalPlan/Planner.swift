@@ -13,20 +13,21 @@ public struct PlanningContext: Sendable {
     public var now: Date
     /// `--allow-mass-delete`: deleting more than `max_delete_percent` is meant.
     public var allowMassDelete: Bool
-    /// Secrets that interrupted applies may have caused but never saved (the apply journal's pending intents).
-    public var undeliveredSecrets: [UndeliveredSecret]
+    /// What the secret store says about delivered and pending secrets; nil when no store was named, and
+    /// then delivery is not checked (the plan says so).
+    public var delivery: DeliveryRecord?
 
-    /// By default mass deletes are refused and no interrupted apply left secrets undelivered.
+    /// By default mass deletes are refused and no store is read.
     public init(
         target: String, configurationDigest: String, ownClientID: String?, now: Date, allowMassDelete: Bool = false,
-        undeliveredSecrets: [UndeliveredSecret] = []
+        delivery: DeliveryRecord? = nil
     ) {
         self.target = target
         self.configurationDigest = configurationDigest
         self.ownClientID = ownClientID
         self.now = now
         self.allowMassDelete = allowMassDelete
-        self.undeliveredSecrets = undeliveredSecrets
+        self.delivery = delivery
     }
 }
 

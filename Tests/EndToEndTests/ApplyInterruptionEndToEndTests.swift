@@ -120,7 +120,7 @@ struct ApplyInterruptionEndToEndTests {
         let entry = try #require(try SecretsFile(contentsOf: sandbox.folder.url.appendingPathComponent("s.json")).entries["held-svc"])
         #expect(entry.key == matches.first?.key)
         #expect(try await sandbox.obtainsToken(key: entry.key, secret: entry.secret))
-        let planned = try await sandbox.run(["plan", "config", "--detailed-exitcode"])
+        let planned = try await sandbox.run(["plan", "config", "--detailed-exitcode", "--secrets-out", "s.json"])
         #expect(planned.status == 0, "\(planned)")
         #expect(!planned.leaksAny(of: secrets + [entry.secret]))
     }
@@ -130,11 +130,16 @@ struct ApplyInterruptionEndToEndTests {
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             running.send(SIGKILL)
             _ = await running.finish()
-            #expect(!FileManager.default.fileExists(atPath: sandbox.folder.url.appendingPathComponent("s.json").path))
+            // The file holds the create's pending mark and no secret.
+            let file = try SecretsFile(contentsOf: sandbox.folder.url.appendingPathComponent("s.json"))
+            #expect(file.entries.isEmpty)
+            #expect(file.pendingNames == ["held-svc"])
 
-            let planned = try await sandbox.run(["plan", "config"])
+            let unchecked = try await sandbox.run(["plan", "config"])
+            #expect(unchecked.stdout.contains("secret delivery was not checked"), "\(unchecked)")
+            let planned = try await sandbox.run(["plan", "config", "--secrets-out", "s.json"])
             #expect(planned.stdout.contains("rotate"), "\(planned)")
-            #expect(planned.stdout.contains("interrupted apply"), "\(planned)")
+            #expect(planned.stdout.contains("interrupted delivery"), "\(planned)")
             let again = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"])
             #expect(again.status == 0, "\(again)")
             #expect(again.stdout.contains("1 secret rotated"), "\(again)")
@@ -161,7 +166,7 @@ struct ApplyInterruptionEndToEndTests {
         }
     }
 
-    @Test func aSecondSignalEndsAtOnceAndTheJournalStillDelivers() async throws {
+    @Test func aSecondSignalEndsAtOnceAndTheStoresMarkStillDelivers() async throws {
         try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             running.send(SIGTERM)
@@ -169,7 +174,7 @@ struct ApplyInterruptionEndToEndTests {
             running.send(SIGINT)
             let stopped = await running.finish()
             #expect(stopped.status == 1, "\(stopped)")
-            #expect(stopped.stderr.contains("journal"), "\(stopped)")
+            #expect(stopped.stderr.contains("pending marks"), "\(stopped)")
 
             let again = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"])
             #expect(again.status == 0, "\(again)")

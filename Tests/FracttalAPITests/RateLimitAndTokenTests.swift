@@ -48,6 +48,19 @@ import Testing
         }
     }
 
+    @Test func aWindowThatResetsBeyondFiveMinutesIsAnErrorNamingTheHeaderInsteadOfAWait() async throws {
+        let clock = VirtualClock()
+        let sandbox = SandboxConfiguration(rateLimit: RateLimit(count: 2, windowSeconds: 3_600), clock: SharedSandboxClock(clock: clock))
+        try await SandboxHarness.with(sandbox, clock: clock) { sandbox in
+            let error = await #expect(throws: (any Error).self) { _ = try await sandbox.client.readLiveState() }
+
+            let message = "\(error.map { "\($0)" } ?? "")"
+            #expect(message.contains("(ratelimit-reset: 3600)"), "\(message)")
+            #expect(message.contains("run the command again"), "\(message)")
+            #expect(clock.elapsed < .seconds(300), "nothing was waited for")
+        }
+    }
+
     @Test func exhaustedRateLimitWaitsEndWithAClearError() async throws {
         let sandbox = SandboxConfiguration(faults: FaultPlan(rateLimit: 1), seed: 1)
         let policy = RetryPolicy(maxRateLimitWaits: 3)

@@ -103,4 +103,30 @@ struct RequestPacerTests {
 
         #expect(clock.elapsed == .zero)
     }
+
+    @Test func aRetryAfterBeyondFiveMinutesIsAnErrorNamingTheHeaderInsteadOfAWait() async throws {
+        let clock = VirtualClock()
+        let pacer = RequestPacer(clock: clock)
+
+        try await pacer.acquire()
+        await pacer.rateLimited(observing: RateLimitInfo(limit: 200, remaining: 0, reset: 30), retryAfter: 86_400)
+        let error = await #expect(throws: (any Error).self) { try await pacer.acquire() }
+
+        let message = "\(error.map { "\($0)" } ?? "")"
+        #expect(message.contains("(Retry-After: 86400)"), "\(message)")
+        #expect(message.contains("5 minutes"), "\(message)")
+        #expect(message.contains("run the command again"), "\(message)")
+        #expect(clock.elapsed < .seconds(300), "nothing was waited for")
+    }
+
+    @Test func aWaitOfFiveMinutesIsStillMade() async throws {
+        let clock = VirtualClock()
+        let pacer = RequestPacer(clock: clock)
+
+        try await pacer.acquire()
+        await pacer.rateLimited(observing: nil, retryAfter: 300)
+        try await pacer.acquire()
+
+        #expect(clock.elapsed >= .seconds(300))
+    }
 }

@@ -42,7 +42,7 @@ struct ApplierOrderTests {
         let fake = Self.fiveStepCompany()
         let recorder = EventRecorder()
         let applier = Applier(
-            mutations: fake, secrets: SecretSink(path: folder.path("secrets.json")), parallelism: 4, onEvent: recorder.callback)
+            mutations: fake, secrets: try await fileStore(folder.path("secrets.json")), parallelism: 4, onEvent: recorder.callback)
         let plan = Self.fiveStepPlan()
         let report = try await applier.run(plan, live: await fake.liveState())
 
@@ -78,7 +78,7 @@ struct ApplierOrderTests {
         defer { folder.remove() }
         let fake = Self.fiveStepCompany()
         let recorder = EventRecorder()
-        let applier = Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")), onEvent: recorder.callback)
+        let applier = Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json")), onEvent: recorder.callback)
         _ = try await applier.run(Self.fiveStepPlan(), live: await fake.liveState())
         var started: Set<ResourceAddress> = []
         for event in recorder.events {
@@ -102,7 +102,7 @@ struct ApplierOrderTests {
         let plan = Fixture.plan((1...count).map { Fixture.consumerCreate("c\($0)", step: 1) })
         let recorder = EventRecorder()
         let applier = Applier(
-            mutations: fake, secrets: SecretSink(path: folder.path("s.json")), parallelism: parallelism, onEvent: recorder.callback)
+            mutations: fake, secrets: try await fileStore(folder.path("s.json")), parallelism: parallelism, onEvent: recorder.callback)
         let report = try await applier.run(plan, live: await fake.liveState())
         #expect(report.succeeded)
         #expect(await fake.maxInFlight == parallelism)

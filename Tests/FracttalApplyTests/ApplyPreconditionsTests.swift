@@ -40,12 +40,12 @@ struct ApplyPreconditionsTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fake = FakeCompany()
-        let sink = SecretSink(path: folder.path("secrets.env"), format: .env)
+        let sink = try await fileStore(folder.path("secrets.env"), format: .env)
         let plan = Fixture.plan([Fixture.consumerCreate("a b", step: 1), Fixture.consumerCreate("a-b", step: 1)])
-        let error = await #expect(throws: SecretSinkError.self) {
+        let error = await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: sink).run(plan, live: await fake.liveState())
         }
-        #expect(error == .namesCollide(first: "a b", second: "a-b", envName: "A_B", path: folder.path("secrets.env")))
+        #expect(error == .envNamesCollide(store: folder.path("secrets.env"), first: "a b", second: "a-b", envName: "A_B"))
         #expect(await fake.calls.isEmpty)
         #expect(try folder.entries().isEmpty)
     }
@@ -55,12 +55,12 @@ struct ApplyPreconditionsTests {
         defer { folder.remove() }
         try folder.write("FRACTTAL_A_B_KEY=KEYAB\nFRACTTAL_A_B_SECRET=old\n", to: "secrets.env", mode: 0o600)
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYAB", "a b")])
-        let sink = SecretSink(path: folder.path("secrets.env"), format: .env)
+        let sink = try await fileStore(folder.path("secrets.env"), format: .env)
         let plan = Fixture.plan([Fixture.consumerCreate("a-b", step: 1)])
-        let error = await #expect(throws: SecretSinkError.self) {
+        let error = await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: sink).run(plan, live: await fake.liveState())
         }
-        #expect(error == .fileEntryCollides(name: "a-b", heldBy: "a b", key: "KEYAB", envName: "A_B", path: folder.path("secrets.env")))
+        #expect(error == .envEntryCollides(store: folder.path("secrets.env"), name: "a-b", heldBy: "a b", key: "KEYAB", envName: "A_B"))
         #expect(error?.description.contains("old") == false)
         #expect(await fake.calls.isEmpty)
     }
@@ -70,7 +70,7 @@ struct ApplyPreconditionsTests {
         defer { folder.remove() }
         try folder.write("FRACTTAL_A_B_KEY=KEYAB\nFRACTTAL_X_KEY=GONE\n", to: "secrets.env", mode: 0o600)
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYAB", "a b")])
-        let sink = SecretSink(path: folder.path("secrets.env"), format: .env)
+        let sink = try await fileStore(folder.path("secrets.env"), format: .env)
         // `a b` rotates its own entry, and `x`'s entry names a key that is no longer live.
         let plan = Fixture.plan([Fixture.rotation("a b", key: "KEYAB", step: 1), Fixture.consumerCreate("x", step: 1)])
         try await ApplyPreconditions.check(plan, live: await fake.liveState(), secrets: sink)
@@ -87,10 +87,10 @@ struct ApplyPreconditionsTests {
         try folder.write("not json", to: "s.json")
         let fake = FakeCompany()
         let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
-        let error = await #expect(throws: SecretSinkError.self) {
-            try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json"))).run(plan, live: await fake.liveState())
+        let error = await #expect(throws: SecretStoreError.self) {
+            try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json"))).run(plan, live: await fake.liveState())
         }
-        #expect(error == .unusableFile(path: folder.path("s.json"), reason: "it is not valid JSON"))
+        #expect(error == .unusable(store: folder.path("s.json"), reason: "it is not valid JSON"))
         #expect(await fake.calls.isEmpty)
     }
 
@@ -99,8 +99,8 @@ struct ApplyPreconditionsTests {
         defer { folder.remove() }
         let fake = FakeCompany()
         let plan = Fixture.plan([Fixture.consumerCreate("a", step: 1)])
-        let sink = SecretSink(path: folder.path("missing/s.json"))
-        await #expect(throws: SecretSinkError.self) {
+        let sink = try await fileStore(folder.path("missing/s.json"))
+        await #expect(throws: SecretStoreError.self) {
             try await Applier(mutations: fake, secrets: sink).run(plan, live: await fake.liveState())
         }
         #expect(await fake.calls.isEmpty)

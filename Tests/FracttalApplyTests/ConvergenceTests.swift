@@ -43,7 +43,7 @@ struct ConvergenceTests {
         defer { folder.remove() }
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYBI", "bi"), Fixture.liveConsumer("KEYOLD", "old")])
         await fake.configure { $0.failingCalls = [.createConsumer("bi")] }
-        let sink = SecretSink(path: folder.path("secrets.env"), format: .env)
+        let sink = try await fileStore(folder.path("secrets.env"), format: .env)
 
         let first = try Self.plan(await fake.liveState())
         #expect(first.actions.map(\.action) == [.create, .replace, .create, .delete])
@@ -51,11 +51,12 @@ struct ConvergenceTests {
         #expect(!failed.succeeded)
         #expect(failed.results.last?.outcome == .notStarted)
 
-        // The replacement's delete happened: the next plan simply creates `bi`.
+        // The replacement creates first, so its failed create left the old `bi` working: the next plan replaces it again.
         await fake.configure { $0.failingCalls = [] }
+        #expect(await fake.consumers.contains { $0.key == "KEYBI" })
         let second = try Self.plan(await fake.liveState())
         #expect(second.actions.map(\.address.description) == [#"consumer["bi"]"#, #"consumer["old"]"#])
-        #expect(second.actions.map(\.action) == [.create, .delete])
+        #expect(second.actions.map(\.action) == [.replace, .delete])
         let report = try await Applier(mutations: fake, secrets: sink).run(second, live: await fake.liveState())
         #expect(report.succeeded, "\(report.failures)")
 
@@ -71,7 +72,7 @@ struct ConvergenceTests {
         defer { folder.remove() }
         let fake = FakeCompany(consumers: [Fixture.liveConsumer("KEYBI", "bi", group: 1)])
         await fake.configure { $0.lostAnswers = ["erp-sync", "Técnicos", "bi"] }
-        let sink = SecretSink(path: folder.path("s.json"))
+        let sink = try await fileStore(folder.path("s.json"))
         let report = try await Applier(mutations: fake, secrets: sink).run(try Self.plan(await fake.liveState()), live: await fake.liveState())
         #expect(report.succeeded, "\(report.failures)")
         #expect(report.results.filter(\.adopted).count == 3)

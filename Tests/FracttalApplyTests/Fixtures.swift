@@ -100,7 +100,18 @@ final class EventRecorder: Sendable {
 
 /// The JSON secrets file as a dictionary of name -> {key, secret}.
 func jsonSecrets(_ text: String) throws -> [String: [String: String]] {
-    try JSONDecoder().decode([String: [String: String]].self, from: Data(text.utf8))
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    var entries: [String: [String: String]] = [:]
+    for (name, value) in object where !name.isEmpty {
+        guard let entry = value as? [String: Any] else { continue }
+        entries[name] = entry.compactMapValues { $0 as? String }.filter { $0.key != "secret_created_at" }
+    }
+    return entries
+}
+
+/// The store's record in a JSON secrets file: the member `""`.
+func jsonRecord(_ text: String) throws -> [String: Any] {
+    (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?[""] as? [String: Any] ?? [:]
 }
 
 extension ActionOutcome {
@@ -111,5 +122,28 @@ extension ActionOutcome {
         case .notStarted: "not started"
         case .failed(_, let code): "failed \(code)"
         }
+    }
+}
+
+/// The scope the tests' stores belong to.
+let testScope = StoreScope(target: "https://acme.example/api", signingKey: "KOWN00000000000000")
+
+/// When the tests' secrets were issued.
+let testIssueTime = Date(timeIntervalSince1970: 1_780_000_000)
+
+/// A file store at `path`, opened for `testScope`.
+func fileStore(_ path: String, format: SecretsFormat = .json) async throws -> StoreSession {
+    try await StoreSession.open(FileSecretStore(path: path, format: format), scope: testScope)
+}
+
+extension StoreSession {
+    /// Stores a consumer's key and secret with no pending mark, issued at `testIssueTime`.
+    func write(_ credentials: ConsumerCredentials, for name: String) async throws {
+        try await put(DeliveredSecret(intent: nil, name: name, key: credentials.key, secret: credentials.secret, secretCreatedAt: testIssueTime))
+    }
+
+    /// The env NAME checks of the file store.
+    func checkCollisions(names: [String], liveNames: [String: String] = [:]) throws {
+        try (store as! FileSecretStore).checkNames(names, liveNames: liveNames)
     }
 }

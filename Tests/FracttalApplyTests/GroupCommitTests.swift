@@ -13,7 +13,10 @@ struct GroupCommitTests {
 
     @Test func eachCommitReturnsOnceAWriteHoldsItsItem() async throws {
         let writes = Writes()
-        let committer = GroupCommit<Int>(label: "test") { items in writes.groups.withLock { $0.append(items) } }
+        let committer = GroupCommit<Int>(label: "test") { items in
+            writes.groups.withLock { $0.append(items) }
+            return items.map { _ in nil }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for item in 0..<200 {
                 group.addTask {
@@ -42,6 +45,7 @@ struct GroupCommitTests {
             }
         ) { items in
             writes.groups.withLock { $0.append(items) }
+            return items.map { _ in nil }
         }
         try await committer.commit(0)
         // Had the first caller been told only after the rest, the rest would have waited in vain.
@@ -50,6 +54,15 @@ struct GroupCommitTests {
         handedOver.signal()
         try await committer.flush()
         #expect(writes.all == [[0], Array(1...10)])
+    }
+
+    @Test func eachItemHearsItsOwnAnswer() async throws {
+        struct Refused: Error {}
+        let committer = GroupCommit<Int>(label: "test") { items in items.map { $0.isMultiple(of: 2) ? nil : Refused() } }
+        try await committer.commit(2)
+        await #expect(throws: Refused.self) { try await committer.commit(3) }
+        committer.submit(5)
+        await #expect(throws: Refused.self, "a refused item nobody waited for is reported by the next flush") { try await committer.flush() }
     }
 
     @Test func aFailedWriteFailsEveryCommitOfItsGroup() async throws {

@@ -16,7 +16,7 @@ struct GroupReferenceTests {
             Fixture.consumerUpdate("b", key: "KEYB", group: .planned(name: "G"), step: 2),
             Fixture.consumerCreate("c", group: .live(id: 1), step: 2),
         ])
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
+        let report = try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.succeeded)
         let groupID = try #require(await fake.groups.first { $0.name == "G" }?.id)
@@ -35,7 +35,7 @@ struct GroupReferenceTests {
             Fixture.groupCreate("G", step: 1),
             Fixture.consumerCreate("a", group: .planned(name: "G"), groupName: "G", step: 2),
         ])
-        _ = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
+        _ = try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         let groupID = try #require(await fake.groups.first { $0.name == "G" }?.id)
         #expect(await fake.knownIDsGiven["G"] == [1])
@@ -48,7 +48,7 @@ struct GroupReferenceTests {
         defer { folder.remove() }
         let fake = FakeCompany()
         let plan = Fixture.plan([Fixture.consumerCreate("a", group: .planned(name: "Missing"), groupName: "Missing", step: 1)])
-        let report = try await Applier(mutations: fake, secrets: SecretSink(path: folder.path("s.json")))
+        let report = try await Applier(mutations: fake, secrets: try await fileStore(folder.path("s.json")))
             .run(plan, live: await fake.liveState())
         #expect(report.results[0].outcome.kind == "failed FRC305")
         #expect(await fake.calls.isEmpty)

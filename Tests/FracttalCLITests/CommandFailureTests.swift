@@ -15,7 +15,7 @@ struct CommandFailureTests {
     }
 
     @Test func aWrappedErrorKeepsItsOwnCode() {
-        let unusable = SecretSinkError.unusableFile(path: "secrets.env", reason: "it holds JSON")
+        let unusable = SecretStoreError.unusable(store: "secrets.env", reason: "it holds JSON")
         #expect(CommandFailure(unusable, otherwise: .applyFailed).code == "FRC312")
     }
 

@@ -3,14 +3,16 @@ import FracttalSandboxTestSupport
 import FracttalTestSupport
 import Testing
 
-/// What goes where: colour only on a terminal and never with `NO_COLOR` or `--no-color`; apply's
+/// What goes where: colour only on a terminal and never with `NO_COLOR` set to a value (an empty one
+/// does not count, as no-color.org says) or `--no-color`; apply's
 /// progress on standard error; the secret the tool signs in with nowhere.
 struct OutputTests {
     @Test(arguments: [
         ([String](), [String: String](), true),
         (["--no-color"], [:], false),
         ([], ["NO_COLOR": "1"], false),
-        ([], ["NO_COLOR": ""], false),
+        ([], ["NO_COLOR": ""], true),
+        (["--no-color"], ["NO_COLOR": ""], false),
     ])
     func planIsColouredOnlyOnATerminalWithoutNoColor(_ example: (flags: [String], extra: [String: String], coloured: Bool)) async throws {
         let (flags, extra, coloured) = example

@@ -25,7 +25,7 @@ struct TargetResolutionTests {
         }
     }
 
-    @Test(arguments: [["plan", "config"], ["apply", "config", "--auto-approve"]])
+    @Test(arguments: [["plan", "config"], ["apply", "config", "--auto-approve"], ["export", "--out", "exported"]])
     func ciWithoutATargetRefusesTheEmbeddedSandbox(_ arguments: [String]) async throws {
         try await TemporaryFolder.with { folder in
             try folder.write(SampleConfigurations.newGroup, to: "config/main.yaml")
@@ -35,6 +35,7 @@ struct TargetResolutionTests {
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.hasPrefix("error: ") && result.stderr.hasSuffix(" [FRC401]\n"), "\(result)")
             #expect(!folder.contains(".fracttal"), "the embedded sandbox was not started")
+            #expect(!folder.contains("exported"), "nothing was exported")
         }
     }
 

@@ -4,10 +4,10 @@ import FracttalSandboxTestSupport
 import FracttalTestSupport
 import Testing
 
-/// Relative paths, the apply journal and the embedded sandbox all start from the run's working folder,
+/// Relative paths, the secret store and its lock file, and the embedded sandbox all start from the run's working folder,
 /// never from the test process's current folder.
 struct WorkingFolderTests {
-    @Test func applyWritesSecretsAndItsJournalIntoTheWorkingFolder() async throws {
+    @Test func applyWritesSecretsAndTheirLockFileIntoTheWorkingFolder() async throws {
         try await TemporaryFolder.with { folder in
             try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
@@ -18,9 +18,10 @@ struct WorkingFolderTests {
 
                 #expect(result.status == 0, "\(result)")
                 let secrets = try JSONSerialization.jsonObject(with: Data(folder.read("secrets.json").utf8)) as? [String: Any]
-                #expect(secrets?.keys.sorted() == ["erp-sync"], "\(result)")
+                #expect(secrets?.keys.sorted() == ["", "erp-sync"], "\(result)")
                 #expect(try folder.mode(of: "secrets.json") == 0o600)
-                #expect(folder.contains(".fracttal/journal"))
+                #expect(folder.contains("secrets.json.lock"))
+                #expect(!folder.contains(".fracttal/journal"))
                 #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/secrets.json"))
             }
         }

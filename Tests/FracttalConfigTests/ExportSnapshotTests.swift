@@ -27,7 +27,7 @@ struct ExportSnapshotTests {
         catalog: ExportFixtures.catalog)
 
     static let header = """
-        # yaml-language-server: $schema=https://fracttal.example/schemas/fracttal.schema.json
+        # yaml-language-server: $schema=fracttal.schema.json
         # Exported by `fracttal export` from https://acme.fracttal.com/api
         version: 1
 

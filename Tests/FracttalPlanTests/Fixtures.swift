@@ -90,7 +90,7 @@ struct Scenario {
     var liveConsumers: [LiveConsumer] = []
     var ownClientID: String?
     var allowMassDelete = false
-    var undeliveredSecrets: [UndeliveredSecret] = []
+    var delivery: DeliveryRecord?
 
     var live: LiveState { LiveState(groups: liveGroups, consumers: liveConsumers, catalog: sandboxCatalog) }
     var desired: DesiredState { DesiredState(settings: settings, groups: groups, consumers: consumers) }
@@ -100,7 +100,7 @@ struct Scenario {
             desired: desired, live: live,
             context: PlanningContext(
                 target: "https://acme.example/api", configurationDigest: "0123456789abcdef",
-                ownClientID: ownClientID, now: now, allowMassDelete: allowMassDelete, undeliveredSecrets: undeliveredSecrets))
+                ownClientID: ownClientID, now: now, allowMassDelete: allowMassDelete, delivery: delivery))
     }
 }
 

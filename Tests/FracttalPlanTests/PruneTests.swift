@@ -57,7 +57,9 @@ struct PruneTests {
             "note FRC221 at fracttal.yaml:5:15",
         ])
         #expect(result.plan.actions.isEmpty)
-        #expect(result.plan.notes == result.diagnostics.map(\.message))
+        #expect(result.plan.notes == result.diagnostics.map(\.message) + [
+            "secret delivery was not checked: no secret store was named (--secrets-out or FRACTTAL_SECRETS_OUT)",
+        ])
     }
 
     @Test func aProtectedDeclaredObjectThatDiffersIsKeptAsItIs() {

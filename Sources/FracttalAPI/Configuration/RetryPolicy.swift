@@ -2,7 +2,7 @@
 ///
 /// Server errors (5xx), time-outs and dropped connections are repeated with exponential back-off and
 /// jitter, bounded both in attempts and in total time. Rate-limit answers (406/429) are waited out,
-/// bounded in count. A create call is never repeated blindly (see `FracttalClient.createGroup`).
+/// bounded in count; a single wait the server asks for is bounded by `longestServerWait`. A create call is never repeated blindly (see `FracttalClient.createGroup`).
 public struct RetryPolicy: Sendable, Hashable {
     /// The most attempts of one call, the first included (at least 1).
     public var maxAttempts: Int
@@ -21,6 +21,9 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The pause before looking for what an ambiguous create made; the n-th look waits n times this,
     /// so that a server that commits late is seen before the request is repeated.
     public var ambiguousCreatePause: Duration
+    /// The longest wait the server may ask for (`Retry-After`, `ratelimit-reset`); asking for a longer
+    /// one ends the call with `FracttalAPIError.serverWaitTooLong` instead of a wait without bound.
+    public var longestServerWait: Duration
 
     /// Creates a policy; the defaults suit a real Fracttal company.
     public init(
@@ -31,7 +34,8 @@ public struct RetryPolicy: Sendable, Hashable {
         maxRateLimitWaits: Int = 20,
         maxListRereads: Int = 5,
         maxCreateAttempts: Int = 3,
-        ambiguousCreatePause: Duration = .seconds(5)
+        ambiguousCreatePause: Duration = .seconds(5),
+        longestServerWait: Duration = .seconds(300)
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.maxTotalTime = maxTotalTime
@@ -41,6 +45,7 @@ public struct RetryPolicy: Sendable, Hashable {
         self.maxListRereads = max(0, maxListRereads)
         self.maxCreateAttempts = max(1, maxCreateAttempts)
         self.ambiguousCreatePause = max(ambiguousCreatePause, .zero)
+        self.longestServerWait = max(longestServerWait, .zero)
     }
 
     /// The policy for a real Fracttal company.
@@ -51,5 +56,29 @@ public struct RetryPolicy: Sendable, Hashable {
         let exponent = min(max(failedAttempt - 1, 0), 30)
         let step = min(initialBackoff * (1 << exponent), maxBackoff)
         return step * Double.random(in: 0.5...1.0)
+    }
+}
+
+/// A wait the server asked for, and the header that asked for it.
+struct ServerWait: Sendable, Hashable {
+    /// `Retry-After` or `ratelimit-reset`.
+    var header: String
+    /// The header's value, in whole seconds.
+    var seconds: Int
+
+    /// A wait asked for by `Retry-After` (an HTTP date is already turned into seconds).
+    static func retryAfter(_ seconds: Int) -> ServerWait { ServerWait(header: "Retry-After", seconds: seconds) }
+
+    /// A wait until the rate-limit window resets.
+    static func windowReset(_ seconds: Int) -> ServerWait { ServerWait(header: "ratelimit-reset", seconds: seconds) }
+}
+
+extension RetryPolicy {
+    /// Throws `FracttalAPIError.serverWaitTooLong` when `remaining` of the wait `cause` asked for is
+    /// longer than `longestServerWait`.
+    func check(_ remaining: Duration, of cause: ServerWait?) throws {
+        guard remaining > longestServerWait, let cause else { return }
+        throw FracttalAPIError.serverWaitTooLong(
+            header: cause.header, seconds: cause.seconds, longestSeconds: Int(longestServerWait.components.seconds))
     }
 }

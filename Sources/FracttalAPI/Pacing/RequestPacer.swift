@@ -5,7 +5,8 @@
 /// The pacer keeps the server's last word on the window (`ratelimit-limit`, `-remaining`, `-reset`)
 /// and counts the requests still in flight against what remains. When nothing remains it waits until
 /// the window resets; after a 406/429 it waits for the reset (or `Retry-After`). Until the first answer
-/// tells the limit, one request at a time goes out.
+/// tells the limit, one request at a time goes out. A wait longer than `longestWait` is not made:
+/// `acquire()` throws `FracttalAPIError.serverWaitTooLong`, naming the header that asked for it.
 actor RequestPacer {
     /// The shortest pause after a rate-limit answer, so a reset of `0` whole seconds is not hammered.
     static let minimumPause: Duration = .milliseconds(250)
@@ -13,20 +14,25 @@ actor RequestPacer {
     static let briefPause: Duration = .seconds(1)
 
     private let clock: any APIClock
+    private let policy: RetryPolicy
     private let report: @Sendable (Duration) async -> Void
 
     private var limit: Int?
     private var remaining: Int?
     private var windowEnd: ContinuousClock.Instant?
+    private var windowCause: ServerWait?
     private var pausedUntil: ContinuousClock.Instant?
+    private var pauseCause: ServerWait?
     private var inFlight = 0
     private var announcedWaitEnd: ContinuousClock.Instant?
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterID = 0
 
-    /// Creates a pacer; `report` hears of every distinct wait (for events and counters).
-    init(clock: any APIClock, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
+    /// Creates a pacer that waits at most `policy.longestServerWait` at a time; `report` hears of
+    /// every distinct wait (for events and counters).
+    init(clock: any APIClock, policy: RetryPolicy = .default, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
         self.clock = clock
+        self.policy = policy
         self.report = report
     }
 
@@ -37,14 +43,17 @@ actor RequestPacer {
             let now = clock.now()
             if let end = windowEnd, now >= end {
                 windowEnd = nil
+                windowCause = nil
                 remaining = limit
             }
             if let until = pausedUntil {
                 if now < until {
+                    try policy.check(until - now, of: pauseCause)
                     try await wait(until: until)
                     continue
                 }
                 pausedUntil = nil
+                pauseCause = nil
             }
             let available = remaining.map { $0 - inFlight } ?? (inFlight == 0 ? 1 : 0)
             if available > 0 {
@@ -52,6 +61,7 @@ actor RequestPacer {
                 return
             }
             if let end = windowEnd {
+                try policy.check(end - now, of: windowCause)
                 try await wait(until: end)
             } else {
                 await waitForChange()
@@ -74,18 +84,26 @@ actor RequestPacer {
         inFlight = max(0, inFlight - 1)
         if let info { limit = info.limit }
         let pause: Duration
+        let cause: ServerWait?
         if let retryAfter {
             pause = .seconds(max(retryAfter, 0))
+            cause = .retryAfter(retryAfter)
         } else if let info {
             pause = info.remaining > 0 ? min(.seconds(max(info.reset, 0)), Self.briefPause) : .seconds(max(info.reset, 0))
+            cause = .windowReset(info.reset)
         } else {
             pause = Self.briefPause
+            cause = nil
         }
         let until = clock.now() + max(pause, Self.minimumPause)
-        pausedUntil = max(pausedUntil ?? until, until)
+        if pausedUntil.map({ until >= $0 }) ?? true {
+            pausedUntil = until
+            pauseCause = cause
+        }
         if info.map({ $0.remaining <= 0 }) ?? true {
             remaining = 0
             windowEnd = pausedUntil
+            windowCause = pauseCause
         }
         wakeWaiters()
     }
@@ -95,15 +113,18 @@ actor RequestPacer {
         let end = clock.now() + .seconds(max(info.reset, 0))
         guard let current = windowEnd else {
             windowEnd = end
+            windowCause = .windowReset(info.reset)
             remaining = info.remaining
             return
         }
         if end > current + .seconds(1) {
             // A later window has started.
             windowEnd = end
+            windowCause = .windowReset(info.reset)
             remaining = info.remaining
         } else if end + .seconds(1) >= current {
             // The same window: answers can arrive out of order, so the smallest count is the latest.
+            if end > current { windowCause = .windowReset(info.reset) }
             windowEnd = max(current, end)
             remaining = min(remaining ?? info.remaining, info.remaining)
         }

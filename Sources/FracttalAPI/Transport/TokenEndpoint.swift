@@ -68,6 +68,7 @@ struct TokenEndpoint: Sendable {
                     failure = .unreachable(
                         operation: operation, url: tokenURL.absoluteString, reason: "rate limited", attempts: attempt)
                     if let retryAfter, attempt < policy.maxAttempts {
+                        try policy.check(.seconds(retryAfter), of: .retryAfter(retryAfter))
                         try await clock.sleep(until: clock.now() + .seconds(retryAfter))
                     }
                 }

@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes items to disk in groups: every item that arrives while a write runs goes into the next one,
-/// so a slow write (an fsync, a rewrite of a whole file) is paid once per group instead of once per item.
+/// Writes items in groups: every item that arrives while a write runs goes into the next one, so a slow
+/// write (an fsync, a rewrite of a whole file, a store helper's round trip) is paid once per group
+/// instead of once per item. A write answers for each item on its own: nil when it was written, else its error.
 ///
 /// Writes run one at a time, in arrival order, on a thread of their own, so that no Swift concurrency
 /// thread blocks on the disk. After a write the thread may rest (`rest`) before the next group: what
@@ -24,14 +25,15 @@ final class GroupCommit<Item: Sendable>: Sendable {
 
     private let state = Mutex(State())
     private let thread: DispatchQueue
-    private let write: @Sendable ([Item]) throws -> Void
+    private let write: @Sendable ([Item]) throws -> [(any Error)?]
     private let rest: @Sendable () -> Duration
 
     /// Creates a committer whose groups `write` makes durable, in order, resting `rest()` after each
-    /// write (once its callers have been told) before starting the next.
+    /// write (once its callers have been told) before starting the next. `write` returns one answer per
+    /// item, or throws for the whole group.
     init(
         label: String, rest: @escaping @Sendable () -> Duration = { .zero },
-        write: @escaping @Sendable ([Item]) throws -> Void
+        write: @escaping @Sendable ([Item]) throws -> [(any Error)?]
     ) {
         thread = DispatchQueue(label: label)
         self.rest = rest
@@ -84,11 +86,25 @@ final class GroupCommit<Item: Sendable>: Sendable {
             }
             if group.isEmpty { return }
             let items = group.compactMap(\.item)
-            let result: Result<Void, any Error> = items.isEmpty ? .success(()) : Result { try write(items) }
-            if case .failure(let error) = result, group.contains(where: { $0.item != nil && $0.continuation == nil }) {
-                state.withLock { $0.unreportedFailure = error }
+            let result: Result<[(any Error)?], any Error> = items.isEmpty ? .success([]) : Result { try write(items) }
+            var position = 0
+            for waiting in group {
+                var answer: Result<Void, any Error>
+                switch result {
+                case .failure(let error): answer = .failure(error)
+                case .success: answer = .success(())
+                }
+                if waiting.item != nil {
+                    if case .success(let answers) = result, position < answers.count, let error = answers[position] {
+                        answer = .failure(error)
+                    }
+                    position += 1
+                    if waiting.continuation == nil, case .failure(let error) = answer {
+                        state.withLock { $0.unreportedFailure = error }
+                    }
+                }
+                waiting.continuation?.resume(with: answer)
             }
-            for waiting in group { waiting.continuation?.resume(with: result) }
             let pause = rest()
             if pause > .zero {
                 let (seconds, attoseconds) = pause.components

@@ -8,18 +8,21 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write the live groups and consumers as configuration files that plan to no change.",
         discussion: """
             Writes settings.yaml, permission_groups.yaml and consumers.yaml into the folder \
-            (created when missing; those three files are replaced). Settings keep prune off and \
-            protect the consumer the tool signs in as.
+            (created when missing; those files are replaced), with fracttal.schema.json beside \
+            them, which their $schema comment names for editors. Settings keep prune off and \
+            protect the consumer the tool signs in as. With CI set and no target given, export \
+            refuses to use the embedded sandbox.
 
             Example:
               fracttal export --out config/ && fracttal plan config/ --detailed-exitcode
             """
     )
 
-    @Option(help: "The folder to write into.")
+    @Option(help: "The folder to write into.", completion: .directory)
     var out: String = "."
 
     @OptionGroup var target: TargetOptions
+    @OptionGroup var color: ColorOptions
 
     func run() async throws {
         try await ExportWorkflow(environment: CommandContext.current.environment).run(target: target, into: out)

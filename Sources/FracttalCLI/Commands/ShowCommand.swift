@@ -13,10 +13,10 @@ struct ShowCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The saved plan.")
+    @Argument(help: "The saved plan.", completion: .file())
     var file: String
 
-    @Option(help: "text, markdown or json.")
+    @Option(help: "text, markdown, json or github (text plus workflow-command annotations).")
     var format: PlanFormat = .text
 
     @OptionGroup var color: ColorOptions

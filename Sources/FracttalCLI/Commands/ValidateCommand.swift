@@ -18,11 +18,16 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Configuration files or folders (folders are read recursively for *.yaml and *.yml). Default: the current folder.")
+    @Argument(
+        help: "Configuration files or folders (folders are read recursively for *.yaml and *.yml). Default: the current folder.",
+        completion: .file()
+    )
     var paths: [String] = []
 
     @Option(help: "text, json or github (workflow-command annotations).")
     var format: DiagnosticsFormat = .text
+
+    @OptionGroup var color: ColorOptions
 
     func run() throws {
         let loaded = ConfigurationLoader(environment: CommandContext.current.environment)

@@ -28,7 +28,7 @@ struct CommandContext: Sendable {
     /// The context of the running command; outside any run (a signal handler), the process's own.
     @TaskLocal static var current = CommandContext(environment: ProcessInfo.processInfo.environment, streams: .standard)
 
-    /// Where a path the user gave (or a default such as `.fracttal/journal`) is: `path` itself for
+    /// Where a path the user gave (or a default such as `.fracttal/sandbox.sqlite`) is: `path` itself for
     /// the process's own run, which leaves relative paths to the current folder (and messages as the
     /// user wrote them), or `path` inside the run's working folder.
     func location(of path: String) -> String {

@@ -77,4 +77,14 @@ extension Diagnostic.Code {
     static let sandboxUnavailable: Self = "FRC421"
     /// The tool's own secret was about to be printed or saved and was replaced by `***` (a warning).
     static let secretRedacted: Self = "FRC422"
+    /// Standard output could not be written for another reason than a reader that went away.
+    static let outputUnwritable: Self = "FRC423"
+    /// The secret store could not be opened, read or locked, for a reason without a code of its own.
+    static let storeUnusable: Self = "FRC424"
+    /// `unlock` was given no secret store.
+    static let storeRequired: Self = "FRC425"
+    /// Every action was done, but the closing check could not read the consumers.
+    static let closingCheckFailed: Self = "FRC426"
+    /// A saved plan breaks a rule checked again at apply: one action per address, protect, prune, mass delete.
+    static let savedPlanBreaksRules: Self = "FRC427"
 }

@@ -34,10 +34,11 @@ public struct CommandStreams: Sendable {
     }
 
     /// The process's standard output, error and input, unbuffered, each a terminal when `isatty` says so.
+    /// A reader that goes away ends the command quietly (`StandardDescriptor`).
     public static var standard: CommandStreams {
         CommandStreams(
-            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+            writeOutput: { StandardDescriptor.writeOutput($0) },
+            writeError: { StandardDescriptor.writeError($0) },
             readInputLine: { readLine(strippingNewline: true) },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             errorIsTerminal: isatty(STDERR_FILENO) == 1,

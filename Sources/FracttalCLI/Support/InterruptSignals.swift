@@ -8,8 +8,8 @@ import Synchronization
 /// While an apply makes changes, the first signal asks it to stop gracefully (`StopRequest`): it
 /// starts nothing new, lets the calls in flight finish for a few seconds, writes every secret it
 /// received and reports what was and was not done. Any other time the first signal ends the process
-/// at once with exit code 1, and so does a second signal during an apply (the apply journal still
-/// records what was in flight).
+/// at once with exit code 1, and so does a second signal during an apply (the secret store's pending
+/// marks still record what was in flight).
 enum InterruptSignals {
     private struct State {
         var received = 0
@@ -38,6 +38,14 @@ enum InterruptSignals {
         return try await work()
     }
 
+    /// A reader of standard output or error went away: while an apply makes changes, asks it to stop
+    /// as the first signal does and returns true; returns false any other time (the caller ends the process).
+    static func stopApplyingGracefully() -> Bool {
+        guard let stop = state.withLock({ $0.stop }) else { return false }
+        stop.request()
+        return true
+    }
+
     private static func received() {
         let (count, stop) = state.withLock { state in
             state.received += 1
@@ -51,7 +59,7 @@ enum InterruptSignals {
         StandardStreams.err(
             stop == nil && count == 1
                 ? "\nInterrupted."
-                : "\nInterrupted again: stopping at once; the apply journal in .fracttal/journal records what was in flight, so run apply again from this folder."
+                : "\nInterrupted again: stopping at once; the secret store's pending marks record what was in flight, so run apply again with the same store."
         )
         exit(1)
     }

@@ -12,7 +12,7 @@ struct TargetResolver {
     /// The process environment.
     var environment: [String: String]
 
-    /// Resolves the target; refuses the embedded sandbox in CI when `refuseSandboxInCI` is set.
+    /// Resolves the target; refuses the embedded sandbox in CI when `refuseSandboxInCI` is set (plan, apply, export).
     func resolve(_ options: TargetOptions, refuseSandboxInCI: Bool) throws -> Target {
         let baseURL = options.baseURL ?? nonEmpty("FRACTTAL_BASE_URL")
         let tokenURL = options.tokenURL ?? nonEmpty("FRACTTAL_TOKEN_URL")
@@ -21,7 +21,7 @@ struct TargetResolver {
             if refuseSandboxInCI, environment["CI"].map({ !$0.isEmpty && $0 != "false" && $0 != "0" }) == true {
                 throw CommandFailure(
                     .noTargetInCI,
-                    "CI is set but no target is given: set FRACTTAL_BASE_URL (or --base-url) with FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET, so that CI never plans against the embedded sandbox by mistake."
+                    "CI is set but no target is given: set FRACTTAL_BASE_URL (or --base-url) with FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET, so that CI never works against the embedded sandbox by mistake."
                 )
             }
             return .embeddedSandbox(dataPath: Self.embeddedSandboxPath)

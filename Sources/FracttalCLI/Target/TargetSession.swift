@@ -15,13 +15,18 @@ final class TargetSession: Sendable {
     /// The API base URL requests go to (the embedded sandbox's own loopback URL included).
     let apiBaseURL: String
     private let sandbox: SandboxServer?
+    private let sandboxLock: EmbeddedSandboxLock?
 
-    private init(target: Target, client: FracttalClient, ownClientID: String, apiBaseURL: String, sandbox: SandboxServer?) {
+    private init(
+        target: Target, client: FracttalClient, ownClientID: String, apiBaseURL: String, sandbox: SandboxServer? = nil,
+        sandboxLock: EmbeddedSandboxLock? = nil
+    ) {
         self.target = target
         self.apiBaseURL = apiBaseURL
         self.client = client
         self.ownClientID = ownClientID
         self.sandbox = sandbox
+        self.sandboxLock = sandboxLock
     }
 
     /// Opens the target: checks URLs and credentials, and starts the embedded sandbox when it is the target.
@@ -34,19 +39,29 @@ final class TargetSession: Sendable {
             }
             let credentials = ClientCredentials(key: key, secret: secret)
             let client = try makeClient(baseURL: baseURL, tokenURL: tokenURL, credentials: credentials, logger: logger, events: events)
-            return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL, sandbox: nil)
+            return TargetSession(target: target, client: client, ownClientID: key, apiBaseURL: baseURL)
         case .embeddedSandbox(let givenPath):
             let dataPath = CommandContext.current.location(of: givenPath)
             let folder = (dataPath as NSString).deletingLastPathComponent
             var configuration = SandboxConfiguration()
             configuration.dataPath = dataPath
             let sandbox: SandboxServer
+            let lock: EmbeddedSandboxLock
             do {
                 if !folder.isEmpty {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
+                // Held until the sandbox has stopped: starting it signs out any other command using it.
+                lock = try await EmbeddedSandboxLock.acquire(beside: dataPath)
+            } catch {
+                throw CommandFailure(
+                    .sandboxUnavailable,
+                    "cannot start the embedded sandbox at \(dataPath) (\(error)); make that folder writable, or set FRACTTAL_BASE_URL to use another target.")
+            }
+            do {
                 sandbox = try await SandboxServer.start(configuration)
             } catch {
+                lock.release()
                 throw CommandFailure(
                     .sandboxUnavailable,
                     "cannot start the embedded sandbox at \(dataPath) (\(error)); make that folder writable, or set FRACTTAL_BASE_URL to use another target.")
@@ -58,18 +73,21 @@ final class TargetSession: Sendable {
                     baseURL: sandbox.apiBaseURL, tokenURL: sandbox.tokenURL, credentials: credentials, logger: logger, events: events
                 )
                 return TargetSession(
-                    target: target, client: client, ownClientID: bootstrap.key, apiBaseURL: sandbox.apiBaseURL, sandbox: sandbox)
+                    target: target, client: client, ownClientID: bootstrap.key, apiBaseURL: sandbox.apiBaseURL, sandbox: sandbox,
+                    sandboxLock: lock)
             } catch {
                 await sandbox.stop()
+                lock.release()
                 throw error
             }
         }
     }
 
-    /// Shuts the client down and stops the embedded sandbox.
+    /// Shuts the client down, stops the embedded sandbox and lets the next command of its folder use it.
     func close() async {
         try? await client.shutdown()
         await sandbox?.stop()
+        sandboxLock?.release()
     }
 
     /// Runs `work` with the session, then closes it, whether `work` finished or threw.

@@ -5,10 +5,12 @@ import Foundation
 /// Prints what an apply did: failures and interruptions, unsaved secrets, consumers a late commit made,
 /// and the summary line.
 struct ApplyReportPrinter {
-    /// The `--secrets-out` file, for messages.
-    var secretsPath: String?
+    /// The secret store as the user named it, for messages.
+    var storeName: String?
     /// The API base URL, for the command that removes a stray consumer.
     var baseURL: String
+    /// `apply --format json`: the summary line goes to standard error, as standard output holds the JSON report.
+    var summaryOnStandardError = false
 
     func print(_ report: ApplyReport) {
         for result in report.results where result.outcome.isFailure {
@@ -23,7 +25,7 @@ struct ApplyReportPrinter {
         }
         for unsaved in report.unsavedSecrets {
             StandardStreams.err(
-                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be written to \(secretsPath ?? "the secrets file"); run apply again from this folder to rotate it. [\(UnsavedSecret.code)]"
+                "error: the new secret of consumer \"\(unsaved.name)\" (key \(unsaved.key)) could not be stored in \(storeName ?? "the secret store") and is kept nowhere; fix the store, then run apply again with it: the plan rotates that secret. [\(UnsavedSecret.code)]"
             )
         }
         for stray in report.strayConsumers {
@@ -31,9 +33,10 @@ struct ApplyReportPrinter {
                 "error: the server also made consumer \"\(stray.name)\" (key \(stray.key)) beside the one this apply created and delivered (key \(stray.keptKey)), from a request whose answer was lost; nobody has its secret. Remove it in Fracttal (Settings > API Connections > OAuth Consumers), or with: curl -X DELETE -H \"Authorization: Bearer $TOKEN\" \(baseURL)/oauth_consumers/\(stray.key) [\(StrayConsumer.code)]"
             )
         }
-        if let problem = report.journalProblem {
-            StandardStreams.err("warning: \(problem) [\(problem.code)]")
+        if summaryOnStandardError {
+            StandardStreams.err(report.summaryLine)
+        } else {
+            StandardStreams.out(report.summaryLine + "\n")
         }
-        StandardStreams.out(report.summaryLine + "\n")
     }
 }

@@ -13,9 +13,16 @@ struct ApplyWorkflow {
         var savedPlan: String?
         var autoApprove: Bool
         var parallelism: Int
-        var secretsOut: String?
-        var secretsFormat: SecretsFormat
+        var store: SecretStoreOptions
+        var lock: LockOptions
         var allowMassDelete: Bool
+        /// `--format`: with `json`, one JSON report is all that goes to standard output.
+        var format: ApplyFormat = .text
+    }
+
+    /// A failure whose JSON report is already printed.
+    private struct ReportedFailure: Error {
+        var failure: CommandFailure
     }
 
     /// The process environment.
@@ -25,8 +32,20 @@ struct ApplyWorkflow {
     /// The command's choices.
     var options: Options
 
-    /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it.
+    /// Runs the apply; throws `CommandFailure` (exit 1) for anything that stops it. With `--format json`
+    /// a report is printed whatever happens, one that names the error when nothing was applied.
     func run(target options: TargetOptions) async throws {
+        do {
+            try await runReporting(target: options)
+        } catch let reported as ReportedFailure {
+            throw reported.failure
+        } catch {
+            if self.options.format == .json { StandardStreams.out(ApplyJSONReport(refusal: error).rendered()) }
+            throw error
+        }
+    }
+
+    private func runReporting(target options: TargetOptions) async throws {
         let progress = ApplyProgress()
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
@@ -34,45 +53,58 @@ struct ApplyWorkflow {
             let session = try await TargetSession.open(
                 target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
             )
+            let store: StoreSession?
+            do {
+                store = try await PlanWorkflow.openStore(
+                    PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), for: session, environment: environment)
+            } catch {
+                await session.close()
+                throw error
+            }
             try await session.closing { session in
-                let (plan, live) = try await checkedSavedPlan(savedPlan, in: session)
-                try await apply(plan, live: live, session: session, progress: progress)
+                do {
+                    let (plan, live) = try await checkedSavedPlan(savedPlan, in: session, store: store)
+                    try await apply(plan, live: live, session: session, store: store, progress: progress)
+                    await store?.close()
+                } catch {
+                    await store?.close()
+                    throw error
+                }
             }
         } else {
             let planning = PlanWorkflow(environment: environment, color: color)
-            let inputs = try await planning.loadAndRead(paths: self.options.paths, target: options, events: progress.clientEvent)
-            try await inputs.session.closing { session in
+            let inputs = try await planning.loadAndRead(
+                paths: self.options.paths, target: options,
+                store: PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
+            try await inputs.closing { inputs in
                 let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete)
-                try await apply(plan, live: inputs.live, session: session, progress: progress)
+                try await apply(plan, live: inputs.live, session: inputs.session, store: inputs.store, progress: progress)
             }
         }
     }
 
-    private func apply(_ plan: Plan, live: LiveState, session: TargetSession, progress: ApplyProgress) async throws {
-        StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
-        guard plan.hasChanges else { return }
+    private func apply(_ plan: Plan, live: LiveState, session: TargetSession, store: StoreSession?, progress: ApplyProgress) async throws {
+        let json = options.format == .json
+        if json {
+            StandardStreams.errRaw(plan.rendered(as: .text))
+        } else {
+            StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
+        }
+        guard plan.hasChanges || !plan.withdrawnIntents.isEmpty else {
+            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: nil, failure: nil).rendered()) }
+            return
+        }
 
-        let sink = options.secretsOut.map {
-            SecretSink(path: CommandContext.current.location(of: $0), format: options.secretsFormat)
-        }
         do {
-            try await ApplyPreconditions.check(plan, live: live, secrets: sink)
+            try await ApplyPreconditions.check(plan, live: live, secrets: store)
         } catch {
             throw CommandFailure(error, otherwise: .applyFailed)
         }
-        let journal: ApplyJournal?
-        do {
-            journal = ApplyPreconditions.secretIssuingActions(in: plan).isEmpty ? nil : try ApplyJournal(
-                folder: CommandContext.current.location(of: ApplyJournal.defaultFolder), target: session.target.name
-            )
-        } catch {
-            throw CommandFailure(error, otherwise: .applyFailed)
-        }
-        try confirm()
+        if plan.hasChanges { try confirm() }
 
         let stop = StopRequest()
         let applier = Applier(
-            mutations: session.client, secrets: sink, journal: journal, parallelism: options.parallelism, stop: stop,
+            mutations: session.client, secrets: store, parallelism: options.parallelism, stop: stop,
             onEvent: progress.applyEvent
         )
         let report: ApplyReport
@@ -82,24 +114,38 @@ struct ApplyWorkflow {
             throw CommandFailure(error, otherwise: .applyFailed)
         }
         progress.finish()
-        ApplyReportPrinter(secretsPath: options.secretsOut, baseURL: session.apiBaseURL).print(report)
-        if let diverted = sink?.divertedSecrets {
-            let names = diverted.names.map { "\"\($0)\"" }.joined(separator: ", ")
-            StandardStreams.err("note: the key or secret of \(names) holds characters that no quoting makes safe in an env file, so it was written to \(diverted.path) (JSON, mode 0600) instead.")
+        guard plan.hasChanges else {
+            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: nil).rendered()) }
+            return
         }
+        ApplyReportPrinter(storeName: store?.store.name, baseURL: session.apiBaseURL, summaryOnStandardError: json).print(report)
+        let failure = Self.failure(of: report)
+        if json {
+            StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: failure).rendered())
+            if let failure { throw ReportedFailure(failure: failure) }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The error an apply that ran ends with, if any.
+    private static func failure(of report: ApplyReport) -> CommandFailure? {
         if report.interrupted {
-            throw CommandFailure(.applyInterrupted, "apply was interrupted; run apply again from this folder: it continues from where the company is now and delivers any secret that was not saved.")
+            return CommandFailure(.applyInterrupted, "apply was interrupted; run apply again with the same secret store: it continues from where the company is now and delivers any secret that was not stored.")
+        }
+        if let problem = report.closingCheckProblem, report.results.allSatisfy({ $0.outcome == .done }), report.unsavedSecrets.isEmpty {
+            return CommandFailure(.closingCheckFailed, "every action was done, but the closing check for consumers a lost answer may have made twice could not read the consumers (\(problem)); run `fracttal plan` to look: a second live consumer of a created name is reported there.")
         }
         if !report.succeeded {
-            throw CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
+            return CommandFailure(.applyStopped, "apply stopped after a failure; fix the cause and run apply again: it continues from where the company is now.")
         }
         if !report.strayConsumers.isEmpty {
-            throw CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
+            return CommandFailure(.strayConsumersMade, "apply finished, but the server also made the consumers above; remove them as shown, then run plan.")
         }
+        return nil
     }
 
     /// Re-reads the live state and refuses a saved plan that no longer fits it.
-    private func checkedSavedPlan(_ plan: Plan, in session: TargetSession) async throws -> (Plan, LiveState) {
+    private func checkedSavedPlan(_ plan: Plan, in session: TargetSession, store: StoreSession?) async throws -> (Plan, LiveState) {
         guard plan.target == session.target.name else {
             throw CommandFailure(.planForOtherTarget, "the plan was made for \(plan.target) but the target is \(session.target.name); re-run plan against this target.")
         }
@@ -111,16 +157,33 @@ struct ApplyWorkflow {
         }
         if let madeBy = plan.clientID, madeBy != session.ownClientID {
             StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
-            let problems = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
-            if !problems.isEmpty {
-                for problem in problems { StandardStreams.err("  - \(problem)") }
-                throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
-            }
         }
-        let reasons = PlanStaleness.staleness(of: plan, against: live)
+        let locksOut = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
+        if !locksOut.isEmpty {
+            for problem in locksOut { StandardStreams.err("  - \(problem)") }
+            throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
+        }
+        let broken = SavedPlanCheck.problems(of: plan, live: live, allowMassDelete: options.allowMassDelete)
+        if !broken.isEmpty {
+            for problem in broken { StandardStreams.err("  - \(problem)") }
+            throw CommandFailure(.savedPlanBreaksRules, "this saved plan breaks the rules above, checked again against the live state; nothing was changed. Make the plan again with `fracttal plan --out FILE` and review it.")
+        }
+        let delivery: DeliveryRecord?
+        do {
+            delivery = try await store?.record()
+        } catch {
+            throw CommandFailure(error, otherwise: .storeUnusable)
+        }
+        let reasons = PlanStaleness.staleness(of: plan, against: live, delivery: delivery)
         if !reasons.isEmpty {
             for reason in reasons { StandardStreams.err("  - \(reason)") }
-            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state changed since the plan was made; nothing was changed).")
+            throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state or the secret store changed since the plan was made; nothing was changed). In CI, re-run the plan job, review its new plan, and apply that one.")
+        }
+        if plan.storeDigest == nil, let delivery {
+            let pending = delivery.entries.filter { $0.pending != nil }.map { DisplayText.quoted($0.name) }
+            if !pending.isEmpty {
+                StandardStreams.err("warning: this plan was made without the secret store, so it does not repair the pending deliveries \(delivery.storeName) records for \(pending.joined(separator: ", ")); they stay recorded. Run plan with the store (--secrets-out) and apply that plan to deliver them.")
+            }
         }
         return (plan, live)
     }

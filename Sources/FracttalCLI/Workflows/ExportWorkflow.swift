@@ -10,7 +10,7 @@ struct ExportWorkflow {
 
     /// Reads the target's live state and writes the exported files into `folder`.
     func run(target options: TargetOptions, into folder: String) async throws {
-        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: false)
+        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
         let live: LiveState
         do {
@@ -24,20 +24,27 @@ struct ExportWorkflow {
             StandardStreams.err("note: \(note)")
         }
         StandardStreams.out(
-            "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.name) to \(exported.files.map { (folder as NSString).appendingPathComponent($0.path) }.joined(separator: ", ")).\n"
+            "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.name) to \((exported.files.map(\.path) + [ConfigurationExporter.schemaPath]).map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")).\n"
         )
     }
 
+    /// Writes the exported files and, beside them, the JSON Schema their `$schema` comment names.
     private func write(_ exported: ExportedConfiguration, into folder: String) throws {
+        let schema: ExportedFile
+        do {
+            schema = ExportedFile(path: ConfigurationExporter.schemaPath, text: try ConfigurationSchema.jsonText())
+        } catch {
+            throw CommandFailure(.schemaUnavailable, "\(error)")
+        }
         let location = CommandContext.current.location(of: folder)
         do {
             try FileManager.default.createDirectory(atPath: location, withIntermediateDirectories: true)
-            for file in exported.files {
+            for file in exported.files + [schema] {
                 let url = URL(fileURLWithPath: location).appendingPathComponent(file.path)
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {
-            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder): \(error.localizedDescription); check the folder is writable.")
+            throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder) (\(FileErrorReason.of(error))); check the folder is writable.")
         }
     }
 }

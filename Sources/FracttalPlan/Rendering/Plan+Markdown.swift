@@ -5,7 +5,7 @@ extension Plan {
     public static let markdownCharacterLimit = 60_000
 
     /// The plan as a pull-request comment: target, summary table, a warning listing deletions and replacements,
-    /// notes, then one collapsed diff per action.
+    /// the planner's warnings and notes, then one collapsed diff per action.
     ///
     /// Past `maxCharacters` (UTF-16 code units) the actions are cut at an action boundary, and a closing note says
     /// how many were left out and where to find the full plan.
@@ -58,8 +58,16 @@ extension Plan {
     }
 
     private func markdownNotes() -> String {
-        guard !notes.isEmpty else { return "" }
-        return "**Notes**\n\n" + notes.map { "- \(MarkdownText.escaped(RenderedValue.escaped($0, escapingQuotes: false)))\n" }.joined() + "\n"
+        var text = ""
+        let warnings = shownWarnings
+        if !warnings.isEmpty {
+            text += "**Warnings**\n\n" + warnings.map { Self.markdownLine(($0, $0.message)) }.joined() + "\n"
+        }
+        let notes = shownNotes
+        if !notes.isEmpty {
+            text += "**Notes**\n\n" + notes.map(Self.markdownLine).joined() + "\n"
+        }
+        return text
     }
 
     private static func cutNote(leftOut: Int) -> String {

@@ -1,7 +1,7 @@
 import FracttalModel
 
 extension Plan {
-    /// The plan for people, Terraform-like: the target, each action with its field changes, notes, and a summary line.
+    /// The plan for people, Terraform-like: the target, each action with its field changes, warnings, notes, and a summary line.
     ///
     /// Symbols: `+` create, `~` update, `-/+` replace, `*` rotate secret, `-` delete.
     /// ANSI colour only when `colored` is true.
@@ -12,10 +12,17 @@ extension Plan {
             lines.append("")
             lines += Self.textLines(of: action, paint: paint)
         }
+        let warnings = shownWarnings
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            lines += warnings.map { "  - \(Self.textLine(($0, $0.message)))" }
+        }
+        let notes = shownNotes
         if !notes.isEmpty {
             lines.append("")
             lines.append("Notes:")
-            lines += notes.map { "  - \(RenderedValue.escaped($0, escapingQuotes: false))" }
+            lines += notes.map { "  - \(Self.textLine($0))" }
         }
         lines.append("")
         lines.append(actions.isEmpty ? RenderedValue.noChanges : paint.bold(RenderedValue.summarySentence(summary)))

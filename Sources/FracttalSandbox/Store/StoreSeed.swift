@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The company a new sandbox store starts with: three groups and the consumers of
-/// Fracttal's help article, plus the bootstrap consumer `ci-bootstrap`.
+/// Fracttal's help article (with fixed keys), plus the bootstrap consumer `ci-bootstrap`.
 enum StoreSeed {
     /// The name of the bootstrap consumer.
     static let bootstrapName = "ci-bootstrap"
@@ -41,29 +41,34 @@ enum StoreSeed {
             accountsCount: 0, now: at("2024-06-01T09:00:00Z")
         )
 
-        let consumers: [(String, String?, String, Int64, String?, Bool, String)] = [
-            ("PERMISOS DESTINO", "Integración con el sistema destino", "client_credentials", technicians, nil, false,
-             "2024-05-10T15:20:00Z"),
-            ("AFJ Permisos destino", nil, "client_credentials", defaultGroup, nil, false, "2024-05-13T08:41:27Z"),
-            ("consumidor alex", nil, "client_credentials", defaultGroup, nil, false, "2024-05-20T17:05:09Z"),
-            ("Conexiones API Fracttal Imè", "Conexión con el ERP de la planta", "authorization_code", technicians,
-             "https://erp.example.com/oauth/callback", true, "2024-06-03T11:12:45Z"),
-            ("Permisos destino", "Pruebas de permisos (nombre repetido en minúsculas)", "client_credentials",
-             technicians, nil, false, "2024-06-04T10:00:00Z"),
-            ("consumidorfabian09/05", nil, "client_credentials", defaultGroup, nil, false, "2024-06-05T16:30:00Z"),
-            ("Projeto 1212", "Projeto de integração 1212", "client_credentials", defaultGroup, nil, false,
-             "2024-07-15T13:45:00Z"),
+        // Fixed keys, so that examples binding `key: NBqgHRjWA7j1KqLITd` to "consumidor alex" run as
+        // written against a new store. Secrets stay random: the store keeps only their hashes.
+        let consumers: [(key: String, name: String, description: String?, grantType: String, group: Int64, redirectURI: String?, hub: Bool, created: String)] = [
+            ("Pd7QmX2vLk9RtW4sZa", "PERMISOS DESTINO", "Integración con el sistema destino", "client_credentials", technicians,
+             nil, false, "2024-05-10T15:20:00Z"),
+            ("Af3JkP8wQz5NvR1tYe", "AFJ Permisos destino", nil, "client_credentials", defaultGroup, nil, false,
+             "2024-05-13T08:41:27Z"),
+            ("NBqgHRjWA7j1KqLITd", "consumidor alex", nil, "client_credentials", defaultGroup, nil, false,
+             "2024-05-20T17:05:09Z"),
+            ("Cx6ImE2fRt8LpQ4wNa", "Conexiones API Fracttal Imè", "Conexión con el ERP de la planta", "authorization_code",
+             technicians, "https://erp.example.com/oauth/callback", true, "2024-06-03T11:12:45Z"),
+            ("pD9sWq3ZkV7mT2rXbe", "Permisos destino", "Pruebas de permisos (nombre repetido en minúsculas)",
+             "client_credentials", technicians, nil, false, "2024-06-04T10:00:00Z"),
+            ("Fb0905cNs4Kd8YhQ2m", "consumidorfabian09/05", nil, "client_credentials", defaultGroup, nil, false,
+             "2024-06-05T16:30:00Z"),
+            ("Pj1212Tg5Hw9Lr3VcX", "Projeto 1212", "Projeto de integração 1212", "client_credentials", defaultGroup, nil,
+             false, "2024-07-15T13:45:00Z"),
         ]
-        for (name, description, grantType, group, redirectURI, hub, created) in consumers {
+        for consumer in consumers {
             try StoreRows.insertConsumer(
                 db,
                 ValidatedConsumer(
-                    name: name, description: description, grantType: grantType, groupID: group,
-                    redirectURI: redirectURI, hubEnabled: hub
+                    name: consumer.name, description: consumer.description, grantType: consumer.grantType,
+                    groupID: consumer.group, redirectURI: consumer.redirectURI, hubEnabled: consumer.hub
                 ),
-                key: RandomText.consumerKey(),
+                key: consumer.key,
                 digest: SecretDigest(hashing: RandomText.consumerSecret()),
-                now: at(created)
+                now: at(consumer.created)
             )
         }
         try insertBootstrapConsumer(db, group: automation, now: at("2024-08-01T09:05:00Z"))

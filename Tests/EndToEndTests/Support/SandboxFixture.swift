@@ -20,6 +20,7 @@ struct SandboxFixture {
         faults: FaultPlan = .none,
         faultDelayMilliseconds: Int = 4_000,
         seed: UInt64? = 7,
+        clock: any SandboxClock = SystemSandboxClock(),
         _ body: (SandboxFixture) async throws -> Void
     ) async throws {
         try await TemporaryFolder.with { folder in
@@ -30,6 +31,7 @@ struct SandboxFixture {
             configuration.faults = faults
             configuration.faultDelayMilliseconds = faultDelayMilliseconds
             configuration.seed = seed
+            configuration.clock = clock
             try await SandboxLauncher.with(configuration) { server in
                 try await body(SandboxFixture(server: server, folder: folder))
             }

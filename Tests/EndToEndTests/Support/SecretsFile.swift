@@ -4,14 +4,23 @@ import Foundation
 struct SecretsFile {
     /// Name → (key, secret).
     var entries: [String: (key: String, secret: String)]
+    /// The store's record (the member `""`): scope and pending marks.
+    var record: [String: Any]
 
     /// Reads and parses the file.
     init(contentsOf url: URL) throws {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: [String: String]] ?? [:]
-        entries = object.compactMapValues { entry in
-            guard let key = entry["key"], let secret = entry["secret"] else { return nil }
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
+        record = object[""] as? [String: Any] ?? [:]
+        entries = object.compactMapValues { value in
+            guard let entry = value as? [String: Any], let key = entry["key"] as? String, let secret = entry["secret"] as? String
+            else { return nil }
             return (key, secret)
         }
+    }
+
+    /// The names of the consumers with a pending mark.
+    var pendingNames: [String] {
+        (record["pending"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
     }
 
     /// The file's permission bits.

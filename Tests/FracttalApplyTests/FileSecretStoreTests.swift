@@ -4,14 +4,14 @@ import FracttalModel
 import FracttalTestSupport
 import Testing
 
-struct SecretSinkTests {
+struct FileSecretStoreTests {
     static let credentialsA = ConsumerCredentials(key: "KEYA00000000000000", secret: "SecretAAAAAAAAAAAAAAAAAAAAAAAAAA")
     static let credentialsB = ConsumerCredentials(key: "KEYB00000000000000", secret: "SecretBBBBBBBBBBBBBBBBBBBBBBBBBB")
 
     @Test func aNewFileHasMode0600() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.path("s.json"))
+        let sink = try await fileStore(folder.path("s.json"))
         try await sink.write(Self.credentialsA, for: "a")
         #expect(try folder.mode(of: "s.json") == 0o600)
     }
@@ -21,8 +21,8 @@ struct SecretSinkTests {
         defer { folder.remove() }
         try folder.write("{}", to: "s.json", mode: 0o644)
         try folder.write("", to: "s.env", mode: 0o666)
-        try await SecretSink(path: folder.path("s.json")).write(Self.credentialsA, for: "a")
-        try await SecretSink(path: folder.path("s.env"), format: .env).write(Self.credentialsA, for: "a")
+        try await fileStore(folder.path("s.json")).write(Self.credentialsA, for: "a")
+        try await fileStore(folder.path("s.env"), format: .env).write(Self.credentialsA, for: "a")
         #expect(try folder.mode(of: "s.json") == 0o600)
         #expect(try folder.mode(of: "s.env") == 0o600)
     }
@@ -33,7 +33,7 @@ struct SecretSinkTests {
         try folder.write("{}\n", to: "s.json", mode: 0o600)
         // A hard link keeps the old file's content only if the new content went to another file.
         try FileManager.default.linkItem(atPath: folder.path("s.json"), toPath: folder.path("old-link"))
-        try await SecretSink(path: folder.path("s.json")).write(Self.credentialsA, for: "a")
+        try await fileStore(folder.path("s.json")).write(Self.credentialsA, for: "a")
         #expect(try folder.read("old-link") == "{}\n")
         #expect(try jsonSecrets(try folder.read("s.json"))["a"]?["key"] == Self.credentialsA.key)
         #expect(try folder.entries() == ["old-link", "s.json"], "no temporary file is left behind")
@@ -43,11 +43,11 @@ struct SecretSinkTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(#"{"z": {"key": "KZ", "secret": "SZ", "note": "kept"}, "b": {"key": "OLD", "secret": "OLD"}}"#, to: "s.json")
-        let sink = SecretSink(path: folder.path("s.json"))
+        let sink = try await fileStore(folder.path("s.json"))
         try await sink.write(Self.credentialsB, for: "b")
         try await sink.write(Self.credentialsA, for: "consumidorfabian09/05")
         let text = try folder.read("s.json")
-        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [String: String]]
+        let object = try jsonSecrets(text)
         #expect(object == [
             "b": ["key": Self.credentialsB.key, "secret": Self.credentialsB.secret],
             "consumidorfabian09/05": ["key": Self.credentialsA.key, "secret": Self.credentialsA.secret],
@@ -74,10 +74,13 @@ struct SecretSinkTests {
             FRACTTAL_B_SECRET=OLDSECRET
 
             """, to: "s.env")
-        let sink = SecretSink(path: folder.path("s.env"), format: .env)
+        let sink = try await fileStore(folder.path("s.env"), format: .env)
         try await sink.write(Self.credentialsB, for: "b")
         try await sink.write(Self.credentialsA, for: "Conexiones API Fracttal Imè")
         #expect(try folder.read("s.env") == """
+            # fracttal: {"scope":"\(testScope.text)","store":1}
+            # fracttal: {"entry":{"key":"\(Self.credentialsA.key)","name":"Conexiones API Fracttal Imè","secret_created_at":"2026-05-28T20:26:40Z"}}
+            # fracttal: {"entry":{"key":"\(Self.credentialsB.key)","name":"b","secret_created_at":"2026-05-28T20:26:40Z"}}
             # secrets for the ERP
             OTHER=1
             FRACTTAL_B_KEY=\(Self.credentialsB.key)
@@ -113,31 +116,31 @@ struct SecretSinkTests {
     @Test func collidingNamesAreAnErrorInEnvFormatOnly() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let env = SecretSink(path: folder.path("s.env"), format: .env)
-        let error = await #expect(throws: SecretSinkError.self) {
-            try await env.checkCollisions(names: ["erp sync", "erp-sync"])
+        let env = try await fileStore(folder.path("s.env"), format: .env)
+        let error = await #expect(throws: SecretStoreError.self) {
+            try env.checkCollisions(names: ["erp sync", "erp-sync"])
         }
         #expect(error?.code == "FRC310")
         #expect(error?.description.contains("\"erp sync\"") == true)
         #expect(error?.description.contains("\"erp-sync\"") == true)
         #expect(error?.description.contains("FRACTTAL_ERP_SYNC_KEY") == true)
-        try await env.checkCollisions(names: ["erp", "erp", "Erp2"])
-        try await SecretSink(path: folder.path("s.json")).checkCollisions(names: ["erp sync", "erp-sync"])
+        try env.checkCollisions(names: ["erp", "erp", "Erp2"])
+        try await fileStore(folder.path("s.json")).checkCollisions(names: ["erp sync", "erp-sync"])
         #expect(try folder.entries().isEmpty, "checking writes nothing")
     }
 
     @Test func errorsNeverHoldTheSecret() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.path("missing/s.json"))
-        let error = await #expect(throws: SecretSinkError.self) {
+        let sink = try await fileStore(folder.path("missing/s.json"))
+        let error = await #expect(throws: SecretStoreError.self) {
             try await sink.write(Self.credentialsA, for: "a")
         }
         let text = try #require(error).description
-        #expect(text.contains(Self.credentialsA.key))
+        #expect(text.contains("missing"))
         #expect(!text.contains(Self.credentialsA.secret))
         #expect(!String(reflecting: try #require(error)).contains(Self.credentialsA.secret))
-        let unsaved = await sink.unsavedSecrets
+        let unsaved = sink.unsavedSecrets
         #expect(unsaved == [UnsavedSecret(name: "a", key: Self.credentialsA.key)])
         #expect(!String(describing: unsaved).contains(Self.credentialsA.secret))
         var dumped = ""
@@ -148,7 +151,7 @@ struct SecretSinkTests {
     @Test func concurrentWritesAreAllKept() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.path("s.env"), format: .env)
+        let sink = try await fileStore(folder.path("s.env"), format: .env)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for number in 0..<20 {
                 group.addTask {
@@ -157,7 +160,7 @@ struct SecretSinkTests {
             }
             try await group.waitForAll()
         }
-        let lines = try folder.read("s.env").split(separator: "\n")
+        let lines = try folder.read("s.env").split(separator: "\n").filter { !$0.hasPrefix("# fracttal: ") }
         #expect(lines.count == 40)
         #expect(lines.contains("FRACTTAL_C7_KEY=KEY7"))
     }
@@ -165,7 +168,7 @@ struct SecretSinkTests {
     @Test func namesThatNeedEscapingReadBackExactlyAndTheLayoutIsFoundations() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = SecretSink(path: folder.path("s.json"))
+        let sink = try await fileStore(folder.path("s.json"))
         let names = ["plain", #"quote " and \ backslash"#, "a/b", "tab\there", "line\nbreak", "José", "emoji 🛠️", "\u{1}"]
         for (index, name) in names.enumerated() {
             let credentials = ConsumerCredentials(key: "KEY\(index)", secret: "Secret/\(index)\"")
@@ -178,13 +181,15 @@ struct SecretSinkTests {
             #expect(read[name] == ["key": "KEY\(index)", "secret": "Secret/\(index)\""])
         }
         // ASCII names sort alike scalar by scalar and in Foundation's sorted keys: the bytes are Foundation's.
-        let ascii = SecretSink(path: folder.path("ascii.json"))
+        let ascii = try await fileStore(folder.path("ascii.json"))
         try await ascii.write(Self.credentialsB, for: "b/x")
         try await ascii.write(Self.credentialsA, for: "a")
+        let issued = "2026-05-28T20:26:40Z"
         let expected = try JSONSerialization.data(
             withJSONObject: [
-                "a": ["key": Self.credentialsA.key, "secret": Self.credentialsA.secret],
-                "b/x": ["key": Self.credentialsB.key, "secret": Self.credentialsB.secret],
+                "": ["pending": [String](), "scope": testScope.text, "store": 1] as [String: Any],
+                "a": ["key": Self.credentialsA.key, "secret": Self.credentialsA.secret, "secret_created_at": issued],
+                "b/x": ["key": Self.credentialsB.key, "secret": Self.credentialsB.secret, "secret_created_at": issued],
             ],
             options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         #expect(try folder.read("ascii.json") == String(decoding: expected, as: UTF8.self) + "\n")
@@ -192,12 +197,12 @@ struct SecretSinkTests {
 }
 
 /// Secrets arriving together are written in groups, each on disk before its `write` returns.
-struct SecretSinkGroupingTests {
+struct FileSecretStoreGroupingTests {
     @Test func manyConcurrentWritesAllLandAndEachIsOnDiskWhenItReturns() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(#"{"kept": {"key": "KEPT", "secret": "KEPT"}}"#, to: "s.json")
-        let sink = SecretSink(path: folder.path("s.json"))
+        let sink = try await fileStore(folder.path("s.json"))
         let path = folder.path("s.json")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<200 {
@@ -222,12 +227,10 @@ struct SecretSinkGroupingTests {
         defer { folder.remove() }
         try folder.write(#"{"a": {"key": "K", "secret": "S"}}"#, to: "s.env")
         try folder.write("FRACTTAL_A_KEY=K\nFRACTTAL_A_SECRET=S\n", to: "s.json")
-        let env = SecretSink(path: folder.path("s.env"), format: .env)
-        let error = await #expect(throws: SecretSinkError.self) { try await env.checkCollisions(names: ["a"]) }
+        let error = await #expect(throws: SecretStoreError.self) { _ = try await fileStore(folder.path("s.env"), format: .env) }
         #expect(error?.code == "FRC312")
         #expect(error?.description.contains("--secrets-format json") == true)
-        let json = SecretSink(path: folder.path("s.json"))
-        let other = await #expect(throws: SecretSinkError.self) { try await json.checkCollisions(names: ["a"]) }
+        let other = await #expect(throws: SecretStoreError.self) { _ = try await fileStore(folder.path("s.json")) }
         #expect(other?.description.contains("--secrets-format env") == true)
     }
 

@@ -1,0 +1,43 @@
+import ArgumentParser
+import FracttalApply
+
+/// `fracttal unlock LOCK_ID`: removes exactly that lock of the secret store.
+struct UnlockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock",
+        abstract: "Remove the secret store's lock left by an apply that died.",
+        discussion: """
+            Example:
+              fracttal unlock 9f1c0d7e --secrets-out 'exec:contrib/secret-stores/aws/fracttal-store-aws'
+
+            The lock id is the one a refused apply names. A helper's lock also frees itself once its \\
+            holder stops renewing it; a file store's lock is freed when its process ends.
+            """
+    )
+
+    @Argument(help: "The id of the lock to remove, as a refused apply names it.")
+    var lockID: String
+
+    @OptionGroup var store: SecretStoreOptions
+    @OptionGroup var target: TargetOptions
+
+    func run() async throws {
+        let environment = CommandContext.current.environment
+        guard let named = StoreOpening.store(store, environment: environment) else {
+            throw CommandFailure(.storeRequired, "name the secret store whose lock to remove with --secrets-out or FRACTTAL_SECRETS_OUT.")
+        }
+        let resolved = try TargetResolver(environment: environment).resolve(target, refuseSandboxInCI: false)
+        let session = try await TargetSession.open(resolved, environment: environment, logger: CommandLogger.make(environment))
+        try await session.closing { session in
+            let opened = try await StoreOpening.open(named, for: session)
+            do {
+                try await StoreSession.blocking { () throws(SecretStoreError) in try opened.store.unlock(lockID: lockID) }
+                await opened.close()
+            } catch {
+                await opened.close()
+                throw CommandFailure(error, otherwise: .storeUnusable)
+            }
+            StandardStreams.out("Removed lock \(lockID) of \(opened.store.name).\n")
+        }
+    }
+}
