@@ -29,19 +29,48 @@ extension PlanBuilder {
     /// Warns when a consumer to be created has an undeclared live twin that differs only by name: probably
     /// the same consumer renamed in the files, which `previous_names` would keep (key and secret included).
     mutating func warnRenamedTwins() {
+        // The undeclared live consumers by every field but the name, so each create looks its twins up at once.
+        var undeclaredByFields: [TwinFields: [Int]] = [:]
+        for (index, candidate) in live.consumers.enumerated()
+        where liveConsumers[index].declaration == nil && !liveConsumers[index].inDispute {
+            undeclaredByFields[TwinFields(candidate), default: []].append(index)
+        }
+        guard !undeclaredByFields.isEmpty else { return }
         for (position, consumer) in desired.consumers.enumerated() {
             guard case .none = consumers[position].match, case .live(let groupID)? = consumers[position].groupReference else { continue }
-            let twins = live.consumers.indices.filter { index in
-                let candidate = live.consumers[index]
-                return liveConsumers[index].declaration == nil && !liveConsumers[index].inDispute
-                    && ExactName(candidate.name) != ExactName(consumer.name.value)
-                    && candidate.description == consumer.description.value && candidate.grantType == consumer.grantType.value
-                    && candidate.groupID == groupID && candidate.redirectURI == consumer.redirectURI.value
-                    && candidate.hubEnabled == consumer.hub.value
+            let twins = undeclaredByFields[TwinFields(consumer, groupID: groupID), default: []].filter {
+                ExactName(live.consumers[$0].name) != ExactName(consumer.name.value)
             }
             guard twins.count == 1, let twin = twins.first.map({ live.consumers[$0] }) else { continue }
             diagnostics.append(.createLooksLikeRename(consumer.name.value, twin: twin, at: consumer.name.location))
         }
+    }
+}
+
+/// Every field of a consumer that a rename keeps: two consumers equal in these differ only by name.
+private struct TwinFields: Hashable {
+    var description: String?
+    var grantType: GrantType
+    var groupID: Int
+    var redirectURI: String?
+    var hub: Bool
+
+    init(_ live: LiveConsumer) {
+        self.init(description: live.description, grantType: live.grantType, groupID: live.groupID, redirectURI: live.redirectURI, hub: live.hubEnabled)
+    }
+
+    init(_ desired: DesiredConsumer, groupID: Int) {
+        self.init(
+            description: desired.description.value, grantType: desired.grantType.value, groupID: groupID,
+            redirectURI: desired.redirectURI.value, hub: desired.hub.value)
+    }
+
+    init(description: String?, grantType: GrantType, groupID: Int, redirectURI: String?, hub: Bool) {
+        self.description = description
+        self.grantType = grantType
+        self.groupID = groupID
+        self.redirectURI = redirectURI
+        self.hub = hub
     }
 }
 
@@ -56,7 +85,14 @@ extension Diagnostic {
     }
 
     static func createLooksLikeRename(_ name: String, twin: LiveConsumer, at location: SourceLocation) -> Self {
-        .warning(
+        // Canonically equal names look the same on screen: the way out is the key, not a name to retype.
+        if twin.name == name {
+            return .warning(
+                "FRC225",
+                "consumer \(DisplayText.quoted(name)) will be created, but the live consumer with key \(twin.key), which no file declares, has the same fields and a name that looks the same but is written with other Unicode code points; if it is the same consumer, add `key: \(twin.key)` to rename it in place and keep its secret",
+                at: location)
+        }
+        return .warning(
             "FRC225",
             "consumer \(DisplayText.quoted(name)) will be created, but the live consumer \(DisplayText.quoted(twin.name)) (key \(twin.key)), which no file declares, differs from it only by name; if it is the same consumer renamed, add `previous_names: [\(twin.name)]` to rename it in place and keep its key and secret",
             at: location)
