@@ -37,7 +37,9 @@ scratch=${FRACTTAL_SCRATCH:-.build-release}
 name=fracttal-$version-linux-x86_64
 
 # libyaml (the CLibYAML target's `-lyaml`) comes from its static archive: a folder that holds
-# only libyaml.a is searched before the system's folders, where libyaml.so would win.
+# only libyaml.a is searched before the system's folders, where libyaml.so would win. It is given to
+# swiftc (`-Xswiftc -L`), which hands it to the linking clang as `-L`, ahead of clang's own system
+# folders; `-Xlinker -L` would come after them, and libyaml.so would be linked.
 yaml_archive=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
 if [[ ! -f $yaml_archive ]]; then
     echo "scripts/release.sh links libyaml statically and needs $yaml_archive: install libyaml-dev" >&2
@@ -47,7 +49,7 @@ static_libraries=$PWD/$scratch/static-libraries
 if [[ $scratch == /* ]]; then static_libraries=$scratch/static-libraries; fi
 mkdir -p "$static_libraries"
 ln -sf "$yaml_archive" "$static_libraries/libyaml.a"
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" -Xlinker -L"$static_libraries")
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" -Xswiftc -L"$static_libraries")
 
 # The version reaches the binary through a git-ignored Swift file that exists only during the
 # build (see Sources/FracttalCLI/Support/BuildVersion.swift): no tracked file changes, and no
