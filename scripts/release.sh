@@ -36,20 +36,24 @@ fi
 scratch=${FRACTTAL_SCRATCH:-.build-release}
 name=fracttal-$version-linux-x86_64
 
-# libyaml (the CLibYAML target's `-lyaml`) comes from its static archive: a folder that holds
-# only libyaml.a is searched before the system's folders, where libyaml.so would win. It is given to
-# swiftc (`-Xswiftc -L`), which hands it to the linking clang as `-L`, ahead of clang's own system
-# folders; `-Xlinker -L` would come after them, and libyaml.so would be linked.
+# libyaml (the CLibYAML target's `-lyaml`) comes from its static archive, from a folder that holds
+# only libyaml.a, so that no libyaml.so is found first. SwiftPM reads yaml-0.1.pc itself and puts
+# its `-L` (the system's folder, which holds libyaml.so too) ahead of everything on the link line;
+# so the build reads a copy of that file whose libdir is the folder (--pkg-config-path). The folder
+# is also given to swiftc (`-Xswiftc -L`), which hands it to clang ahead of clang's own system
+# folders, for the module map's `link "yaml"` if SwiftPM finds no pkg-config file at all.
 yaml_archive=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
-if [[ ! -f $yaml_archive ]]; then
-    echo "scripts/release.sh links libyaml statically and needs $yaml_archive: install libyaml-dev" >&2
+yaml_pc=$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc
+if [[ ! -f $yaml_archive || ! -f $yaml_pc ]]; then
+    echo "scripts/release.sh links libyaml statically and needs $yaml_archive and $yaml_pc: install libyaml-dev" >&2
     exit 1
 fi
 static_libraries=$PWD/$scratch/static-libraries
 if [[ $scratch == /* ]]; then static_libraries=$scratch/static-libraries; fi
-mkdir -p "$static_libraries"
+mkdir -p "$static_libraries/pkgconfig"
 ln -sf "$yaml_archive" "$static_libraries/libyaml.a"
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" -Xswiftc -L"$static_libraries")
+sed "s#^libdir=.*#libdir=$static_libraries#" "$yaml_pc" > "$static_libraries/pkgconfig/yaml-0.1.pc"
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --pkg-config-path "$static_libraries/pkgconfig" -Xswiftc -L"$static_libraries")
 
 # The version reaches the binary through a git-ignored Swift file that exists only during the
 # build (see Sources/FracttalCLI/Support/BuildVersion.swift): no tracked file changes, and no
