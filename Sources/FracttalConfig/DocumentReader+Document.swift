@@ -16,16 +16,21 @@ extension DocumentReader {
         if let settings = fields["settings"] {
             readSettings(settings, into: &collector)
         }
-        if let groups = fields["permission_groups"],
-           let items = list(groups.value, field: "`permission_groups`", expected: "a list of permission groups") {
+        let groupItems = fields["permission_groups"].flatMap {
+            list($0.value, field: "`permission_groups`", expected: "a list of permission groups")
+        }
+        let consumerItems = fields["consumers"].flatMap {
+            list($0.value, field: "`consumers`", expected: "a list of consumers")
+        }
+        collector.reserve(groups: groupItems?.count ?? 0, consumers: consumerItems?.count ?? 0)
+        if let items = groupItems {
             for item in items {
                 if let group = group(item), let problem = collector.add(group) {
                     report(problem)
                 }
             }
         }
-        if let consumers = fields["consumers"],
-           let items = list(consumers.value, field: "`consumers`", expected: "a list of consumers") {
+        if let items = consumerItems {
             for item in items {
                 if let consumer = consumer(item), let problem = collector.add(consumer) {
                     report(problem)
