@@ -92,8 +92,10 @@ struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
         }
         var items: [Item] = []
         items.reserveCapacity(total)
-        for case let page? in pages {
-            guard page.total == total else { return nil }
+        for index in pages.indices {
+            guard let page = pages[index], page.total == total else { return nil }
+            // Each page is let go once copied, so the pages and the list are not both held whole.
+            pages[index] = nil
             items += page.items
         }
         guard items.count == total else { return nil }
@@ -102,6 +104,12 @@ struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
 
     private static func unique(_ items: [Item], key: (Item) -> Key) -> [Item] {
         var seen = Set<Key>(minimumCapacity: items.count)
-        return items.filter { seen.insert(key($0)).inserted }
+        // Usually nothing repeats, and the list is answered as it is rather than copied.
+        guard let repeated = items.firstIndex(where: { !seen.insert(key($0)).inserted }) else { return items }
+        var result = Array(items[..<repeated])
+        for item in items[(repeated + 1)...] where seen.insert(key(item)).inserted {
+            result.append(item)
+        }
+        return result
     }
 }
