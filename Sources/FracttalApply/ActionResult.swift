@@ -42,4 +42,11 @@ public struct ActionResult: Sendable, Hashable {
     static func notStarted(_ action: PlanAction) -> Self {
         Self(address: action.address, action: action.action, step: action.step, outcome: .notStarted)
     }
+
+    /// An action that failed before its call was sent.
+    static func failed(_ action: PlanAction, _ failure: ActionFailure) -> Self {
+        Self(
+            address: action.address, action: action.action, step: action.step,
+            outcome: .failed(reason: ActionFailure.describe(failure), code: ActionFailure.code(of: failure)))
+    }
 }

@@ -5,8 +5,9 @@ import FracttalPlan
 extension Applier {
     /// Makes the calls one action needs, recording what it achieved in `progress`.
     ///
+    /// `intent` is the id of the action's pending mark, already durable in the store (nil without a store).
     /// `slot` is given back once the action's calls are done, before it waits for its secret to reach the disk.
-    func execute(_ action: PlanAction, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot) async throws {
+    func execute(_ action: PlanAction, intent: String?, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot) async throws {
         // No change is sent unless the store's lock is still surely held.
         try secrets?.checkLock()
         let address = action.address
@@ -25,7 +26,6 @@ extension Applier {
             try await mutations.deleteGroup(id: try liveID(of: action))
         case (.consumer, .create):
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: nil)
-            let intent = try await intend(.create, name: address.name, priorKeys: await ledger.consumerKeys(named: address.name))
             try await createConsumer(fields, name: address.name, intent: intent, ledger: ledger, progress: progress, slot: slot)
         case (.consumer, .update):
             let key = try liveKey(of: action)
@@ -38,8 +38,6 @@ extension Applier {
             let key = try liveKey(of: action)
             // Create, store the new secret, then retire the old consumer: a failure on the way leaves the old one working.
             let fields = try await consumerFields(of: action, ledger: ledger, liveKey: key)
-            let intent = try await intend(
-                .replace, name: address.name, priorKeys: await ledger.consumerKeys(named: address.name), oldKey: key)
             try await createConsumer(fields, name: address.name, intent: intent, ledger: ledger, progress: progress, slot: slot)
             do {
                 try await mutations.deleteConsumer(key: key)
@@ -48,8 +46,6 @@ extension Applier {
             }
         case (.consumer, .rotateSecret):
             let key = try liveKey(of: action)
-            let intent = try await intend(
-                .rotate, name: address.name, key: key, priorSecretCreatedAt: await ledger.secretCreatedAt(ofConsumer: key))
             let rotation = try await mutations.rotateSecret(key: key)
             progress.update { $0.key = key }
             try await deliver(rotation.credentials, of: rotation.consumer, name: address.name, intent: intent, progress: progress, slot: slot)
@@ -83,24 +79,6 @@ extension Applier {
             }
             try await deliver(rotation.credentials, of: rotation.consumer, name: name, intent: intent, progress: progress, slot: slot)
         }
-    }
-
-    /// Makes the pending mark of a call that issues a secret durable in the store, before the call is sent;
-    /// returns its id (nil without a store: the preconditions refuse such a plan, and tests run without one).
-    private func intend(
-        _ action: PendingMark.Action, name: String, priorKeys: [String] = [], key: String? = nil,
-        priorSecretCreatedAt: Date? = nil, oldKey: String? = nil
-    ) async throws -> String? {
-        guard let secrets else { return nil }
-        let id = UUID().uuidString.lowercased()
-        let mark = PendingMark(
-            intent: id, action: action, priorKeys: priorKeys, priorSecretCreatedAt: priorSecretCreatedAt, oldKey: oldKey, key: key)
-        do {
-            try await secrets.intend(DeliveryIntent(name: name, mark: mark))
-        } catch {
-            throw ActionFailure.markNotStored(name: name, store: secrets.store.name, reason: ActionFailure.clause(error))
-        }
-        return id
     }
 
     /// Stores a secret; the action's call slot is free while the store works. A failure stops the apply.

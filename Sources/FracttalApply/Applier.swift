@@ -116,32 +116,50 @@ public struct Applier: Sendable {
     /// none after a failure or a stop request.
     ///
     /// An action frees its call slot once its calls are done, before it waits for its secret to reach
-    /// the disk: the next action starts meanwhile, and secrets go to disk in larger groups.
+    /// the disk: the next action starts meanwhile, and secrets go to disk in larger groups. Pending marks
+    /// are made ahead, `markWindow` actions at a time, so the store writes them in a few batches rather than
+    /// one per call; a mark the store cannot hold fails its action before its call and starts nothing new.
     private func runStep(_ items: [(Int, PlanAction)], ledger: ApplyLedger) async -> [(index: Int, result: ActionResult)] {
         let record = StepRecord()
+        var marks = StepMarks()
         let (freed, announceFreed) = AsyncStream.makeStream(of: Void.self)
         // Discarding: a finished action's task is freed at once, not kept until the step ends.
         await withDiscardingTaskGroup { group in
             var next = 0
             var started = 0
             var released = 0
+            var markedUpTo = 0
+            /// Marks the next window once `next` reaches the end of the marked ones; false when a mark failed.
+            func markAhead() async -> Bool {
+                guard next >= markedUpTo else { return true }
+                let window = Array(items[next..<min(items.count, next + Self.markWindow)])
+                let made = await markStep(window, ledger: ledger)
+                marks.intents.merge(made.intents) { first, _ in first }
+                markedUpTo = next + window.count
+                for (index, action) in window {
+                    if let failure = made.failures[index] { record.add(.failed(action, failure), at: index) }
+                }
+                return made.failures.isEmpty
+            }
             func startNext() {
                 let (index, action) = items[next]
                 next += 1
                 started += 1
                 onEvent(.actionStarted(address: action.address, action: action.action, step: action.step))
+                let intent = marks.intents[index]
                 group.addTask {
                     let slot = CallSlot { announceFreed.yield() }
-                    let result = await perform(action, ledger: ledger, slot: slot)
+                    let result = await perform(action, intent: intent, ledger: ledger, slot: slot)
                     record.add(result, at: index)
                     slot.release()
                     onEvent(.actionFinished(result))
                 }
             }
-            while next < min(items.count, parallelism) { startNext() }
+            while next < min(items.count, parallelism), await markAhead() { startNext() }
+            guard started > 0 else { return }
             for await _ in freed {
                 released += 1
-                if next < items.count, !record.hasFailure, !stop.isRequested, !Task.isCancelled {
+                if next < items.count, !record.hasFailure, !stop.isRequested, !Task.isCancelled, await markAhead() {
                     startNext()
                 } else if released == started {
                     break
@@ -149,16 +167,21 @@ public struct Applier: Sendable {
             }
         }
         announceFreed.finish()
-        return record.results
+        let finished = record.results
+        await withdrawUnsent(marks, finished: finished)
+        return finished
     }
 
+    /// How many actions' pending marks are made together, ahead of their calls.
+    static let markWindow = 100
+
     /// Runs one action and says how it ended; never throws.
-    private func perform(_ action: PlanAction, ledger: ApplyLedger, slot: CallSlot) async -> ActionResult {
+    private func perform(_ action: PlanAction, intent: String?, ledger: ApplyLedger, slot: CallSlot) async -> ActionResult {
         let elapsed = stopwatch.start()
         let progress = ActionProgress()
         let outcome: ActionOutcome
         do {
-            try await execute(action, ledger: ledger, progress: progress, slot: slot)
+            try await execute(action, intent: intent, ledger: ledger, progress: progress, slot: slot)
             outcome = .done
         } catch {
             outcome = .failed(

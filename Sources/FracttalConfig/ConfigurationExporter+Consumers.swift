@@ -8,7 +8,7 @@ struct ConsumerSelection {
         var consumer: LiveConsumer
         /// The name of its permission group.
         var groupName: String
-        /// Whether to write `key:`, because other live consumers have its name.
+        /// Whether to write `key:`: other live consumers have its name, or every key was asked for (`withKeys`).
         var pinsKey: Bool
     }
 
@@ -16,8 +16,9 @@ struct ConsumerSelection {
     private(set) var declared: [Item] = []
 
     /// Chooses the consumers to declare; a note for each one left out, and one for each group name
-    /// that declared consumers use and that several live groups share.
-    init(_ live: LiveState, groups: GroupSelection, notes: inout [String]) {
+    /// that declared consumers use and that several live groups share. With `withKeys`, every consumer
+    /// whose key `key:` can hold is bound by it.
+    init(_ live: LiveState, groups: GroupSelection, withKeys: Bool = false, notes: inout [String]) {
         var groupsByID: [Int: LiveGroup] = [:]
         for group in live.groups where groupsByID[group.id] == nil {
             groupsByID[group.id] = group
@@ -43,8 +44,9 @@ struct ConsumerSelection {
                 continue
             }
             let exactName = ExactName(consumer.name)
-            let pinsKey = nameCounts[exactName, default: 0] > 1
-            if pinsKey, !NameRules.isConsumerKey(consumer.key) {
+            let mustPinKey = nameCounts[exactName, default: 0] > 1
+            let keyWritable = NameRules.isConsumerKey(consumer.key)
+            if mustPinKey, !keyWritable {
                 notes.append(ExportNote.consumerLeftOut(consumer, .unpinnableKey(consumer.key)))
                 continue
             }
@@ -58,7 +60,8 @@ struct ConsumerSelection {
                 if ambiguousUsers[groupName] == nil { ambiguousOrder.append(groupName) }
                 ambiguousUsers[groupName, default: []].append(consumer)
             }
-            declared.append(Item(consumer: consumer, groupName: group.name, pinsKey: pinsKey))
+            if withKeys, !keyWritable { notes.append(ExportNote.keyNotWritten(consumer)) }
+            declared.append(Item(consumer: consumer, groupName: group.name, pinsKey: mustPinKey || (withKeys && keyWritable)))
         }
         for name in ambiguousOrder {
             notes.append(ExportNote.ambiguousGroupReference(

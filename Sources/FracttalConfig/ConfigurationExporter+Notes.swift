@@ -82,6 +82,11 @@ enum ExportNote {
         )
     }
 
+    /// A consumer exported without the `key:` that `--with-keys` asked for, because `key:` cannot hold its key.
+    static func keyNotWritten(_ consumer: LiveConsumer) -> String {
+        ExportLabel.escaped("\(ExportLabel.of(consumer)) is exported without `key:`: its key is not 16 to 20 letters and digits, which `key:` requires; it is bound by name.")
+    }
+
     /// An own client id that `settings.protect` cannot hold (server keys are letters and digits, so never in practice).
     static func ownKeyUnwritable(_ key: String) -> String {
         "the client id this tool signs in with (\(ExportLabel.escaped(key))) cannot be written in settings.protect, so it names no consumer: protect that consumer by hand."

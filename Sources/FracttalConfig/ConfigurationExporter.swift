@@ -21,11 +21,13 @@ public enum ConfigurationExporter {
     public static let consumersPath = "consumers.yaml"
 
     /// The configuration that states `live`; `ownClientID` is the key the tool signs in with, and
-    /// `target` names the company in the files' header (the API base URL, or `sandbox:PATH`).
-    public static func export(_ live: LiveState, ownClientID: String?, target: String) -> ExportedConfiguration {
+    /// `target` names the company in the files' header (the API base URL, or `sandbox:PATH`). With
+    /// `withKeys` (`export --with-keys`) every consumer gets `key:`, so that plans bind it by key, not
+    /// by name; else only consumers that share their name with another live one do.
+    public static func export(_ live: LiveState, ownClientID: String?, target: String, withKeys: Bool = false) -> ExportedConfiguration {
         var notes: [String] = []
         let groups = GroupSelection(live, notes: &notes)
-        let consumers = ConsumerSelection(live, groups: groups, notes: &notes)
+        let consumers = ConsumerSelection(live, groups: groups, withKeys: withKeys, notes: &notes)
         var ownKey: String?
         if let ownClientID {
             if !live.consumers.contains(where: { $0.key == ownClientID }) {

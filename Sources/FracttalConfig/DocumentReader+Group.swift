@@ -16,8 +16,9 @@ extension DocumentReader {
         if let field = fields["permissions"] {
             permissions = self.permissions(field.value)
         }
+        let previousNames = fields["previous_names"].map { names($0.value, field: "previous_names") } ?? []
         guard let name else { return nil }
-        return DesiredGroup(name: name, description: description, permissions: permissions, location: here)
+        return DesiredGroup(name: name, description: description, permissions: permissions, previousNames: previousNames, location: here)
     }
 
     /// Reads `permissions`: codes of the form `module:action` or `module:*`, each once.

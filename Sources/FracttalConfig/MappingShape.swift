@@ -15,7 +15,7 @@ struct MappingShape {
     /// `settings.protect`.
     static let protect = MappingShape(context: "in `settings.protect`", keys: ["consumers", "groups"])
     /// One item of `permission_groups`.
-    static let group = MappingShape(context: "in a permission group", keys: ["name", "description", "permissions"])
+    static let group = MappingShape(context: "in a permission group", keys: ["name", "description", "permissions", "previous_names"])
     /// One item of `consumers`.
     static let consumer = MappingShape(
         context: "in a consumer",

@@ -62,6 +62,8 @@ public struct DesiredGroup: Sendable, Equatable {
     public var description: Located<String?>
     /// The permissions as written; `module:*` is expanded against the live catalog at plan time.
     public var permissions: [Located<PermissionPattern>]
+    /// Names the live group may still carry (`previous_names`): a match renames it in place.
+    public var previousNames: [Located<String>]
     /// Where the group's declaration starts (its `- ` item).
     public var location: SourceLocation
 
@@ -70,11 +72,13 @@ public struct DesiredGroup: Sendable, Equatable {
         name: Located<String>,
         description: Located<String?>,
         permissions: [Located<PermissionPattern>],
+        previousNames: [Located<String>] = [],
         location: SourceLocation
     ) {
         self.name = name
         self.description = description
         self.permissions = permissions
+        self.previousNames = previousNames
         self.location = location
     }
 }

@@ -12,10 +12,38 @@ public enum Fingerprint {
         return hasher.hex
     }
 
-    /// The digest of one live consumer: every field but `created_at` and `updated_at`.
-    public static func of(_ consumer: LiveConsumer) -> String {
+    /// The digest of one live consumer as a plan records it for `action`: every field but `created_at` and
+    /// `updated_at`; when its secret was issued counts only for a rotation, the one action that a secret
+    /// issued elsewhere changes (rotating again would take that secret from whoever holds it).
+    public static func of(_ consumer: LiveConsumer, for action: ActionType) -> String {
         var hasher = FNV1a()
-        hasher.combine(consumer)
+        hasher.combine(consumer, includingSecretAge: action == .rotateSecret)
+        return hasher.hex
+    }
+
+    /// The digest of a group a plan relies on without acting on it: as `of(_:)`, but without the account
+    /// count, which a person joining or leaving the group changes and no action depends on.
+    public static func dependency(of group: LiveGroup) -> String {
+        var hasher = FNV1a()
+        hasher.combine(group, includingAccounts: false)
+        return hasher.hex
+    }
+
+    /// The digest of a consumer a plan relies on without acting on it: as `of(_:)`, but without when its
+    /// secret was issued (a restarted sandbox resets its bootstrap consumer's secret, and the tool holds the new one).
+    public static func dependency(of consumer: LiveConsumer) -> String {
+        var hasher = FNV1a()
+        hasher.combine(consumer, includingSecretAge: false)
+        return hasher.hex
+    }
+
+    /// The digest of the permission catalog's codes, whatever their order.
+    public static func of(catalog: PermissionCatalog) -> String {
+        var hasher = FNV1a()
+        hasher.combine("catalog")
+        let codes = catalog.codes.map(\.description).sorted()
+        hasher.combine(codes.count)
+        for code in codes { hasher.combine(code) }
         return hasher.hex
     }
 
@@ -104,7 +132,7 @@ private struct FNV1a {
         combine(date.timeIntervalSince1970.bitPattern)
     }
 
-    mutating func combine(_ group: LiveGroup) {
+    mutating func combine(_ group: LiveGroup, includingAccounts: Bool = true) {
         combine("group")
         combine(group.id)
         combine(group.name)
@@ -113,7 +141,7 @@ private struct FNV1a {
         combine(codes.count)
         for code in codes { combine(code) }
         combine(group.isDefault)
-        combine(group.accountsCount)
+        if includingAccounts { combine(group.accountsCount) }
     }
 
     mutating func combine(_ consumer: LiveConsumer, includingSecretAge: Bool = true) {

@@ -38,7 +38,8 @@ extension Plan: Codable {
         case deliveryChecked = "delivery_checked"
         case storeDigest = "store_digest"
         case withdrawnIntents = "withdrawn_intents"
-        case rules
+        case rules, targets
+        case dependsOn = "depends_on"
         case actionsDigest = "actions_digest"
     }
 
@@ -65,6 +66,17 @@ extension Plan: Codable {
         storeDigest = try container.decodeIfPresent(String.self, forKey: .storeDigest)
         withdrawnIntents = try container.decodeIfPresent([String].self, forKey: .withdrawnIntents) ?? []
         rules = try container.decodeIfPresent(PlanRules.self, forKey: .rules)
+        if let texts = try container.decodeIfPresent([String].self, forKey: .targets) {
+            targets = try texts.map { text in
+                guard let address = ResourceAddress(parsing: text) else {
+                    throw DecodingError.dataCorruptedError(forKey: .targets, in: container, debugDescription: "`\(text)` is not an address")
+                }
+                return address
+            }
+        } else {
+            targets = nil
+        }
+        dependsOn = try container.decodeIfPresent(PlanDependencies.self, forKey: .dependsOn)
     }
 
     /// Encodes the JSON form of a saved plan, with explicit nulls.
@@ -85,14 +97,23 @@ extension Plan: Codable {
         try container.encode(storeDigest, forKey: .storeDigest)
         try container.encode(withdrawnIntents, forKey: .withdrawnIntents)
         try container.encode(rules, forKey: .rules)
+        try container.encode(targets?.map(\.description), forKey: .targets)
+        try container.encode(dependsOn, forKey: .dependsOn)
         try container.encode(actionsDigest, forKey: .actionsDigest)
     }
 
-    /// The digest of the actions as saved, so that a plan whose actions were edited is refused as edited.
+    /// The digest of the actions as saved, so that a plan whose actions were edited is refused as edited;
+    /// it covers the targets and dependencies too when the plan records them.
     public var actionsDigest: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Fingerprint.of(data: (try? encoder.encode(actions)) ?? Data())
+        var data = (try? encoder.encode(actions)) ?? Data()
+        if let dependsOn {
+            // Plans saved before dependencies were recorded keep the digest of their actions alone.
+            data.append(contentsOf: (try? encoder.encode(dependsOn)) ?? Data())
+            data.append(contentsOf: (try? encoder.encode(targets?.map(\.description))) ?? Data())
+        }
+        return Fingerprint.of(data: data)
     }
 
     /// The plan as pretty JSON with sorted keys, ending in a newline; the same plan always gives the same bytes.

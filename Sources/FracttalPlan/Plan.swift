@@ -36,13 +36,19 @@ public struct Plan: Sendable, Hashable {
     public var withdrawnIntents: [String]
     /// The configuration's rules the plan was made under, checked again by `apply --plan`.
     public var rules: PlanRules?
+    /// `--target`: the addresses a partial plan is limited to (with what they need); nil for a whole plan.
+    public var targets: [ResourceAddress]?
+    /// What the actions rely on besides the objects they act on, checked again by `apply --plan`; nil in
+    /// plans saved before it was recorded, which any change of the live state makes stale.
+    public var dependsOn: PlanDependencies?
 
     /// Creates a plan; the summary is counted from the actions.
     public init(
         target: String, configurationDigest: String, liveFingerprint: String, createdAt: Date,
         actions: [PlanAction], unchanged: Int = 0, notes: [String] = [], clientID: String? = nil,
         deliveryChecked: Bool = false, storeDigest: String? = nil, withdrawnIntents: [String] = [], rules: PlanRules? = nil,
-        warnings: [PlanWarning] = [], undeclared: UndeclaredObjects = UndeclaredObjects()
+        warnings: [PlanWarning] = [], undeclared: UndeclaredObjects = UndeclaredObjects(),
+        targets: [ResourceAddress]? = nil, dependsOn: PlanDependencies? = nil
     ) {
         formatVersion = Self.currentFormatVersion
         self.target = target
@@ -59,7 +65,12 @@ public struct Plan: Sendable, Hashable {
         self.rules = rules
         self.warnings = warnings
         self.undeclared = undeclared
+        self.targets = targets
+        self.dependsOn = dependsOn
     }
+
+    /// Whether `--target` limited the plan to some objects.
+    public var isPartial: Bool { targets != nil }
 
     /// Whether the plan changes anything.
     public var hasChanges: Bool { !actions.isEmpty }

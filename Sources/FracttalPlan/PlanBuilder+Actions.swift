@@ -4,7 +4,7 @@ import FracttalModel
 extension PlanBuilder {
     /// Plans group creates and updates (phase 1), and guards the group of the tool's own consumer.
     mutating func planGroups() {
-        for (position, group) in desired.groups.enumerated() where !groups[position].matchFailed {
+        for (position, group) in desired.groups.enumerated() where !groups[position].matchFailed && covers(group: position) {
             let address = ResourceAddress(.group, group.name.value)
             let permissions = groups[position].permissions
             let after = GroupState(name: group.name.value, description: group.description.value, permissions: permissions)
@@ -17,6 +17,7 @@ extension PlanBuilder {
                 continue
             }
             var changed: [String] = []
+            if ExactName(match.name) != ExactName(group.name.value) { changed.append("name") }
             if match.description != group.description.value { changed.append("description") }
             if match.permissions != permissions { changed.append("permissions") }
             if let protectLocation = protectedGroups[ExactName(group.name.value)] {
@@ -37,10 +38,12 @@ extension PlanBuilder {
                 continue
             }
             let before = GroupState(name: match.name, description: match.description, permissions: match.permissions)
+            var reason = "differs in \(changed.joined(separator: ", "))"
+            if let renamedFrom = groups[position].renamedFrom { reason += "; found by its previous name \(DisplayText.quoted(renamedFrom))" }
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .update, before: .group(before), after: .group(after),
-                    changedFields: changed, reason: "differs in \(changed.joined(separator: ", "))",
+                    changedFields: changed, reason: reason,
                     liveID: match.id, liveFingerprint: Fingerprint.of(match)),
                 phase: .groupChanges, location: group.location))
         }
@@ -48,7 +51,7 @@ extension PlanBuilder {
 
     /// Plans consumer creates, updates and replacements (phase 2) and rotations (phase 3).
     mutating func planConsumers() {
-        for (position, consumer) in desired.consumers.enumerated() {
+        for (position, consumer) in desired.consumers.enumerated() where covers(consumer: position) {
             if let instant = consumer.rotateSecretBefore, instant.value > context.now {
                 diagnostics.append(.rotateBeforeInFuture(instant.value, now: context.now, at: instant.location))
             }
@@ -90,7 +93,6 @@ extension PlanBuilder {
             return
         }
         let before = liveState(of: match)
-        let fingerprint = Fingerprint.of(match)
 
         if consumers[position].isProtected {
             unchanged += 1
@@ -114,7 +116,7 @@ extension PlanBuilder {
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
                     changedFields: changed, forcesReplacement: ["grant_type"],
                     reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again",
-                    liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                    liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .replace), groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
             return
         }
@@ -133,7 +135,8 @@ extension PlanBuilder {
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .update, before: .consumer(before), after: .consumer(after),
-                    changedFields: changed, reason: reason, liveKey: match.key, liveFingerprint: fingerprint, groupRef: reference),
+                    changedFields: changed, reason: reason, liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .update),
+                    groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
         }
         if !rotation.isEmpty {
@@ -141,7 +144,7 @@ extension PlanBuilder {
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .rotateSecret, before: .consumer(after), after: .consumer(after),
-                    reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: fingerprint),
+                    reason: rotation.joined(separator: "; "), liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .rotateSecret)),
                 phase: .rotations, location: consumer.location))
         }
     }
@@ -179,11 +182,12 @@ extension PlanBuilder {
             redirectURI: consumer.redirectURI.value, hub: consumer.hub.value)
     }
 
-    /// With `prune`, deletes undeclared live objects (phases 4 and 5), except the ones kept.
+    /// With `prune`, deletes undeclared live objects (phases 4 and 5), except the ones kept; with `--target`,
+    /// only the targeted ones.
     mutating func planPrune() {
         let reason = "no file declares it and settings.prune is true"
         for (position, consumer) in live.consumers.enumerated()
-        where liveConsumers[position].declaration == nil && !liveConsumers[position].inDispute {
+        where liveConsumers[position].declaration == nil && !liveConsumers[position].inDispute && covers(liveConsumer: position) {
             let address = ResourceAddress(.consumer, consumer.name)
             if let location = protectLocation(of: consumer) {
                 keep("kept: \(address) (key \(consumer.key)) is in settings.protect", at: location)
@@ -194,11 +198,12 @@ extension PlanBuilder {
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .delete, before: .consumer(liveState(of: consumer)), after: nil, reason: reason,
-                        liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
+                        liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer, for: .delete)),
                     phase: .consumerDeletes, location: pruneLocation))
             }
         }
-        for group in live.groups where groupDeclarationByID[group.id] == nil && !groupsInDispute.contains(group.id) {
+        for group in live.groups
+        where groupDeclarationByID[group.id] == nil && !groupsInDispute.contains(group.id) && covers(liveGroup: group.id) {
             let address = ResourceAddress(.group, group.name)
             if let location = protectedGroups[ExactName(group.name)] {
                 keep("kept: \(address) (id \(group.id)) is in settings.protect", at: location)

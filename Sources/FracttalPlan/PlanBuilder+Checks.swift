@@ -133,7 +133,7 @@ extension PlanBuilder {
             undeclared[ExactName(consumer.name), default: []].append(consumer.key)
         }
         guard !undeclared.isEmpty else { return }
-        for (position, consumer) in desired.consumers.enumerated() {
+        for (position, consumer) in desired.consumers.enumerated() where covers(consumer: position) {
             guard let others = undeclared[ExactName(consumer.name.value)] else { continue }
             let own: [String]
             switch consumers[position].match {

@@ -22,6 +22,7 @@ extension PlanBuilder {
         var storedKeys: Set<String> = []
         for entry in record.entries {
             if let key = entry.key { storedKeys.insert(key) }
+            guard coversDelivery(name: entry.name, key: entry.key ?? entry.pending?.key) else { continue }
             var markedKey: String?
             if let mark = entry.pending {
                 if record.lockedByOther {
@@ -102,19 +103,29 @@ extension PlanBuilder {
         pending.append(PendingAction(
             action: PlanAction(
                 address: address, action: .rotateSecret, before: .consumer(state), after: .consumer(state),
-                reason: reason, liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer)),
+                reason: reason, liveKey: consumer.key, liveFingerprint: Fingerprint.of(consumer, for: .rotateSecret)),
             phase: .rotations, location: desired.consumers[declaration].location))
     }
 
     /// Counts the declared live consumers whose secret the store does not hold: nothing is done for them.
     private mutating func noteConsumersWithoutEntries(storedKeys: Set<String>, record: DeliveryRecord) {
         var count = 0
-        for (position, fate) in liveConsumers.enumerated() where fate.declaration != nil && !fate.removed {
+        for (position, fate) in liveConsumers.enumerated() where fate.declaration.map({ covers(consumer: $0) }) == true && !fate.removed {
             let key = live.consumers[position].key
             if !storedKeys.contains(key), key != context.ownClientID { count += 1 }
         }
         guard count > 0 else { return }
         deliveryNote("\(count) declared \(count == 1 ? "consumer's" : "consumers'") secret \(count == 1 ? "is" : "are") not in \(record.storeName), so \(count == 1 ? "its" : "their") delivery is not checked; rotate one (rotate_secret_before) to bring it into the store")
+    }
+
+    /// Whether a store entry or mark concerns an object the plan covers; with `--target`, the others are left as they are.
+    private func coversDelivery(name: String, key: String?) -> Bool {
+        guard let scope else { return true }
+        if let key, let position = index.consumer(key: key) {
+            if let declaration = liveConsumers[position].declaration { return scope.consumers.contains(declaration) }
+            return scope.liveConsumers.contains(position)
+        }
+        return scope.targets.contains(ResourceAddress(.consumer, name))
     }
 
     /// The plan's note when no store was named.

@@ -25,7 +25,7 @@ extension PlanBuilder {
     mutating func expandGroupPermissions() {
         let modules = index.codesByModule.keys.sorted()
         lazy var codeNames = index.catalog.map(\.description).sorted()
-        for (position, group) in desired.groups.enumerated() {
+        for (position, group) in desired.groups.enumerated() where covers(group: position) {
             var codes: Set<PermissionCode> = []
             for pattern in group.permissions {
                 switch pattern.value {
@@ -54,38 +54,63 @@ extension PlanBuilder {
         }
     }
 
-    /// Matches each declared group to the live group of its name.
+    /// Matches each declared group to the live group of its name, else to the one live group of one of its
+    /// previous names that no declaration has by name.
     mutating func matchGroups() {
         groupDeclarationByName.reserveCapacity(desired.groups.count)
         groupDeclarationByID.reserveCapacity(desired.groups.count)
+        var byPreviousName: [Int] = []
         for (position, group) in desired.groups.enumerated() {
             groupDeclarationByName[ExactName(group.name.value)] = position
             let candidates = index.groups(named: group.name.value)
-            switch candidates.count {
-            case 0:
-                break
-            case 1:
-                groups[position].match = candidates[0]
-                groupDeclarationByID[candidates[0].id] = position
-            default:
-                groups[position].matchFailed = true
-                groupsInDispute.formUnion(candidates.map(\.id))
-                diagnostics.append(.ambiguousGroup(group.name.value, ids: candidates.map(\.id), at: group.name.location))
+            if candidates.isEmpty, !group.previousNames.isEmpty { byPreviousName.append(position) }
+            matchGroup(position, among: candidates, at: group.name.location)
+        }
+        for position in byPreviousName {
+            let group = desired.groups[position]
+            var candidates: [LiveGroup] = []
+            var foundBy: [SourceLocation] = []
+            for previous in group.previousNames {
+                for candidate in index.groups(named: previous.value)
+                where groupDeclarationByID[candidate.id] == nil && !candidates.contains(where: { $0.id == candidate.id }) {
+                    candidates.append(candidate)
+                    foundBy.append(previous.location)
+                }
             }
+            matchGroup(position, among: candidates, at: foundBy.first ?? group.name.location)
+            if let match = groups[position].match { groups[position].renamedFrom = match.name }
+        }
+    }
+
+    /// Matches the declared group at `position` to its one candidate; several are an error that names them.
+    private mutating func matchGroup(_ position: Int, among candidates: [LiveGroup], at location: SourceLocation) {
+        switch candidates.count {
+        case 0:
+            break
+        case 1:
+            groups[position].match = candidates[0]
+            groupDeclarationByID[candidates[0].id] = position
+        default:
+            groups[position].matchFailed = true
+            groupsInDispute.formUnion(candidates.map(\.id))
+            guard covers(group: position) else { return }
+            diagnostics.append(.ambiguousGroup(desired.groups[position].name.value, ids: candidates.map(\.id), at: location))
         }
     }
 
     /// Matches each declared consumer by key, else by name, else by a previous name; a live consumer goes to one declaration.
     mutating func matchConsumers() {
         for (position, consumer) in desired.consumers.enumerated() {
-            var match = findLiveConsumer(for: consumer)
+            var match = findLiveConsumer(for: consumer, reporting: covers(consumer: position))
             var isProtected = !protectedConsumers.isEmpty && protectedConsumers[ExactName(consumer.name.value)] != nil
             if case .live(let found, _) = match {
                 if let other = liveConsumers[found].declaration {
                     let first = desired.consumers[other]
-                    diagnostics.append(.consumerClaimedTwice(
-                        consumer.name.value, live: live.consumers[found], otherName: first.name.value,
-                        otherLocation: first.location, at: consumer.location))
+                    if covers(consumer: position) || covers(consumer: other) {
+                        diagnostics.append(.consumerClaimedTwice(
+                            consumer.name.value, live: live.consumers[found], otherName: first.name.value,
+                            otherLocation: first.location, at: consumer.location))
+                    }
                     match = .failed
                 } else {
                     liveConsumers[found].declaration = position
@@ -97,10 +122,11 @@ extension PlanBuilder {
         }
     }
 
-    private mutating func findLiveConsumer(for consumer: DesiredConsumer) -> ConsumerMatch {
+    /// The live consumer `consumer` matches; with `reporting` false (a declaration outside a partial plan) it says nothing.
+    private mutating func findLiveConsumer(for consumer: DesiredConsumer, reporting: Bool) -> ConsumerMatch {
         if let key = consumer.key {
             guard let found = index.consumer(key: key.value) else {
-                diagnostics.append(.keyNotLive(key.value, at: key.location))
+                if reporting { diagnostics.append(.keyNotLive(key.value, at: key.location)) }
                 return .failed
             }
             return .live(found, renamedFrom: nil)
@@ -109,7 +135,9 @@ extension PlanBuilder {
         if byName.count == 1 { return .live(byName[0], renamedFrom: nil) }
         if byName.count > 1 {
             for candidate in byName { liveConsumers[candidate].inDispute = true }
-            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName.map { live.consumers[$0] }, at: consumer.name.location))
+            if reporting {
+                diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName.map { live.consumers[$0] }, at: consumer.name.location))
+            }
             return .failed
         }
         var found: [Int] = []
@@ -127,7 +155,9 @@ extension PlanBuilder {
             return .live(found[0], renamedFrom: live.consumers[found[0]].name)
         default:
             for candidate in found { liveConsumers[candidate].inDispute = true }
-            diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
+            if reporting {
+                diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
+            }
             return .failed
         }
     }
@@ -136,7 +166,7 @@ extension PlanBuilder {
     mutating func resolveConsumerGroups() {
         lazy var groupNames = Set(desired.groups.map { ExactName($0.name.value) }).union(index.groupNames.map(ExactName.init))
             .map(\.text).sorted { $0 != $1 ? $0 < $1 : $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (position, consumer) in desired.consumers.enumerated() {
+        for (position, consumer) in desired.consumers.enumerated() where covers(consumer: position) {
             let name = consumer.permissionGroup.value
             if let declaration = groupDeclarationByName[ExactName(name)] {
                 let group = groups[declaration]

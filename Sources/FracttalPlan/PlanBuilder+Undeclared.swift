@@ -2,9 +2,10 @@ import FracttalModel
 
 extension PlanBuilder {
     /// Without `prune`, lists the live consumers and groups that no file declares (left alone), apart from the
-    /// tool's own consumer, the default group and protected objects, which are always there by design.
+    /// tool's own consumer, the default group and protected objects, which are always there by design. A
+    /// partial plan (`--target`) lists none: it does not look at the whole company.
     mutating func noteUndeclared() {
-        guard !desired.settings.prunes else { return }
+        guard !desired.settings.prunes, scope == nil else { return }
         var consumers: [UndeclaredObjects.Consumer] = []
         for (position, consumer) in live.consumers.enumerated()
         where liveConsumers[position].declaration == nil && !liveConsumers[position].inDispute && !liveConsumers[position].removed {
@@ -85,15 +86,16 @@ extension Diagnostic {
     }
 
     static func createLooksLikeRename(_ name: String, twin: LiveConsumer, at location: SourceLocation) -> Self {
+        let code: Code = "FRC225"
         // Canonically equal names look the same on screen: the way out is the key, not a name to retype.
         if twin.name == name {
             return .warning(
-                "FRC225",
+                code,
                 "consumer \(DisplayText.quoted(name)) will be created, but the live consumer with key \(twin.key), which no file declares, has the same fields and a name that looks the same but is written with other Unicode code points; if it is the same consumer, add `key: \(twin.key)` to rename it in place and keep its secret",
                 at: location)
         }
         return .warning(
-            "FRC225",
+            code,
             "consumer \(DisplayText.quoted(name)) will be created, but the live consumer \(DisplayText.quoted(twin.name)) (key \(twin.key)), which no file declares, differs from it only by name; if it is the same consumer renamed, add `previous_names: [\(twin.name)]` to rename it in place and keep its key and secret",
             at: location)
     }

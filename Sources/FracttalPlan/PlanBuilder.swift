@@ -42,6 +42,8 @@ struct GroupDecision {
     var match: LiveGroup?
     /// Whether several live groups have its name (an error says so): nothing is planned for it.
     var matchFailed = false
+    /// The previous name it was found by, when it matched a live group of another name.
+    var renamedFrom: String?
 }
 
 /// What the planner decided about one declared consumer (`PlanBuilder.consumers`, indexed like `desired.consumers`).
@@ -112,6 +114,8 @@ struct PlanBuilder {
     var withdrawnIntents: [String] = []
     /// Without `prune`: the live objects no file declares (see `noteUndeclared`).
     var undeclared = UndeclaredObjects()
+    /// With `--target`: what the partial plan covers (see `selectTargets`); nil for a whole plan.
+    var scope: PlanScope?
 
     init(desired: DesiredState, live: LiveState, context: PlanningContext) {
         self.desired = desired
@@ -158,7 +162,8 @@ struct PlanBuilder {
     func finalPermissions(of reference: GroupReference) -> Set<PermissionCode> {
         switch reference {
         case .live(let id):
-            if let declaration = groupDeclarationByID[id], protectedGroups[ExactName(desired.groups[declaration].name.value)] == nil {
+            if let declaration = groupDeclarationByID[id], covers(group: declaration),
+               protectedGroups[ExactName(desired.groups[declaration].name.value)] == nil {
                 return groups[declaration].permissions
             }
             return index.groupsByID[id]?.permissions ?? []
@@ -205,7 +210,7 @@ struct PlanBuilder {
             deliveryChecked: context.delivery != nil, storeDigest: context.delivery.map(Fingerprint.of),
             withdrawnIntents: withdrawnIntents, rules: PlanRules(desired.settings, allowMassDelete: context.allowMassDelete),
             warnings: (diagnostics.filter { $0.severity != .error } + [undeclaredNote].compactMap { $0 }).map(PlanWarning.init),
-            undeclared: undeclared)
+            undeclared: undeclared, targets: scope?.targets, dependsOn: dependencies(of: actions))
         return PlanningResult(plan: plan, diagnostics: diagnostics)
     }
 

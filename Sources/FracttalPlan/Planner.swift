@@ -16,11 +16,13 @@ public struct PlanningContext: Sendable {
     /// What the secret store says about delivered and pending secrets; nil when no store was named, and
     /// then delivery is not checked (the plan says so).
     public var delivery: DeliveryRecord?
+    /// `--target`: the objects a partial plan is limited to (with what they need); empty for a whole plan.
+    public var targets: [ResourceAddress]
 
-    /// By default mass deletes are refused and no store is read.
+    /// By default mass deletes are refused, no store is read, and the plan is whole.
     public init(
         target: String, configurationDigest: String, ownClientID: String?, now: Date, allowMassDelete: Bool = false,
-        delivery: DeliveryRecord? = nil
+        delivery: DeliveryRecord? = nil, targets: [ResourceAddress] = []
     ) {
         self.target = target
         self.configurationDigest = configurationDigest
@@ -28,6 +30,7 @@ public struct PlanningContext: Sendable {
         self.now = now
         self.allowMassDelete = allowMassDelete
         self.delivery = delivery
+        self.targets = targets
     }
 }
 

@@ -2,7 +2,7 @@ import FracttalModel
 
 extension ResourceAddress {
     /// Parses the description form, `kind["name"]` with `"` and `\` escaped; nil for any other text.
-    init?(parsing text: String) {
+    public init?(parsing text: String) {
         guard let open = text.firstIndex(of: "["), let kind = ResourceKind(rawValue: String(text[..<open])) else {
             return nil
         }

@@ -75,6 +75,8 @@ actor FakeCompany: FracttalMutations {
     var failingCalls: Set<Call> = []
     /// Names whose create takes effect but whose answer is lost (returned as adopted).
     var lostAnswers: Set<String> = []
+    /// Whether reading the consumers fails (the applier's closing check).
+    var listingFails = false
     /// Calls held until `releaseHeld()`.
     var heldCalls: Set<Call> = []
     /// Holds every call in batches.
@@ -182,7 +184,8 @@ actor FakeCompany: FracttalMutations {
     }
 
     func listConsumers() async throws -> [LiveConsumer] {
-        consumers
+        if listingFails { throw NotFound(what: "answer to the list of consumers (a 503)") }
+        return consumers
     }
 
     func rotateSecret(key: String) async throws -> (consumer: LiveConsumer, credentials: ConsumerCredentials) {

@@ -89,6 +89,18 @@ struct FileSecretStoreRecordTests {
         #expect(text.contains("FRACTTAL_ERP_KEY=\(Self.credentials.key)\n"))
     }
 
+    /// A record line torn in mid-write (a crash of another tool) is reported with its line number, never skipped.
+    @Test func aTornRecordLineIsReportedWithItsLineNumber() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("FRACTTAL_OTHER_KEY=K\n# fracttal: {\"pending\":[{\"intent\":\"i1\",\"na\n", to: "s.env")
+        let error = await #expect(throws: SecretStoreError.self) {
+            try await fileStore(folder.path("s.env"), format: .env).write(Self.credentials, for: "erp")
+        }
+        #expect(error?.description.contains("line 2") == true, "\(String(describing: error))")
+        #expect(try folder.read("s.env").hasSuffix("\"na\n"), "the file is left as it was")
+    }
+
     @Test(arguments: ["client", "Client", "CLIENT"])
     func aNameThatMakesAVariableTheToolReadsIsRefused(name: String) async throws {
         let folder = try TemporaryFolder()

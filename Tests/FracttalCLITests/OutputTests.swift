@@ -1,3 +1,4 @@
+import Foundation
 import FracttalSandbox
 import FracttalSandboxTestSupport
 import FracttalTestSupport
@@ -119,6 +120,35 @@ struct OutputTests {
                 #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
                 let saved = try folder.read("plan.json")
                 #expect(!saved.contains(secret))
+            }
+        }
+    }
+
+    @Test func anExportOfLiveTextHoldingTheSecretIsRedactedToo() async throws {
+        try await TemporaryFolder.with { folder in
+            try folder.write(
+                """
+                version: 1
+                permission_groups:
+                  - name: Integraciones
+                    description: ${env:GROUP_DESCRIPTION}
+                    permissions: [assets:view]
+                """, to: "config/main.yaml")
+            try await SandboxLauncher.with { server in
+                let secret = server.bootstrapCredentials.secret
+                var environment = server.targetEnvironment
+                environment["GROUP_DESCRIPTION"] = "copied \(secret) here"
+                let applied = await InProcessFracttal.run(["apply", "config", "--auto-approve"], in: folder, environment: environment)
+                #expect(applied.status == 0, "\(applied)")
+
+                let exported = await InProcessFracttal.run(["export", "--out", "exported"], in: folder, environment: environment)
+
+                #expect(exported.status == 0, "\(exported)")
+                let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("exported"))
+                let texts = try files.map { try folder.read("exported/" + $0) }
+                #expect(texts.contains { $0.contains("copied *** here") })
+                #expect(!texts.contains { $0.contains(secret) })
+                #expect(!exported.stdout.contains(secret) && !exported.stderr.contains(secret))
             }
         }
     }

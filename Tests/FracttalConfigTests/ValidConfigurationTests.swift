@@ -28,6 +28,18 @@ struct ValidConfigurationTests {
         #expect(loaded.state.settings.location?.line == 12)
     }
 
+    @Test func aGroupTakesPreviousNames() throws {
+        let loaded = try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: Integraciones
+                previous_names: [PERMISO 1 TECNICO, "Técnicos viejos"]
+            """, [])
+        let group = try #require(loaded.state.groups.first)
+        #expect(group.previousNames.map(\.value) == ["PERMISO 1 TECNICO", "Técnicos viejos"])
+        #expect(group.previousNames.first?.location.line == 4)
+    }
+
     @Test func byteOrderMarkIsAccepted() throws {
         let loaded = try expectDiagnostics("\u{FEFF}version: 1\npermission_groups:\n  - 1️⃣name: Técnicos\n  - 2️⃣nam: x\n", [
             .error("2️⃣", "FRC119", mentioning: "`name`"),

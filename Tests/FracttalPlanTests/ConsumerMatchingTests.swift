@@ -34,7 +34,7 @@ struct ConsumerMatchingTests {
         #expect(action.before?.consumer?.key == "KEY1")
         #expect(action.after?.consumer?.key == "KEY1")
         #expect(action.liveKey == "KEY1")
-        #expect(action.liveFingerprint == Fingerprint.of(live))
+        #expect(action.liveFingerprint == Fingerprint.of(live, for: action.action))
         #expect(action.groupRef == .live(id: 12))
     }
 

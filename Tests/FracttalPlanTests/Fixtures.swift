@@ -91,6 +91,8 @@ struct Scenario {
     var ownClientID: String?
     var allowMassDelete = false
     var delivery: DeliveryRecord?
+    /// `--target`: empty for a whole plan.
+    var targets: [ResourceAddress] = []
 
     var live: LiveState { LiveState(groups: liveGroups, consumers: liveConsumers, catalog: sandboxCatalog) }
     var desired: DesiredState { DesiredState(settings: settings, groups: groups, consumers: consumers) }
@@ -100,7 +102,7 @@ struct Scenario {
             desired: desired, live: live,
             context: PlanningContext(
                 target: "https://acme.example/api", configurationDigest: "0123456789abcdef",
-                ownClientID: ownClientID, now: now, allowMassDelete: allowMassDelete, delivery: delivery))
+                ownClientID: ownClientID, now: now, allowMassDelete: allowMassDelete, delivery: delivery, targets: targets))
     }
 }
 

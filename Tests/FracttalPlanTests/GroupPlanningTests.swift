@@ -107,3 +107,60 @@ struct PermissionExpansionTests {
         #expect(result.mentions("`meters:*`"))
     }
 }
+
+/// `previous_names` on a group: a rename in place, by PUT, keeping the group's id.
+struct GroupRenameTests {
+    /// A declared group at line 10 with previous names at line 15.
+    static func renamed(_ name: String, from previous: [String], _ permissions: [String] = ["assets:view"]) -> DesiredGroup {
+        var group = declaredGroup(name, permissions, line: 10)
+        group.previousNames = previous.enumerated().map { Located($1, at: at(15, 22 + 10 * $0)) }
+        return group
+    }
+
+    @Test func aGroupFoundByAPreviousNameIsRenamedInPlace() throws {
+        let result = Scenario(
+            groups: [Self.renamed("Integraciones", from: ["Old", "Techs"])],
+            consumers: [declaredConsumer("erp-sync", group: "Integraciones", line: 30)],
+            settings: pruning(),
+            liveGroups: [liveGroup(1, "Default", isDefault: true), liveGroup(12, "Techs", ["assets:view"])],
+            liveConsumers: [liveConsumer("KEYERP000000000001", "erp-sync", group: 12)]
+        ).plan()
+        #expect(result.findings == ["note FRC221 at fracttal.yaml:2:10"])
+        #expect(result.outline == [#"1 update group["Integraciones"]"#])
+        let action = try #require(result.plan.actions.first)
+        #expect(action.liveID == 12)
+        #expect(action.changedFields == ["name"])
+        #expect(action.reason.contains(#"found by its previous name "Techs""#))
+        #expect(action.groupFields?.name == "Integraciones")
+        #expect(result.plan.renderedText().contains(#"~ name: "Techs" -> "Integraciones""#))
+    }
+
+    @Test func aLiveGroupDeclaredByNameIsNotTakenByAnotherPreviousName() {
+        let result = Scenario(
+            groups: [declaredGroup("Techs", ["assets:view"], line: 5), Self.renamed("Integraciones", from: ["Techs"])],
+            liveGroups: [liveGroup(1, "Default", isDefault: true), liveGroup(12, "Techs", ["assets:view"])]
+        ).plan()
+        #expect(result.findings == [])
+        #expect(result.outline == [#"1 create group["Integraciones"]"#])
+    }
+
+    @Test func twoLiveGroupsBehindPreviousNamesAreAnError() {
+        let result = Scenario(
+            groups: [Self.renamed("Integraciones", from: ["Old", "Techs"])],
+            liveGroups: [liveGroup(1, "Default", isDefault: true), liveGroup(12, "Techs"), liveGroup(13, "Old")]
+        ).plan()
+        #expect(result.errorFindings == ["error FRC203 at fracttal.yaml:15:22"])
+        #expect(result.mentions("12", "13"))
+        #expect(result.outline == [])
+    }
+
+    @Test func aTargetByTheOldNameSuggestsTheDeclaredOne() {
+        var scenario = Scenario(
+            groups: [Self.renamed("Integraciones", from: ["Techs"])],
+            liveGroups: [liveGroup(1, "Default", isDefault: true), liveGroup(12, "Techs", ["assets:view"])])
+        scenario.targets = [ResourceAddress(.group, "Techs")]
+        let result = scenario.plan()
+        #expect(result.errorFindings == ["error FRC227 at no place"])
+        #expect(result.mentions(#"--target 'group["Integraciones"]'"#))
+    }
+}

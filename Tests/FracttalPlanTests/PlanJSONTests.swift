@@ -21,7 +21,7 @@ struct PlanJSONTests {
 
     @Test func theShapeUsesConfigurationNamesAndExplicitNulls() throws {
         let object = try #require(try JSONSerialization.jsonObject(with: plan.encodedJSON()) as? [String: Any])
-        #expect(Set(object.keys) == ["format_version", "target", "configuration_digest", "live_fingerprint", "created_at", "summary", "actions", "notes", "client_id", "delivery_checked", "store_digest", "withdrawn_intents", "rules", "actions_digest", "warnings", "undeclared"])
+        #expect(Set(object.keys) == ["format_version", "target", "configuration_digest", "live_fingerprint", "created_at", "summary", "actions", "notes", "client_id", "delivery_checked", "store_digest", "withdrawn_intents", "rules", "actions_digest", "warnings", "undeclared", "targets", "depends_on"])
         #expect(object["format_version"] as? Int == 1)
         #expect(object["created_at"] as? String == "2026-05-01T12:00:00Z")
         let summary = try #require(object["summary"] as? [String: Int])

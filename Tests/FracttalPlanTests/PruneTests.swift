@@ -31,7 +31,7 @@ struct PruneTests {
         #expect(deletion.after == nil)
         #expect(deletion.before?.consumer?.permissionGroup == "Old")
         #expect(deletion.liveKey == "KEY1")
-        #expect(deletion.liveFingerprint == Fingerprint.of(oldConsumer))
+        #expect(deletion.liveFingerprint == Fingerprint.of(oldConsumer, for: .delete))
         #expect(deletion.reason == "no file declares it and settings.prune is true")
         #expect(result.plan.actions[4].liveID == 12)
         #expect(result.plan.summary == PlanSummary(delete: 5, unchanged: 5))

@@ -62,7 +62,8 @@ struct DelayedFaultTests {
         let call = try await FaultedCreate.run(faults: "late_commit=1", faultDelayMilliseconds: 600_000)
         #expect(call.reply == nil)
         #expect(call.groupCount == 4)
-        #expect(clock.now - started < .seconds(60))
+        // Far below the 600 s delay, and far above what a loaded machine running every suite at once takes.
+        #expect(clock.now - started < .seconds(300))
     }
 
     @Test func stoppingTheServerSendsAHeldAnswerAtOnce() async throws {

@@ -44,7 +44,9 @@ public final class StoreSession: Sendable {
         self.store = store
         self.capabilities = capabilities
         let lockBox = lockBox
-        intents = GroupCommit(label: "fracttal.store.intend", rest: { store.restAfterWrite }) { batch in
+        // A call waits for its mark, so marks never rest: those that arrive during a write share the next one.
+        // A secret's put does not hold its call back, so puts rest and gather into fewer rewrites.
+        intents = GroupCommit(label: "fracttal.store.intend", rest: { .zero }) { batch in
             try Self.inBatches(batch) { part throws(SecretStoreError) in try store.intend(part, lockID: lockBox.lockID) }
         }
         puts = GroupCommit(label: "fracttal.store.put", rest: { store.restAfterWrite }) { batch in

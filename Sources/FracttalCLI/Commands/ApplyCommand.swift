@@ -14,6 +14,7 @@ struct ApplyCommand: AsyncParsableCommand {
               fracttal apply --plan plan.json --auto-approve --secrets-out secrets.env --secrets-format env
               fracttal apply config/ --auto-approve --secrets-out 'exec:contrib/secret-stores/pass/fracttal-store-pass'
               fracttal apply --plan plan.json --auto-approve --format json > report.json
+              fracttal apply config/ --target 'consumer["erp-sync"]' --secrets-out secrets.json
 
             A plan that creates, replaces or rotates a consumer needs a secret store (--secrets-out or \
             FRACTTAL_SECRETS_OUT): a file, or exec:COMMAND for a store helper. The store also keeps the \
@@ -43,6 +44,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
     var allowMassDelete = false
 
+    @OptionGroup var partial: PartialPlanOptions
     @OptionGroup var store: SecretStoreOptions
     @OptionGroup var lock: LockOptions
     @OptionGroup var target: TargetOptions
@@ -51,6 +53,9 @@ struct ApplyCommand: AsyncParsableCommand {
     func validate() throws {
         if plan != nil, !paths.isEmpty {
             throw ValidationError("a saved plan carries its own configuration; drop PATH or --plan")
+        }
+        if plan != nil, !partial.targets.isEmpty {
+            throw ValidationError("a saved plan carries its own targets (see `fracttal show`); drop --target or --plan")
         }
         guard (1...64).contains(parallelism) else {
             throw ValidationError("--parallelism must be between 1 and 64.")
@@ -63,7 +68,7 @@ struct ApplyCommand: AsyncParsableCommand {
             color: color,
             options: ApplyWorkflow.Options(
                 paths: paths, savedPlan: plan, autoApprove: autoApprove, parallelism: parallelism,
-                store: store, lock: lock, allowMassDelete: allowMassDelete, format: format
+                store: store, lock: lock, allowMassDelete: allowMassDelete, format: format, targets: partial.addresses
             )
         )
         try await workflow.run(target: target)

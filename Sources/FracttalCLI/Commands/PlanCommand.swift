@@ -13,6 +13,7 @@ struct PlanCommand: AsyncParsableCommand {
               fracttal plan config/ --format markdown --out plan.json --detailed-exitcode
               fracttal plan config/ --format github   # warnings annotate the pull request
               fracttal plan config/ --secrets-out 'exec:contrib/secret-stores/aws/fracttal-store-aws'
+              fracttal plan config/ --target 'consumer["erp-sync"]' --out plan.json   # a partial plan
 
             With a secret store (--secrets-out or FRACTTAL_SECRETS_OUT) the plan also checks that \
             every secret was delivered; it only reads the store.
@@ -34,6 +35,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Allow a plan that deletes more than settings.max_delete_percent of the live objects of a kind.")
     var allowMassDelete = false
 
+    @OptionGroup var partial: PartialPlanOptions
     @OptionGroup var store: SecretStoreOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var color: ColorOptions
@@ -41,7 +43,8 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let workflow = PlanWorkflow(
             environment: CommandContext.current.environment, color: color, annotatesFailures: format == .github)
-        let plan = try await workflow.makePlan(paths: paths, target: target, store: store, allowMassDelete: allowMassDelete)
+        let plan = try await workflow.makePlan(
+            paths: paths, target: target, store: store, allowMassDelete: allowMassDelete, targets: partial.addresses)
         StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
         if let out {
             try PlanFile.write(plan, to: out)

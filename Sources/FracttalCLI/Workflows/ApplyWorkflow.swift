@@ -18,6 +18,8 @@ struct ApplyWorkflow {
         var allowMassDelete: Bool
         /// `--format`: with `json`, one JSON report is all that goes to standard output.
         var format: ApplyFormat = .text
+        /// `--target`: the addresses the plan made now is limited to; empty for a whole plan.
+        var targets: [ResourceAddress] = []
     }
 
     /// A failure whose JSON report is already printed.
@@ -77,7 +79,7 @@ struct ApplyWorkflow {
                 paths: self.options.paths, target: options,
                 store: PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
             try await inputs.closing { inputs in
-                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete)
+                let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete, targets: self.options.targets)
                 try await apply(plan, live: inputs.live, session: inputs.session, store: inputs.store, progress: progress)
             }
         }
@@ -158,14 +160,14 @@ struct ApplyWorkflow {
         if let madeBy = plan.clientID, madeBy != session.ownClientID {
             StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
         }
+        // Every problem is listed before refusing, so one look at a tampered plan shows all of them.
         let locksOut = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
+        let broken = SavedPlanCheck.problems(of: plan, live: live, allowMassDelete: options.allowMassDelete)
+        for problem in locksOut + broken { StandardStreams.err("  - \(problem)") }
         if !locksOut.isEmpty {
-            for problem in locksOut { StandardStreams.err("  - \(problem)") }
             throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
         }
-        let broken = SavedPlanCheck.problems(of: plan, live: live, allowMassDelete: options.allowMassDelete)
         if !broken.isEmpty {
-            for problem in broken { StandardStreams.err("  - \(problem)") }
             throw CommandFailure(.savedPlanBreaksRules, "this saved plan breaks the rules above, checked again against the live state; nothing was changed. Make the plan again with `fracttal plan --out FILE` and review it.")
         }
         let delivery: DeliveryRecord?

@@ -8,8 +8,9 @@ struct ExportWorkflow {
     /// The process environment.
     var environment: [String: String]
 
-    /// Reads the target's live state and writes the exported files into `folder`.
-    func run(target options: TargetOptions, into folder: String) async throws {
+    /// Reads the target's live state and writes the exported files into `folder`; with `withKeys`, every
+    /// consumer is written with its `key:`.
+    func run(target options: TargetOptions, into folder: String, withKeys: Bool = false) async throws {
         let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
         let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
         let live: LiveState
@@ -18,7 +19,7 @@ struct ExportWorkflow {
         } catch {
             throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(target.name): \(error)")
         }
-        let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name)
+        let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name, withKeys: withKeys)
         try write(exported, into: folder)
         for note in exported.notes {
             StandardStreams.err("note: \(note)")
@@ -41,7 +42,8 @@ struct ExportWorkflow {
             try FileManager.default.createDirectory(atPath: location, withIntermediateDirectories: true)
             for file in exported.files + [schema] {
                 let url = URL(fileURLWithPath: location).appendingPathComponent(file.path)
-                try Data(file.text.utf8).write(to: url, options: .atomic)
+                // Live text could hold the tool's own secret; exported files go where plans go, so they are redacted alike.
+                try Data(CommandContext.current.redacted(file.text).utf8).write(to: url, options: .atomic)
             }
         } catch {
             throw CommandFailure(.exportUnwritable, "cannot write the exported files into \(folder) (\(FileErrorReason.of(error))); check the folder is writable.")

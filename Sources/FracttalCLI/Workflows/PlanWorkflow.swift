@@ -157,15 +157,16 @@ struct PlanWorkflow {
         if !located.isEmpty { StandardStreams.out(render(located, as: .github)) }
     }
 
-    /// Plans the configuration against the live state read with it.
-    func plan(_ inputs: Inputs, allowMassDelete: Bool) throws -> Plan {
+    /// Plans the configuration against the live state read with it; `targets` (`--target`) limits the plan.
+    func plan(_ inputs: Inputs, allowMassDelete: Bool, targets: [ResourceAddress] = []) throws -> Plan {
         let context = PlanningContext(
             target: inputs.session.target.name,
             configurationDigest: ConfigurationDigest.of(inputs.loaded.files),
             ownClientID: inputs.session.ownClientID,
             now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
             allowMassDelete: allowMassDelete,
-            delivery: inputs.delivery
+            delivery: inputs.delivery,
+            targets: targets
         )
         let result = Planner.plan(desired: inputs.loaded.state, live: inputs.live, context: context)
         DiagnosticPrinter.print(result.diagnostics)
@@ -183,8 +184,10 @@ struct PlanWorkflow {
     }
 
     /// `fracttal plan`: load and read, plan, close.
-    func makePlan(paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool) async throws -> Plan {
+    func makePlan(
+        paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool, targets: [ResourceAddress] = []
+    ) async throws -> Plan {
         let inputs = try await loadAndRead(paths: paths, target: options, store: StoreRequest(options: store))
-        return try await inputs.closing { inputs in try plan(inputs, allowMassDelete: allowMassDelete) }
+        return try await inputs.closing { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
     }
 }

@@ -11,8 +11,11 @@ extension Plan {
     /// how many were left out and where to find the full plan.
     public func renderedMarkdown(maxCharacters: Int = Plan.markdownCharacterLimit) -> String {
         var head = "## Fracttal plan\n\n**Target:** <code>\(MarkdownText.escaped(target))</code>\n\n"
+        if let targets {
+            head += "> [!IMPORTANT]\n> \(MarkdownText.escaped(RenderedValue.partialSentence(targets)))\n\n"
+        }
         guard hasChanges else {
-            head += "\(RenderedValue.noChanges)\n"
+            head += "\(RenderedValue.noChanges(partial: isPartial))\n"
             return head + markdownNotes()
         }
         head += "**\(RenderedValue.summarySentence(summary))**\n\n"

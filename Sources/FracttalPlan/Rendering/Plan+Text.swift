@@ -8,6 +8,9 @@ extension Plan {
     public func renderedText(colored: Bool = false) -> String {
         let paint = TextPaint(enabled: colored)
         var lines = ["Target: \(RenderedValue.escaped(target, escapingQuotes: false))"]
+        if let targets {
+            lines.append(paint.apply(.yellow, RenderedValue.partialSentence(targets)))
+        }
         for action in actions {
             lines.append("")
             lines += Self.textLines(of: action, paint: paint)
@@ -25,7 +28,7 @@ extension Plan {
             lines += notes.map { "  - \(Self.textLine($0))" }
         }
         lines.append("")
-        lines.append(actions.isEmpty ? RenderedValue.noChanges : paint.bold(RenderedValue.summarySentence(summary)))
+        lines.append(actions.isEmpty ? RenderedValue.noChanges(partial: isPartial) : paint.bold(RenderedValue.summarySentence(summary)))
         return lines.joined(separator: "\n") + "\n"
     }
 

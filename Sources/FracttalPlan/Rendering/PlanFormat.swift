@@ -24,9 +24,10 @@ extension Plan {
     }
 
     /// `::warning file=F,line=L,col=C::message [FRC210]` (`::notice` for a note), one line each, for the
-    /// warnings and notes that have a place in a file.
+    /// warnings and notes that have a place in a file; a partial plan starts with a `::notice` that says so.
     public func gitHubAnnotations() -> String {
-        warnings.compactMap { $0.diagnostic.location == nil ? nil : "\($0.diagnostic.gitHubAnnotation)\n" }.joined()
+        let partial = targets.map { "::notice title=Partial plan::\(GitHubCommandEscaping.data(RenderedValue.partialSentence($0)))\n" } ?? ""
+        return partial + warnings.compactMap { $0.diagnostic.location == nil ? nil : "\($0.diagnostic.gitHubAnnotation)\n" }.joined()
     }
 
     /// The saved-plan JSON as text (see `encodedJSON()`).

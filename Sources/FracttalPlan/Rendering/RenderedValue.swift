@@ -27,6 +27,18 @@ enum RenderedValue {
     /// The sentence for a plan without actions.
     static let noChanges = "No changes. The company matches the configuration."
 
+    /// The sentence for a partial plan without actions.
+    static let noTargetedChanges = "No changes. The targeted objects match the configuration."
+
+    /// The sentence for a plan without actions, whole or partial.
+    static func noChanges(partial: Bool) -> String { partial ? noTargetedChanges : noChanges }
+
+    /// `Partial plan (--target): only consumer["a"], group["b"] and what they need; …`, for a partial plan.
+    static func partialSentence(_ targets: [ResourceAddress]) -> String {
+        let listed = targets.map(address).joined(separator: ", ")
+        return "Partial plan (--target): only \(listed) and what they need; the rest of the company was not compared with the configuration."
+    }
+
     /// `consumer["x"] (key K)` or `group["x"] (id 12)`, when the action acts on a live object.
     static func subject(of action: PlanAction) -> String {
         let address = address(action.address)

@@ -16,18 +16,3 @@ public enum GroupCreation: Sendable, Hashable {
         }
     }
 }
-
-/// What a consumer create call left on the server.
-public enum ConsumerCreation: Sendable, Hashable {
-    /// The server answered with the new consumer and its secret.
-    case created(LiveConsumer, ConsumerCredentials)
-    /// The answer was lost; the consumer was found by re-reading, without its secret.
-    case adopted(LiveConsumer)
-
-    /// The consumer, however it was obtained.
-    public var consumer: LiveConsumer {
-        switch self {
-        case .created(let consumer, _), .adopted(let consumer): consumer
-        }
-    }
-}
