@@ -16,7 +16,14 @@ FROM swift:6.3-bookworm AS build
 ARG VERSION
 WORKDIR /src
 COPY . .
-RUN if [ ! -f "dist/fracttal-${VERSION}-linux-x86_64.tar.gz" ]; then scripts/release.sh "${VERSION}"; fi
+# A build needs libyaml's headers and static archive (libyaml-dev), found through pkg-config.
+# hadolint ignore=DL3008
+RUN if [ ! -f "dist/fracttal-${VERSION}-linux-x86_64.tar.gz" ]; then \
+        apt-get update \
+        && apt-get install -y --no-install-recommends libyaml-dev pkg-config \
+        && rm -rf /var/lib/apt/lists/* \
+        && scripts/release.sh "${VERSION}"; \
+    fi
 WORKDIR /src/dist
 RUN sha256sum -c "fracttal-${VERSION}-linux-x86_64.tar.gz.sha256" \
     && mkdir /out \

@@ -25,9 +25,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "FracttalModel"),
+        // The system's libyaml: FracttalConfig reads its event stream and writes export's scalars with its emitter.
+        // scripts/release.sh links it statically.
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .target(
             name: "FracttalConfig",
-            dependencies: ["FracttalModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["FracttalModel", "CLibYAML"],
             resources: [.copy("Resources/fracttal.schema.json")]
         ),
         .target(
@@ -84,7 +87,10 @@ let package = Package(
             path: "Tests/FracttalSandboxTestSupport"
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
-        .testTarget(name: "FracttalConfigTests", dependencies: ["FracttalConfig", "FracttalModel", "FracttalPlan", "FracttalTestSupport"]),
+        // Yams (its own copy of libyaml 0.2.5, the system's version) reads export's output back as a second YAML reader.
+        .testTarget(name: "FracttalConfigTests", dependencies: [
+            "FracttalConfig", "FracttalModel", "FracttalPlan", "FracttalTestSupport", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "FracttalAPITests", dependencies: [
             "FracttalAPI", "FracttalModel", "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -108,7 +114,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -5,8 +5,8 @@
 #   scripts/release.sh VERSION        e.g. scripts/release.sh 0.1.0
 #
 # The binary links the Swift standard library and Foundation statically
-# (--static-swift-stdlib) and is stripped; it needs only libc, libstdc++, libgcc_s,
-# zlib and libsqlite3 from the machine that runs it. The tarball holds:
+# (--static-swift-stdlib), and libyaml from its static archive, and is stripped; it needs only
+# libc, libstdc++, libgcc_s, zlib and libsqlite3 from the machine that runs it. The tarball holds:
 #
 #   fracttal-VERSION-linux-x86_64/
 #     fracttal                                the binary; `fracttal --version` prints VERSION
@@ -35,7 +35,25 @@ fi
 
 scratch=${FRACTTAL_SCRATCH:-.build-release}
 name=fracttal-$version-linux-x86_64
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch")
+
+# libyaml (the CLibYAML target's `-lyaml`) comes from its static archive, from a folder that holds
+# only libyaml.a, so that no libyaml.so is found first. SwiftPM reads yaml-0.1.pc itself and puts
+# its `-L` (the system's folder, which holds libyaml.so too) ahead of everything on the link line;
+# so the build reads a copy of that file whose libdir is the folder (--pkg-config-path). The folder
+# is also given to swiftc (`-Xswiftc -L`), which hands it to clang ahead of clang's own system
+# folders, for the module map's `link "yaml"` if SwiftPM finds no pkg-config file at all.
+yaml_archive=$(pkg-config --variable=libdir yaml-0.1)/libyaml.a
+yaml_pc=$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc
+if [[ ! -f $yaml_archive || ! -f $yaml_pc ]]; then
+    echo "scripts/release.sh links libyaml statically and needs $yaml_archive and $yaml_pc: install libyaml-dev" >&2
+    exit 1
+fi
+static_libraries=$PWD/$scratch/static-libraries
+if [[ $scratch == /* ]]; then static_libraries=$scratch/static-libraries; fi
+mkdir -p "$static_libraries/pkgconfig"
+ln -sf "$yaml_archive" "$static_libraries/libyaml.a"
+sed "s#^libdir=.*#libdir=$static_libraries#" "$yaml_pc" > "$static_libraries/pkgconfig/yaml-0.1.pc"
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --pkg-config-path "$static_libraries/pkgconfig" -Xswiftc -L"$static_libraries")
 
 # The version reaches the binary through a git-ignored Swift file that exists only during the
 # build (see Sources/FracttalCLI/Support/BuildVersion.swift): no tracked file changes, and no

@@ -1,6 +1,5 @@
 import Foundation
 import FracttalModel
-import Yams
 
 /// Loads configuration files into a desired state; every problem becomes a diagnostic.
 public struct ConfigurationLoader: Sendable {
@@ -54,52 +53,23 @@ public struct ConfigurationLoader: Sendable {
         case .success(let source):
             text = source.text
         }
-        if let finding = AliasKeyScanner.findAliasInKey(text) {
-            return [.aliasInKey(at: SourceLocation(file: path, line: finding.line, column: finding.column))]
+        let composition = YAMLComposer.compose(text, aliasLimit: ConfigurationLimits.maxAliasExpansions)
+        let stopDiagnostics = composition.stop.map {
+            $0.diagnostics(file: path, text: text, aliasLimit: ConfigurationLimits.maxAliasExpansions)
+        } ?? []
+        // An alias in a key refuses the whole file: nothing of it is read.
+        if case .aliasInKey? = composition.stop { return stopDiagnostics }
+        var reader = DocumentReader(file: path, interpolator: interpolator, source: text, tree: composition.tree)
+        for root in composition.documents {
+            reader.read(document: composition.tree[root], into: &collector)
         }
-        var reader = DocumentReader(file: path, interpolator: interpolator, source: text)
-        var aliases = AliasExpansionCounter(limit: ConfigurationLimits.maxAliasExpansions)
-        // Without an `&` there is no anchor, hence no alias: the count can be skipped.
-        let hasAnchors = text.utf8.contains(UInt8(ascii: "&"))
-        var documents = 0
-        do {
-            // Resolver.basic tags nothing implicitly: Yams hashes keys quickly, and the reader
-            // applies the YAML 1.2 core schema itself. The parser must outlive the walk (anchors are weak).
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-            try withExtendedLifetime(parser) {
-                while let root = try parser.nextRoot() {
-                    documents += 1
-                    if hasAnchors { aliases.add(root) }
-                    if aliases.exceeded {
-                        if let crossing = aliases.crossing, let location = Self.location(of: crossing, in: text, path: path) {
-                            reader.report(.tooManyAliases(path, limit: aliases.limit, crossedBy: crossing.anchor, at: location))
-                        } else {
-                            reader.report(.tooManyAliases(path, limit: aliases.limit, at: reader.location(of: root)))
-                        }
-                        return
-                    }
-                    reader.read(document: root, into: &collector)
-                }
-            }
-        } catch {
-            for diagnostic in YAMLErrorDiagnostic.make(error, file: path, text: text) {
-                reader.report(diagnostic)
-            }
-            return reader.diagnostics
+        for diagnostic in stopDiagnostics {
+            reader.report(diagnostic)
         }
-        if documents == 0 {
+        if composition.stop == nil, composition.documents.isEmpty {
             reader.report(.noDocument(path, at: SourceLocation(file: path, line: 1, column: 1)))
         }
         return reader.diagnostics
-    }
-
-    /// Where the alias that crossed the expansion limit is written; nil when the text does not show it.
-    static func location(of crossing: AliasExpansionCounter.Crossing, in text: String, path: String) -> SourceLocation? {
-        let aliases = AliasKeyScanner.aliases(in: text)
-        guard crossing.ordinal <= aliases.count else { return nil }
-        let alias = aliases[crossing.ordinal - 1]
-        guard alias.anchor == crossing.anchor else { return nil }
-        return SourceLocation(file: path, line: alias.line, column: alias.column)
     }
 
     /// Sorts by location, keeping the emitted order among equals; diagnostics without a place come first.

@@ -26,6 +26,28 @@ struct DeclarationCollector {
     }
 
     /// Adds a group; answers the error when its name is taken, or the warning when it looks like a name taken.
+    /// Makes room for `groups` more groups and `consumers` more consumers, so that the lists and their
+    /// name indexes are not copied again and again as a large file fills them (at least doubling, so
+    /// that many small files cost no more).
+    mutating func reserve(groups: Int, consumers: Int) {
+        Self.reserve(&self.groups, more: groups)
+        Self.reserve(&self.consumers, more: consumers)
+        Self.reserve(&groupNames, more: groups)
+        Self.reserve(&consumerNames, more: consumers)
+        Self.reserve(&groupLookalikes, more: groups)
+        Self.reserve(&consumerLookalikes, more: consumers)
+    }
+
+    private static func reserve<Element>(_ list: inout [Element], more: Int) {
+        let needed = list.count + more
+        if needed > list.capacity { list.reserveCapacity(max(needed, 2 * list.capacity)) }
+    }
+
+    private static func reserve<Key, Value>(_ index: inout [Key: Value], more: Int) {
+        let needed = index.count + more
+        if needed > index.capacity { index.reserveCapacity(max(needed, 2 * index.capacity)) }
+    }
+
     mutating func add(_ group: DesiredGroup) -> Diagnostic? {
         let name = ExactName(group.name.value)
         if let first = groupNames[name] {

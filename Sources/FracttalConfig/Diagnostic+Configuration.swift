@@ -50,20 +50,6 @@ extension Diagnostic {
         .error("FRC108", "the key `\(key)` is already written on line \(firstLine) of this mapping: keep only one of the two", at: location)
     }
 
-    /// The same key twice in one mapping, when only its first occurrence is known.
-    static func duplicateKey(_ key: String, at location: SourceLocation) -> Self {
-        .error("FRC109", "the key `\(key)` appears more than once in this mapping: keep only one", at: location)
-    }
-
-    /// The alias bomb guard tripped, at an alias that cannot be found in the text.
-    static func tooManyAliases(_ path: String, limit: Int, at location: SourceLocation) -> Self {
-        .error(
-            "FRC110",
-            "`\(path)` expands more than \(limit) aliases, so it is refused as a possible YAML bomb: write the values out instead",
-            at: location
-        )
-    }
-
     /// The alias bomb guard tripped at this alias.
     static func tooManyAliases(_ path: String, limit: Int, crossedBy anchor: String, at location: SourceLocation) -> Self {
         .error(

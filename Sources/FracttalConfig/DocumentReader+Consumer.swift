@@ -1,10 +1,9 @@
 import Foundation
 import FracttalModel
-import Yams
 
 extension DocumentReader {
     /// Reads one item of `consumers`; nil when it has no usable name or permission group.
-    mutating func consumer(_ node: Node) -> DesiredConsumer? {
+    mutating func consumer(_ node: YAMLNode) -> DesiredConsumer? {
         guard let fields = fields(of: node, shape: .consumer, field: "each item of `consumers`") else { return nil }
         let here = location(of: node)
 
@@ -91,7 +90,7 @@ extension DocumentReader {
     }
 
     /// `rotate_secret_before`: an RFC 3339 instant with time and offset.
-    private mutating func instant(_ node: Node) -> Located<Date>? {
+    private mutating func instant(_ node: YAMLNode) -> Located<Date>? {
         guard let text = text(node, field: "`rotate_secret_before`", expected: "an instant such as 2026-11-01T00:00:00Z") else {
             return nil
         }
@@ -109,7 +108,7 @@ extension DocumentReader {
     }
 
     /// `max_secret_age`: `<N>d` or `<N>h`, N at least 1.
-    private mutating func secretAge(_ node: Node) -> Located<SecretAge>? {
+    private mutating func secretAge(_ node: YAMLNode) -> Located<SecretAge>? {
         guard let text = text(node, field: "`max_secret_age`", expected: "an age such as `90d` or `12h`") else { return nil }
         guard let age = SecretAge(text.value) else {
             report(.invalidSecretAge(Self.shorten(text.value), at: text.location))

@@ -1,10 +1,9 @@
 import FracttalModel
-import Yams
 
 extension DocumentReader {
     /// Reads one document's root: `version`, then `settings`, `permission_groups` and `consumers`.
-    mutating func read(document root: Node, into collector: inout DeclarationCollector) {
-        guard case .mapping = root else {
+    mutating func read(document root: YAMLNode, into collector: inout DeclarationCollector) {
+        guard root.kind == .mapping else {
             report(.documentNotMapping(found: describe(root), at: location(of: root)))
             return
         }
@@ -17,16 +16,21 @@ extension DocumentReader {
         if let settings = fields["settings"] {
             readSettings(settings, into: &collector)
         }
-        if let groups = fields["permission_groups"],
-           let items = list(groups.value, field: "`permission_groups`", expected: "a list of permission groups") {
+        let groupItems = fields["permission_groups"].flatMap {
+            list($0.value, field: "`permission_groups`", expected: "a list of permission groups")
+        }
+        let consumerItems = fields["consumers"].flatMap {
+            list($0.value, field: "`consumers`", expected: "a list of consumers")
+        }
+        collector.reserve(groups: groupItems?.count ?? 0, consumers: consumerItems?.count ?? 0)
+        if let items = groupItems {
             for item in items {
                 if let group = group(item), let problem = collector.add(group) {
                     report(problem)
                 }
             }
         }
-        if let consumers = fields["consumers"],
-           let items = list(consumers.value, field: "`consumers`", expected: "a list of consumers") {
+        if let items = consumerItems {
             for item in items {
                 if let consumer = consumer(item), let problem = collector.add(consumer) {
                     report(problem)
@@ -35,11 +39,11 @@ extension DocumentReader {
         }
     }
 
-    private mutating func checkVersion(_ node: Node) {
-        if case .scalar(let scalar) = node, Self.meaning(of: scalar) == .plain(.integer), Int(scalar.string) == 1 {
+    private mutating func checkVersion(_ node: YAMLNode) {
+        if node.kind == .scalar, Self.meaning(of: node) == .plain(.integer), Int(node.text) == 1 {
             return
         }
-        if case .scalar(let scalar) = node, case .unsupportedTag(let tag) = Self.meaning(of: scalar) {
+        if node.kind == .scalar, case .unsupportedTag(let tag) = Self.meaning(of: node) {
             report(.unsupportedTag(tag, at: location(of: node)))
             return
         }

@@ -1,9 +1,8 @@
 import FracttalModel
-import Yams
 
 extension DocumentReader {
     /// Reads one item of `permission_groups`; nil when it has no usable name.
-    mutating func group(_ node: Node) -> DesiredGroup? {
+    mutating func group(_ node: YAMLNode) -> DesiredGroup? {
         guard let fields = fields(of: node, shape: .group, field: "each item of `permission_groups`") else { return nil }
         let here = location(of: node)
         var name: Located<String>?
@@ -23,7 +22,7 @@ extension DocumentReader {
     }
 
     /// Reads `permissions`: codes of the form `module:action` or `module:*`, each once.
-    private mutating func permissions(_ node: Node) -> [Located<PermissionPattern>] {
+    private mutating func permissions(_ node: YAMLNode) -> [Located<PermissionPattern>] {
         guard let items = list(node, field: "`permissions`", expected: "a list of permission codes") else { return [] }
         var result: [Located<PermissionPattern>] = []
         var seen: [PermissionPattern: SourceLocation] = [:]

@@ -1,16 +1,15 @@
 import FracttalModel
-import Yams
 
-/// Reads YAML nodes of one file into declarations, collecting a diagnostic for every problem.
+/// Reads the YAML nodes of one file into declarations, collecting a diagnostic for every problem.
 ///
 /// The helpers here read one value each and return nil (after recording why) when it is unusable.
 struct DocumentReader {
     /// A key and its value in a mapping.
     struct Field {
         /// The key node.
-        let key: Node
+        let key: YAMLNode
         /// The value node.
-        let value: Node
+        let value: YAMLNode
     }
 
     /// The file's path as the user named it.
@@ -19,21 +18,23 @@ struct DocumentReader {
     let interpolator: EnvironmentInterpolator
     /// The file's text, for messages that point inside a value.
     let source: String
+    /// The file's nodes.
+    let tree: YAMLTree
     /// What went wrong so far.
     var diagnostics: [Diagnostic] = []
     /// The file's lines, indexed the first time a message points inside a value.
     private var lines: SourceLines?
 
-    init(file: String, interpolator: EnvironmentInterpolator, source: String) {
+    init(file: String, interpolator: EnvironmentInterpolator, source: String, tree: YAMLTree) {
         self.file = file
         self.interpolator = interpolator
         self.source = source
+        self.tree = tree
     }
 
-    /// Where a node was written (Yams' marks are already 1-based).
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    /// Where a node was written.
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: Int(node.line), column: Int(node.column))
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -54,21 +55,21 @@ struct DocumentReader {
     }
 
     /// The known keys of a mapping; unknown and malformed keys are reported. Nil when the node is no mapping.
-    mutating func fields(of node: Node, shape: MappingShape, field: String) -> Fields? {
-        guard case .mapping(let mapping) = node else {
+    mutating func fields(of node: YAMLNode, shape: MappingShape, field: String) -> Fields? {
+        guard node.kind == .mapping else {
             report(typeProblem(node, field: field, expected: "a mapping of keys such as `\(shape.keys[0])`"))
             return nil
         }
         var result = Fields(shape: shape, values: Array(repeating: nil, count: shape.keys.count))
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
+        for (key, value) in tree.pairs(of: node) {
+            guard key.kind == .scalar else {
                 report(.complexKey(at: location(of: key)))
                 continue
             }
-            let name = scalar.string
+            let name = key.text
             if let index = shape.keys.firstIndex(of: name) {
                 result.values[index] = Field(key: key, value: value)
-            } else if name == "<<" && scalar.style == .plain {
+            } else if name == "<<" && key.style == .plain {
                 report(.mergeKey(at: location(of: key)))
             } else {
                 let suggestion = Suggestion.nearest(to: name, among: shape.keys)
@@ -88,21 +89,22 @@ struct DocumentReader {
     }
 
     /// Classifies a scalar without reporting anything.
-    static func meaning(of scalar: Node.Scalar) -> ScalarMeaning {
-        let tag = scalar.tag.rawValue
-        if tag.isEmpty {  // Tag.Name.implicit: a plain scalar with no tag
-            guard scalar.style == .plain || scalar.style == .any else { return .string }
-            let plain = PlainScalar(scalar.string)
+    static func meaning(of scalar: YAMLNode) -> ScalarMeaning {
+        switch scalar.tag {
+        case .none:
+            guard scalar.style == .plain else { return .string }
+            let plain = PlainScalar(scalar.text)
             return plain == .string ? .string : .plain(plain)
+        case .string, .nonSpecific:
+            return .string
+        case .other(let tag):
+            return .unsupportedTag(shortTag(tag))
         }
-        if tag == Tag.Name.str.rawValue || tag == Tag.Name.nonSpecific.rawValue { return .string }
-        return .unsupportedTag(shortTag(tag))
     }
 
     /// Whether the node is a plain null (`null`, `~` or nothing).
-    static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node, meaning(of: scalar) == .plain(.null) { return true }
-        return false
+    static func isNull(_ node: YAMLNode) -> Bool {
+        node.kind == .scalar && meaning(of: node) == .plain(.null)
     }
 
     /// `!!int` for `tag:yaml.org,2002:int`, other tags as written.
@@ -112,14 +114,14 @@ struct DocumentReader {
     }
 
     /// Describes a value for "found ..." in messages.
-    func describe(_ node: Node) -> String {
-        switch node {
+    func describe(_ node: YAMLNode) -> String {
+        switch node.kind {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case .scalar(let scalar):
-            let text = Self.shorten(scalar.string)
-            switch Self.meaning(of: scalar) {
+        case .scalar:
+            let text = Self.shorten(node.text)
+            switch Self.meaning(of: node) {
             case .plain(.null): return "no value"
             case .plain(.boolean): return "the boolean `\(text)`"
             case .plain: return "the number `\(text)`"
@@ -147,9 +149,9 @@ struct DocumentReader {
 
     /// The right diagnostic for a value of the wrong type: "has no value" for null, the tag for a
     /// refused tag, else "must be ..., found ...".
-    func typeProblem(_ node: Node, field: String, expected: String) -> Diagnostic {
-        if case .scalar(let scalar) = node {
-            switch Self.meaning(of: scalar) {
+    func typeProblem(_ node: YAMLNode, field: String, expected: String) -> Diagnostic {
+        if node.kind == .scalar {
+            switch Self.meaning(of: node) {
             case .plain(.null): return .missingValue(field, expected: expected, at: location(of: node))
             case .unsupportedTag(let tag): return .unsupportedTag(tag, at: location(of: node))
             default: break
@@ -159,19 +161,19 @@ struct DocumentReader {
     }
 
     /// A string value, interpolated. Unquoted numbers and booleans are refused with a hint to quote them.
-    mutating func string(_ node: Node, field: String) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, field: String) -> Located<String>? {
         let here = location(of: node)
-        guard case .scalar(let scalar) = node else {
+        guard node.kind == .scalar else {
             report(typeProblem(node, field: field, expected: "a string"))
             return nil
         }
-        switch Self.meaning(of: scalar) {
+        switch Self.meaning(of: node) {
         case .string:
-            return interpolate(scalar, at: here)
+            return interpolate(node, at: here)
         case .plain(.boolean):
-            report(.needsQuotes(field, text: scalar.string, readAs: "boolean", at: here))
+            report(.needsQuotes(field, text: node.text, readAs: "boolean", at: here))
         case .plain(.integer), .plain(.float):
-            report(.needsQuotes(field, text: scalar.string, readAs: "number", at: here))
+            report(.needsQuotes(field, text: node.text, readAs: "number", at: here))
         case .plain, .unsupportedTag:
             report(typeProblem(node, field: field, expected: "a string"))
         }
@@ -180,14 +182,14 @@ struct DocumentReader {
 
     /// The text of any scalar but null, interpolated: for values whose own check explains the form better
     /// than "quote it" would (`max_secret_age: 90`, `rotate_secret_before: 2026`).
-    mutating func text(_ node: Node, field: String, expected: String) -> Located<String>? {
-        guard case .scalar(let scalar) = node else {
+    mutating func text(_ node: YAMLNode, field: String, expected: String) -> Located<String>? {
+        guard node.kind == .scalar else {
             report(typeProblem(node, field: field, expected: expected))
             return nil
         }
-        switch Self.meaning(of: scalar) {
+        switch Self.meaning(of: node) {
         case .string, .plain(.boolean), .plain(.integer), .plain(.float):
-            return interpolate(scalar, at: location(of: node))
+            return interpolate(node, at: location(of: node))
         case .plain, .unsupportedTag:
             report(typeProblem(node, field: field, expected: expected))
             return nil
@@ -195,8 +197,8 @@ struct DocumentReader {
     }
 
     /// A scalar's text with `${env:NAME}` replaced; each `${...}` that cannot be is reported at its `$`.
-    mutating func interpolate(_ scalar: Node.Scalar, at location: SourceLocation) -> Located<String>? {
-        switch interpolator.interpolate(scalar.string) {
+    mutating func interpolate(_ scalar: YAMLNode, at location: SourceLocation) -> Located<String>? {
+        switch interpolator.interpolate(scalar.text) {
         case .value(let value):
             return Located(value, at: location)
         case .failed(let failures):
@@ -214,20 +216,20 @@ struct DocumentReader {
 
     /// Where each failed `${` of a scalar was written; the scalar's own location when that cannot be told.
     private mutating func interpolationPlaces(
-        _ failures: [EnvironmentInterpolator.Failure], in scalar: Node.Scalar, at location: SourceLocation
+        _ failures: [EnvironmentInterpolator.Failure], in scalar: YAMLNode, at location: SourceLocation
     ) -> [SourceLocation] {
         // The n-th `${` of the value, for each failure.
         var ordinals: [Int: Int] = [:]
         var previous: Unicode.Scalar?
-        for (offset, character) in scalar.string.unicodeScalars.enumerated() {
+        for (offset, character) in scalar.text.unicodeScalars.enumerated() {
             if previous == "$", character == "{" { ordinals[offset - 1] = ordinals.count }
             previous = character
         }
         let wanted = failures.compactMap { ordinals[$0.offset] }.max().map { $0 + 1 } ?? 0
         if lines == nil { lines = SourceLines(source) }
-        guard let mark = scalar.mark, let lines,
+        guard let lines,
               let sites = InterpolationSites.locate(
-                count: wanted, style: scalar.style, line: mark.line, column: mark.column, in: lines)
+                count: wanted, style: scalar.style, line: Int(scalar.line), column: Int(scalar.column), in: lines)
         else {
             return failures.map { _ in location }
         }
@@ -238,15 +240,15 @@ struct DocumentReader {
     }
 
     /// `true` or `false`, plain, lower case.
-    mutating func bool(_ node: Node, field: String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLNode, field: String) -> Located<Bool>? {
         let here = location(of: node)
-        guard case .scalar(let scalar) = node else {
+        guard node.kind == .scalar else {
             report(typeProblem(node, field: field, expected: "`true` or `false`"))
             return nil
         }
-        let text = scalar.string
-        let isPlain = scalar.style == .plain || scalar.style == .any
-        switch Self.meaning(of: scalar) {
+        let text = node.text
+        let isPlain = node.style == .plain
+        switch Self.meaning(of: node) {
         case .plain(.boolean):
             if text == "true" { return Located(true, at: here) }
             if text == "false" { return Located(false, at: here) }
@@ -262,9 +264,9 @@ struct DocumentReader {
     }
 
     /// A plain decimal whole number.
-    mutating func integer(_ node: Node, field: String, expected: String) -> Located<Int>? {
-        if case .scalar(let scalar) = node, Self.meaning(of: scalar) == .plain(.integer),
-           let value = Int(scalar.string) {
+    mutating func integer(_ node: YAMLNode, field: String, expected: String) -> Located<Int>? {
+        if node.kind == .scalar, Self.meaning(of: node) == .plain(.integer),
+           let value = Int(node.text) {
             return Located(value, at: location(of: node))
         }
         report(typeProblem(node, field: field, expected: expected))
@@ -272,18 +274,18 @@ struct DocumentReader {
     }
 
     /// A list's items.
-    mutating func list(_ node: Node, field: String, expected: String = "a list") -> [Node]? {
-        guard case .sequence(let sequence) = node else {
+    mutating func list(_ node: YAMLNode, field: String, expected: String = "a list") -> [YAMLNode]? {
+        guard node.kind == .sequence else {
             report(typeProblem(node, field: field, expected: expected))
             return nil
         }
-        return Array(sequence)
+        return tree.items(of: node)
     }
 
     // MARK: Names
 
     /// A string that follows the name rules.
-    mutating func name(_ node: Node, field: String) -> Located<String>? {
+    mutating func name(_ node: YAMLNode, field: String) -> Located<String>? {
         guard let name = string(node, field: field) else { return nil }
         if let problem = NameRules.problem(with: name.value, field: field, at: name.location) {
             report(problem)
@@ -293,7 +295,7 @@ struct DocumentReader {
     }
 
     /// A list of names.
-    mutating func names(_ node: Node, field: String) -> [Located<String>] {
+    mutating func names(_ node: YAMLNode, field: String) -> [Located<String>] {
         guard let items = list(node, field: "`\(field)`", expected: "a list of names") else { return [] }
         return items.compactMap { name($0, field: "each item of `\(field)`") }
     }

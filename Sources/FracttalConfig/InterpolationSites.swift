@@ -1,5 +1,3 @@
-import Yams
-
 /// Finds where each `${` of a scalar's value was written in the file, so that a message about an
 /// interpolation points at its `$` rather than at the start of the value.
 ///
@@ -15,7 +13,7 @@ enum InterpolationSites {
     /// Where the first `count` `${` pairs of a scalar's value were written, in order; nil when the text
     /// does not hold that many from the scalar's start (`line` and `column` are its mark).
     static func locate(
-        count: Int, style: Node.Scalar.Style, line: Int, column: Int, in source: SourceLines
+        count: Int, style: YAMLNode.Style, line: Int, column: Int, in source: SourceLines
     ) -> [Position]? {
         guard count > 0, var cursor = source.cursor(line: line, column: column) else { return nil }
         switch style {
@@ -32,7 +30,7 @@ enum InterpolationSites {
             let headerLine = cursor.line
             while cursor.current != nil, cursor.line == headerLine { cursor.advance() }
             return scan(count: count, from: cursor, singleQuoted: false)
-        case .any, .plain:
+        case .plain:
             return scan(count: count, from: cursor, singleQuoted: false)
         }
     }

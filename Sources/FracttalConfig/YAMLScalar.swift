@@ -1,8 +1,6 @@
-import Yams
-
 /// Writes a string as one YAML scalar that every YAML reader takes back as that exact string.
 ///
-/// libyaml (through Yams' emitter) escapes and quotes whatever YAML syntax needs: indicators,
+/// libyaml's emitter escapes and quotes whatever YAML syntax needs: indicators,
 /// `: ` and ` #`, outer spaces, control characters. It does not know how a reader resolves a
 /// plain scalar's type, so a plain scalar is only asked for when no schema could read it as
 /// anything but a string: not a YAML 1.2 core null, boolean or number (`null`, `true`, `1212`,
@@ -11,7 +9,7 @@ import Yams
 enum YAMLScalar {
     /// The scalar as it appears after `key: ` or `- `, always on one line.
     static func render(_ text: String) -> String {
-        let style: Node.Scalar.Style
+        let style: YAMLScalarEmitter.Style
         if text.unicodeScalars.contains(where: isBreakOrTab) {
             // A single-quoted scalar would fold a line break; a double-quoted one escapes it (`\n`).
             style = .doubleQuoted
@@ -20,9 +18,7 @@ enum YAMLScalar {
         } else {
             style = .singleQuoted
         }
-        let node = Node.scalar(Node.Scalar(text, Tag(.str), style))
-        // A negative width never folds a long scalar onto a second line.
-        guard let emitted = try? Yams.serialize(node: node, width: -1, allowUnicode: true) else {
+        guard let emitted = YAMLScalarEmitter.emit(text, style: style) else {
             return doubleQuoted(text)
         }
         return stripDocumentMarkers(emitted)

@@ -53,6 +53,14 @@ func runBenchmark(_ options: Options) async throws {
         return
     }
 
+    if options.only == .latency {
+        let latency = try await measureLatency(options: options, root: root, fracttal: fracttal, environment: environment)
+        print(Report.latencyTable(latency))
+        print("## Targets\n\n" + "| \(Report.latencyTarget(latency).0) | \(Report.latencyTarget(latency).1) | \(Report.met(Report.latencyTarget(latency).2)) |")
+        log("--only latency: BENCHMARKS.md left as it is")
+        return
+    }
+
     var loads: [LoadResult] = []
     var plans: [PlanResult] = []
     for size in options.sizes {
@@ -77,6 +85,16 @@ func runBenchmark(_ options: Options) async throws {
         log(String(format: "  fracttal %.3f s (%.1f MiB), PyYAML %.3f s: ratio %.2f; requests %ld / %ld", plan.fracttal.best, plan.peakMiB, plan.yardstick.best, plan.bestRatio, plan.requests, plan.minimumRequests))
         plans.append(plan)
     }
+    let latency = try await measureLatency(options: options, root: root, fracttal: fracttal, environment: environment)
+    if options.only == .plans {
+        let report = Report(
+            machine: .current(), date: Date(), options: options, loads: loads, plans: plans, latency: latency, apply: nil, creates: nil
+        )
+        print(report.tables)
+        print("## Targets\n\n" + report.targets)
+        log("--only plans: BENCHMARKS.md left as it is")
+        return
+    }
     log("apply of 1,000 updates, parallelism \(options.parallelism)")
     let apply = try await ApplyBenchmark.measure(
         changes: 1_000, directory: root + "/apply", fracttal: fracttal, environment: environment,
@@ -87,7 +105,8 @@ func runBenchmark(_ options: Options) async throws {
     let creates = try await measureCreates(options: options, root: root, fracttal: fracttal, environment: environment)
 
     let report = Report(
-        machine: .current(), date: Date(), options: options, loads: loads, plans: plans, apply: apply, creates: creates
+        machine: .current(), date: Date(), options: options, loads: loads, plans: plans, latency: latency, apply: apply,
+        creates: creates
     )
     print(report.tables)
     print("## Targets\n\n" + report.targets)
@@ -96,6 +115,16 @@ func runBenchmark(_ options: Options) async throws {
         ?? "## Profile\n\nNot profiled yet.\n"
     try report.markdown(profile: profile).write(toFile: options.out, atomically: true, encoding: .utf8)
     log("wrote \(options.out)")
+}
+
+/// Measures the plan of 10,000 consumers behind latency against the same requests sent one after another.
+func measureLatency(options: Options, root: String, fracttal: String, environment: [String: String]) async throws -> LatencyResult {
+    log("plan of 10,000 consumers + 1,000 groups behind \(LatencyBenchmark.latency) ms of latency, against the same requests one after another")
+    let latency = try await LatencyBenchmark.measure(
+        consumers: 10_000, directory: root + "/latency", fracttal: fracttal, environment: environment, runs: options.runs
+    )
+    log(String(format: "  fracttal %.3f s, %ld requests one after another %.3f s: ratio %.2f", latency.fracttal.best, latency.requests, latency.yardstick.best, latency.bestRatio))
+    return latency
 }
 
 /// Measures `apply` creating each of `options.createsSizes` consumers against the plain client.

@@ -6,6 +6,10 @@ struct Options: ParsableArguments {
     enum Only: String, CaseIterable, ExpressibleByArgument {
         /// Only the creates measurement.
         case creates
+        /// Only the configuration loads, the plans and the plan behind latency.
+        case plans
+        /// Only the plan behind latency.
+        case latency
     }
 
     @Option(help: ArgumentHelp("The release fracttal binary to measure.", valueName: "path"))
@@ -38,7 +42,7 @@ struct Options: ParsableArguments {
     @Option(help: "Concurrent calls of the creates measurement's apply, from 1 to 64.")
     var createsParallelism = 8
 
-    @Option(help: "Run only the creates measurement, print its table and targets, and leave the report as it is.")
+    @Option(help: "Run only these measurements (\(Only.allCases.map(\.rawValue).joined(separator: ", "))), print their tables and targets, and leave the report as it is.")
     var only: Only?
 
     @Option(help: ArgumentHelp("The command line written into the report.", valueName: "text"))

@@ -1,4 +1,5 @@
 @testable import FracttalAPI
+import FracttalModel
 import FracttalTestSupport
 import Testing
 
@@ -54,6 +55,55 @@ struct ListReaderTests {
         await #expect(throws: FracttalAPIError.listKeptChanging(list: "numbers", reads: 3)) {
             _ = try await reader(items: { call in Array(0..<(150 + call)) }, total: { call in 150 + call }, calls: calls).readAll()
         }
+    }
+
+    /// Holds every caller until `count` of them wait, then lets them all go on.
+    private actor Barrier {
+        let count: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(count: Int) {
+            self.count = count
+        }
+
+        /// Waits for the others; throws when the test's time limit cancels the wait first.
+        func arrive() async throws {
+            if waiting.count + 1 == count {
+                releaseAll()
+                return
+            }
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { waiting.append($0) }
+            } onCancel: {
+                Task { await self.releaseAll() }
+            }
+            try Task.checkCancellation()
+        }
+
+        private func releaseAll() {
+            for caller in waiting { caller.resume() }
+            waiting = []
+        }
+    }
+
+    /// Behind a distant server a list costs two round trips: its first page, then all the others at once.
+    /// Each of the 99 pages after the first waits until every one of them has been asked for, which
+    /// never happens (and the test runs into its time limit) when fewer are in flight at once.
+    @Test(.timeLimit(.minutes(1)))
+    func theClientsDefaultAsksForEveryRemainingPageOfTenThousandItemsAtOnce() async throws {
+        let barrier = Barrier(count: 99)
+        let concurrency = ClientConfiguration(credentials: ClientCredentials(key: "key", secret: "secret")).pageConcurrency
+        let reader = ListReader<Int, Int>(
+            name: "numbers",
+            page: { start, limit in
+                if start > 0 { try await barrier.arrive() }
+                return Page(items: Array(start..<min(start + limit, 10_000)), total: 10_000)
+            },
+            key: { $0 }, pageSize: 100, concurrency: concurrency, policy: RetryPolicy(maxListRereads: 2),
+            metrics: MetricsRecorder(), events: nil
+        )
+        let items = try await reader.readAll()
+        #expect(items == Array(0..<10_000))
     }
 
     @Test func newItemsAreFoundAtTheEndOfTheList() async throws {

@@ -145,6 +145,14 @@ struct FileAndYAMLDiagnosticTests {
         #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC106 at \(path):1:1"])
     }
 
+    @Test func fileWithNoBytesAtAll() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("", to: "empty.yaml")
+        let loaded = ConfigurationLoader(environment: [:]).load(paths: [path])
+        #expect(loaded.diagnostics.map(\.codeAndPlace) == ["error FRC106 at \(path):1:1"])
+    }
+
     @Test func missingPath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -43,14 +43,23 @@ struct ValueParsingTests {
         #expect(Suggestion.nearest(to: "desc", among: MappingShape.group.keys) == nil)
     }
 
-    @Test func aliasKeyScannerIgnoresQuotesCommentsAndBlockScalars() {
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: *x\nc: [*x, *x]\nd: {e: *x, f: 1}\n") == nil)
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: '*x: y'\nc: \"*x: y\" # *x: y\n") == nil)
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: |\n  *x: y\n  more\nc: *x\n") == nil)
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\n*x : y\n") == .init(line: 2, column: 1))
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: {*x : y}\n") == .init(line: 2, column: 5))
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: {[*x, 1]: y}\n") == .init(line: 2, column: 6))
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\nb: *x\n? c\n: d\n") == .init(line: 3, column: 1))
-        #expect(AliasKeyScanner.findAliasInKey("a: &x 1\n? *x\n: d\n") == .init(line: 2, column: 3))
+    /// Where the composer stops for an alias in a key, or nil when it does not.
+    private func aliasInKey(_ text: String) -> YAMLStop.Place? {
+        if case .aliasInKey(let place)? = YAMLComposer.compose(text, aliasLimit: 100).stop { return place }
+        return nil
+    }
+
+    @Test func aliasesInKeysAreFoundAndNothingElse() {
+        #expect(aliasInKey("a: &x 1\nb: *x\nc: [*x, *x]\nd: {e: *x, f: 1}\n") == nil)
+        #expect(aliasInKey("a: &x 1\nb: '*x: y'\nc: \"*x: y\" # *x: y\n") == nil)
+        #expect(aliasInKey("a: &x 1\nb: |\n  *x: y\n  more\nc: *x\n") == nil)
+        #expect(aliasInKey("a: &x 1\n*x : y\n") == .init(line: 2, column: 1))
+        #expect(aliasInKey("a: &x 1\nb: {*x : y}\n") == .init(line: 2, column: 5))
+        #expect(aliasInKey("a: &x 1\nb: {[*x, 1]: y}\n") == .init(line: 2, column: 6))
+        // An explicit key without an alias is no alias in a key, whatever else the text holds.
+        #expect(aliasInKey("a: &x 1\nb: *x\n? c\n: d\n") == nil)
+        #expect(aliasInKey("a: &x 1\n? *x\n: d\n") == .init(line: 2, column: 3))
+        // It refuses the file even after the first document stopped for another reason.
+        #expect(aliasInKey("a: 1\na: 2\n---\nb: &y 1\n*y : c\n") == .init(line: 5, column: 1))
     }
 }

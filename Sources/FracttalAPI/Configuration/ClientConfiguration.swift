@@ -12,7 +12,8 @@ public struct ClientConfiguration: Sendable {
     public var retryPolicy: RetryPolicy
     /// The longest one HTTP request may take before it counts as timed out.
     public var requestTimeout: Duration
-    /// The most pages of one list read at the same time.
+    /// The most pages of one list read at the same time, once its first page has told its total.
+    /// The request pacer keeps the pages in flight within what the rate limit's window has left.
     public var pageConcurrency: Int
     /// Where requests are logged (debug level: method, path, status, duration, attempt; never a secret).
     public var logger: Logger
@@ -24,14 +25,15 @@ public struct ClientConfiguration: Sendable {
     /// The Fracttal token endpoint used when none is given.
     public static let defaultTokenURL = "https://one.fracttal.com/oauth/token"
 
-    /// Only the credentials are required; the defaults are Fracttal's own URLs, 30-second requests and 8 pages at once.
+    /// Only the credentials are required; the defaults are Fracttal's own URLs, 30-second requests and up to
+    /// 128 pages of a list at once (a list of 12,800 items in one round trip after its first page).
     public init(
         baseURL: String = ClientConfiguration.defaultBaseURL,
         tokenURL: String = ClientConfiguration.defaultTokenURL,
         credentials: ClientCredentials,
         retryPolicy: RetryPolicy = .default,
         requestTimeout: Duration = .seconds(30),
-        pageConcurrency: Int = 8,
+        pageConcurrency: Int = 128,
         logger: Logger = Logger(label: "fracttal.api"),
         events: (@Sendable (ClientEvent) -> Void)? = nil
     ) {

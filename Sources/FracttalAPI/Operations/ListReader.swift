@@ -8,7 +8,9 @@ struct Page<Item: Sendable>: Sendable {
 
 /// Reads whole lists page by page, consistently.
 ///
-/// The first page gives `total`; the other pages are read concurrently. When any page reports another
+/// The first page gives `total`; the other pages are then all requested at once (up to `concurrency`;
+/// the request pacer holds back whatever the rate limit's window has no room for), so that behind a
+/// distant server a whole list costs two round trips rather than one per page. When any page reports another
 /// `total`, or the pages do not add up to it, the list changed while being read and is read again from
 /// the start (a bounded number of times). Items are de-duplicated by their identity.
 struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
@@ -90,8 +92,10 @@ struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
         }
         var items: [Item] = []
         items.reserveCapacity(total)
-        for case let page? in pages {
-            guard page.total == total else { return nil }
+        for index in pages.indices {
+            guard let page = pages[index], page.total == total else { return nil }
+            // Each page is let go once copied, so the pages and the list are not both held whole.
+            pages[index] = nil
             items += page.items
         }
         guard items.count == total else { return nil }
@@ -100,6 +104,12 @@ struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
 
     private static func unique(_ items: [Item], key: (Item) -> Key) -> [Item] {
         var seen = Set<Key>(minimumCapacity: items.count)
-        return items.filter { seen.insert(key($0)).inserted }
+        // Usually nothing repeats, and the list is answered as it is rather than copied.
+        guard let repeated = items.firstIndex(where: { !seen.insert(key($0)).inserted }) else { return items }
+        var result = Array(items[..<repeated])
+        for item in items[(repeated + 1)...] where seen.insert(key(item)).inserted {
+            result.append(item)
+        }
+        return result
     }
 }
