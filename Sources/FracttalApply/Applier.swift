@@ -136,8 +136,9 @@ public struct Applier: Sendable {
                 let made = await markStep(window, ledger: ledger)
                 marks.intents.merge(made.intents) { first, _ in first }
                 markedUpTo = next + window.count
-                for (index, action) in window {
-                    if let failure = made.failures[index] { record.add(.failed(action, failure), at: index) }
+                // One store failure is one failed action; the others of the window stay not started.
+                if let (index, action) = window.first(where: { made.failures[$0.0] != nil }), let failure = made.failures[index] {
+                    record.add(.failed(action, failure), at: index)
                 }
                 return made.failures.isEmpty
             }
@@ -155,11 +156,13 @@ public struct Applier: Sendable {
                     onEvent(.actionFinished(result))
                 }
             }
-            while next < min(items.count, parallelism), await markAhead() { startNext() }
+            // Marking awaits the store, so whether to go on is asked again once it is done.
+            func mayStart() -> Bool { !record.hasFailure && !stop.isRequested && !Task.isCancelled }
+            while next < min(items.count, parallelism), mayStart(), await markAhead(), mayStart() { startNext() }
             guard started > 0 else { return }
             for await _ in freed {
                 released += 1
-                if next < items.count, !record.hasFailure, !stop.isRequested, !Task.isCancelled, await markAhead() {
+                if next < items.count, mayStart(), await markAhead(), mayStart() {
                     startNext()
                 } else if released == started {
                     break

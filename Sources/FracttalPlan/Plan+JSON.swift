@@ -102,8 +102,10 @@ extension Plan: Codable {
         try container.encode(actionsDigest, forKey: .actionsDigest)
     }
 
-    /// The digest of the actions as saved, so that a plan whose actions were edited is refused as edited;
-    /// it covers the targets and dependencies too when the plan records them.
+    /// The digest of the actions as saved, so that a plan whose actions were edited is refused as edited.
+    /// When the plan records its dependencies it also covers every member apply acts on or checks by:
+    /// the targets, the dependencies, the rules, the client id, and the store's digest and withdrawn marks
+    /// (an edited `withdrawn_intents` would otherwise withdraw a pending mark and lose its delivery).
     public var actionsDigest: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -112,6 +114,9 @@ extension Plan: Codable {
             // Plans saved before dependencies were recorded keep the digest of their actions alone.
             data.append(contentsOf: (try? encoder.encode(dependsOn)) ?? Data())
             data.append(contentsOf: (try? encoder.encode(targets?.map(\.description))) ?? Data())
+            data.append(contentsOf: (try? encoder.encode(rules)) ?? Data())
+            data.append(contentsOf: (try? encoder.encode([clientID, storeDigest, deliveryChecked ? "checked" : nil])) ?? Data())
+            data.append(contentsOf: (try? encoder.encode(withdrawnIntents)) ?? Data())
         }
         return Fingerprint.of(data: data)
     }

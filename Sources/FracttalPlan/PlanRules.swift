@@ -47,9 +47,14 @@ public enum SavedPlanCheck {
     /// `--allow-mass-delete`.
     public static func problems(of plan: Plan, live: LiveState, allowMassDelete: Bool) -> [String] {
         var problems: [String] = []
-        var seen: Set<ResourceAddress> = []
-        for action in plan.actions where !seen.insert(action.address).inserted {
-            problems.append("\(action.address) has more than one action in the plan")
+        // One action per address, but for the pair the planner makes on purpose: an update and a rotation.
+        let actionsByAddress = Dictionary(grouping: plan.actions, by: \.address)
+        for (address, actions) in actionsByAddress.sorted(by: { $0.key < $1.key }) where actions.count > 1 {
+            if actions.count == 2, Set(actions.map(\.action)) == [.update, .rotateSecret] { continue }
+            problems.append("\(address) has more than one action in the plan")
+        }
+        if !plan.withdrawnIntents.isEmpty, plan.storeDigest == nil {
+            problems.append("the plan withdraws pending marks but was made without a secret store")
         }
         if let rules = plan.rules {
             problems += ruleProblems(of: plan, rules: rules, live: live, allowMassDelete: allowMassDelete)
