@@ -96,16 +96,18 @@ struct OutputTests {
         }
     }
 
+    /// A group whose description comes from `GROUP_DESCRIPTION`, so a test can put the tool's secret in it.
+    static let groupDescribedByTheEnvironment = """
+        version: 1
+        permission_groups:
+          - name: Integraciones
+            description: ${env:GROUP_DESCRIPTION}
+            permissions: [assets:view]
+        """
+
     @Test func theSecretTheToolSignsInWithIsReplacedWhereverItWouldAppear() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(
-                """
-                version: 1
-                permission_groups:
-                  - name: Integraciones
-                    description: ${env:GROUP_DESCRIPTION}
-                    permissions: [assets:view]
-                """, to: "config/main.yaml")
+            try folder.write(Self.groupDescribedByTheEnvironment, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let secret = server.bootstrapCredentials.secret
                 var environment = server.targetEnvironment
@@ -126,14 +128,7 @@ struct OutputTests {
 
     @Test func anExportOfLiveTextHoldingTheSecretIsRedactedToo() async throws {
         try await TemporaryFolder.with { folder in
-            try folder.write(
-                """
-                version: 1
-                permission_groups:
-                  - name: Integraciones
-                    description: ${env:GROUP_DESCRIPTION}
-                    permissions: [assets:view]
-                """, to: "config/main.yaml")
+            try folder.write(Self.groupDescribedByTheEnvironment, to: "config/main.yaml")
             try await SandboxLauncher.with { server in
                 let secret = server.bootstrapCredentials.secret
                 var environment = server.targetEnvironment
