@@ -45,6 +45,38 @@ struct CIRecipeTests {
         return found
     }
 
+    /// The two CI recipes deliver secrets to a store helper (never a file on the runner), apply
+    /// relies on that store's lock (no `--no-lock`), and the jobs that change the company also share
+    /// a concurrency group (GitHub) or resource group (GitLab). The AWS helper's lock itself is held
+    /// by the helpers' own tests.
+    @Test(arguments: ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"])
+    func recipeDeliversToAStoreWithALockAndKeepsItsConcurrencyGroup(_ recipe: String) throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent(recipe), encoding: .utf8)
+        let node = try #require(try Yams.compose(yaml: text), "\(recipe) is YAML")
+        let store = try #require(Self.values(of: "FRACTTAL_SECRETS_OUT", in: node).first, "\(recipe) names a store")
+        #expect(store == "exec:fracttal-store-aws", "\(recipe) delivers to the AWS helper, which has a lock")
+        let calls = Self.strings(in: node).flatMap(Self.invocations(in:))
+        #expect(calls.contains { $0.subcommand == "apply" }, "\(recipe) applies")
+        for call in calls {
+            #expect(!call.flags.contains("--no-lock"), "`fracttal \(call.subcommand)` relies on the store's lock (\(recipe))")
+            #expect(!call.flags.contains("--secrets-out"), "`fracttal \(call.subcommand)` keeps the recipe's store (\(recipe))")
+        }
+        let groups = Self.values(of: "group", in: node) + Self.values(of: "resource_group", in: node)
+        #expect(groups.filter { $0 == "fracttal-production" }.count == 2, "\(recipe): plan and apply share one group")
+    }
+
+    /// The string values of every mapping key named `key`, depth first.
+    static func values(of key: String, in node: Node) -> [String] {
+        switch node {
+        case .scalar, .alias: []
+        case .mapping(let mapping):
+            mapping.flatMap { pair in
+                (pair.key.string == key ? pair.value.string.map { [$0] } ?? [] : []) + values(of: key, in: pair.value)
+            }
+        case .sequence(let sequence): sequence.flatMap { values(of: key, in: $0) }
+        }
+    }
+
     @Test(arguments: recipes)
     func recipeParsesAndCallsOnlyExistingCommandsAndFlags(_ recipe: String) async throws {
         let text = try String(contentsOf: Self.repository.appendingPathComponent(recipe), encoding: .utf8)
