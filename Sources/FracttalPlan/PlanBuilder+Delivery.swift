@@ -5,7 +5,8 @@ extension PlanBuilder {
     /// Reads the secret store's record (phase 3), deciding from the live state alone, with no clock:
     ///
     /// - a create or replacement mark: live consumers of its name whose key was not live before the call
-    ///   were made by it; one is rotated to deliver a secret, none withdraws the mark, several fail the plan;
+    ///   were made by it; one is rotated to deliver a secret, none withdraws the mark, several fail the plan
+    ///   unless `key:` binds one of them, which is then rotated;
     /// - a rotation mark: a live issue time other than the one before the call means the rotation took
     ///   effect, so it is rotated again; else the mark is withdrawn;
     /// - a stored entry whose issue time differs from the live one: the secret was changed outside this tool;
@@ -63,9 +64,21 @@ extension PlanBuilder {
                     reason: "an interrupted delivery: the \(mark.action == .create ? "create" : "replacement") took effect (key \(consumer.key)) but its secret was never stored")
                 return consumer.key
             default:
-                let keys = made.map { live.consumers[$0].key }
-                diagnostics.append(.severalMadeBehindMark(name, keys: keys, at: declarationLocation(named: name)))
-                return nil
+                // The tool cannot tell which one its call made; one bound by `key:` is the one the configuration means.
+                let bound = made.filter { liveConsumers[$0].declaration != nil }
+                guard bound.count == 1 else {
+                    let keys = made.map { live.consumers[$0].key }
+                    diagnostics.append(.severalMadeBehindMark(name, keys: keys, at: declarationLocation(named: name)))
+                    return nil
+                }
+                let consumer = live.consumers[bound[0]]
+                let others = made.filter { $0 != bound[0] }.map { live.consumers[$0].key }
+                deliveryNote(
+                    "the interrupted delivery of \(ResourceAddress(.consumer, name)) also left \(others.count == 1 ? "key" : "keys") \(listed(others)) of that name, whose secret no store holds; \(others.count == 1 ? "it is" : "they are") left alone: delete \(others.count == 1 ? "it" : "them") in Fracttal if nobody uses \(others.count == 1 ? "it" : "them")")
+                rotate(
+                    bound[0], rotated: &rotated,
+                    reason: "an interrupted delivery: a \(mark.action == .create ? "create" : "replacement") took effect and its secret was never stored; `key:` binds this one (key \(consumer.key)) among \(made.count) made since")
+                return consumer.key
             }
         case .rotate:
             guard let key = mark.key, let position = index.consumer(key: key) else {

@@ -147,6 +147,38 @@ struct ApplyInterruptionEndToEndTests {
         }
     }
 
+    @Test func aSecondConsumerOfTheNameAfterTheKillFailsThePlanUntilKeyBindsOneWhichGetsTheSecret() async throws {
+        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 1_500) { sandbox in
+            let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
+            running.send(SIGKILL)
+            _ = await running.finish()
+            let client = try sandbox.client()
+            let live = try await client.readLiveState()
+            let made = try #require(live.consumers.first { $0.name == "held-svc" })
+            let group = try #require(live.groups.first { $0.name == "PERMISO 1 TECNICO" })
+            let fields = ConsumerFields(
+                name: "held-svc", description: "made by hand", grantType: .clientCredentials, groupID: group.id, redirectURI: nil, hubEnabled: false)
+            let byHand = try await client.createConsumer(fields, knownKeys: [made.key]).consumer
+            try await client.shutdown()
+
+            let ambiguous = try await sandbox.run(["plan", "config", "--secrets-out", "s.json"])
+            #expect(ambiguous.status == 1, "\(ambiguous)")
+            #expect(ambiguous.stderr.contains("[FRC222]"), "\(ambiguous)")
+            #expect(ambiguous.stderr.contains(made.key) && ambiguous.stderr.contains(byHand.key), "\(ambiguous)")
+
+            try sandbox.write(Self.oneConsumer.replacingOccurrences(of: "  - name: held-svc\n", with: "  - name: held-svc\n    key: \(byHand.key)\n"))
+            let applied = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "s.json"])
+            #expect(applied.status == 0, "\(applied)")
+            #expect(applied.stdout.contains("1 secret rotated"), "\(applied)")
+            #expect(applied.stdout.contains("also left key \(made.key)"), "the other one is named: \(applied)")
+            let entry = try #require(try SecretsFile(contentsOf: sandbox.folder.url.appendingPathComponent("s.json")).entries["held-svc"])
+            #expect(entry.key == byHand.key)
+            #expect(try await sandbox.obtainsToken(key: entry.key, secret: entry.secret))
+            let planned = try await sandbox.run(["plan", "config", "--detailed-exitcode", "--secrets-out", "s.json"])
+            #expect(planned.status == 0, "\(planned)")
+        }
+    }
+
     @Test func interruptedWhileTheServerHoldsACreateItWritesTheSecretAndExits1() async throws {
         try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)

@@ -53,6 +53,17 @@ struct DeliveryPlanningTests {
         #expect(result.errors.joined().contains("KERP11111111111111"))
     }
 
+    @Test func oneOfSeveralNewConsumersBoundByKeyIsRotatedAndTheOthersNamedInANote() throws {
+        var scenario = scenario([StoredSecretEntry(name: "erp", key: nil, secretCreatedAt: nil, pending: createMark())])
+        scenario.liveConsumers.append(liveConsumer("KERP11111111111111", "erp", group: 1))
+        scenario.consumers[0] = declaredConsumer("erp", group: "Default", line: 10, key: "KERP11111111111111")
+        let result = scenario.plan()
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.outline == [#"1 rotate_secret consumer["erp"]"#])
+        #expect(try #require(result.plan.actions.first).liveKey == "KERP11111111111111")
+        #expect(result.plan.notes.contains { $0.contains(Self.erpKey) && $0.contains("no store holds") }, "\(result.plan.notes)")
+    }
+
     @Test func aRotationThatTookEffectIsRotatedAgainAndOneThatDidNotIsWithdrawn() {
         let issued = now.addingTimeInterval(-10 * day)
         let took = PendingMark(intent: "r1", action: .rotate, priorSecretCreatedAt: issued.addingTimeInterval(-60), key: Self.erpKey)
