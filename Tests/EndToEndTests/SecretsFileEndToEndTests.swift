@@ -1,5 +1,6 @@
 import Foundation
 import FracttalModel
+import FracttalSandbox
 import FracttalTestSupport
 import Testing
 
@@ -70,6 +71,34 @@ struct SecretsFileEndToEndTests {
                 .filter { !$0.hasPrefix("# fracttal: ") && !$0.hasPrefix("FRACTTAL_ERP_SYNC_") }
             #expect(kept.joined(separator: "\n") == others)
             #expect(text.contains("FRACTTAL_ERP_SYNC_KEY=\(key)\n"))
+        }
+    }
+
+    /// A crash in mid-write tore the pending mark's line of an env file: plan and apply refuse the
+    /// store, naming the line, rather than skip the mark and forget an undelivered secret.
+    @Test func aTornMarkLineIsRefusedWithItsLineNumberAndTheFileKept() async throws {
+        try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 1_500) { sandbox in
+            try sandbox.write(ApplyInterruptionEndToEndTests.oneConsumer)
+            let arguments = ["--secrets-out", "s.env", "--secrets-format", "env"]
+            let before = sandbox.server.requestCount
+            let running = try RunningFracttal(["apply", "config", "--auto-approve"] + arguments, in: sandbox.folder.url, environment: sandbox.environment)
+            try await waitUntil { sandbox.server.requestCount >= before + 4 }
+            try await Task.sleep(for: .milliseconds(500))
+            running.send(SIGKILL)
+            _ = await running.finish()
+            let marked = try sandbox.folder.read("s.env")
+            let markLine = try #require(marked.split(separator: "\n").firstIndex { $0.contains("\"pending\"") }) + 1
+            let torn = String(marked.dropLast(40))
+            try sandbox.folder.write(torn, to: "s.env")
+
+            for command in [["plan", "config"], ["apply", "config", "--auto-approve"]] {
+                let refused = try await sandbox.run(command + arguments)
+                #expect(refused.status == 1, "\(refused)")
+                #expect(refused.stderr.contains("line \(markLine)"), "\(refused)")
+                #expect(refused.stderr.contains("[FRC312]"), "\(refused)")
+                #expect(try sandbox.folder.read("s.env") == torn, "the file is left as it was")
+            }
+            #expect(try await sandbox.live().consumers.filter { $0.name == "held-svc" }.count == 1, "nothing more was created")
         }
     }
 
