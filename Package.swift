@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "FracttalSandbox", "FracttalAPI", "FracttalModel", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ]
 )

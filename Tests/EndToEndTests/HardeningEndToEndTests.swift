@@ -118,3 +118,23 @@ struct MissingAPIEndToEndTests {
         }
     }
 }
+
+/// A gateway's own rate limiter in front of the API, answering outside the contract.
+@Suite(.serialized)
+struct GatewayRateLimitEndToEndTests {
+    /// Seen failing first: such a 429 was a broken contract (no rate-limit headers), or with them an
+    /// unreadable answer sent again at once; now it is a rate limit whose `Retry-After` is honoured, and
+    /// a wait beyond the five-minute cap is refused at once, naming the header.
+    @Test func aGatewaysRetryAfterOfAnHourIsAnErrorNamingTheHeaderNotASleep() async throws {
+        try await SandboxFixture.with { sandbox in
+            try sandbox.write("version: 1\n")
+            try await RateLimitingGateway.with(retryAfter: 3_600) { gateway in
+                let started = ContinuousClock.now
+                let planned = try await sandbox.run(["plan", "config"], environment: ["FRACTTAL_BASE_URL": gateway])
+                #expect(planned.status == 1, "\(planned)")
+                #expect(planned.stderr.contains("(Retry-After: 3600)"), "\(planned)")
+                #expect(ContinuousClock.now - started < .seconds(60), "nothing was waited for")
+            }
+        }
+    }
+}

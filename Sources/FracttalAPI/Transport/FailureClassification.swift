@@ -42,6 +42,10 @@ enum ThrownFailure: Error {
         }
         if underlying is FracttalAPIError || underlying is CancellationError {
             self = .fatal(underlying)
+        } else if let response = clientError.response, [406, 429].contains(response.status.code) {
+            // A rate-limit status whose body or headers break the contract (a gateway's own limiter) still
+            // means the call had no effect: wait as long as `Retry-After` asks, then send it again.
+            self = .rateLimited(retryAfter: response.headerFields[.retryAfter].flatMap { Int($0) })
         } else if let httpError = underlying as? HTTPClientError, httpError == .cancelled {
             self = .fatal(CancellationError())
         } else if let decoding = underlying as? DecodingError {
