@@ -45,11 +45,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "FracttalConcurrency"),
         .target(name: "FracttalPlan", dependencies: ["FracttalModel"]),
-        .target(name: "FracttalApply", dependencies: ["FracttalModel", "FracttalPlan"]),
+        .target(name: "FracttalApply", dependencies: ["FracttalModel", "FracttalPlan", "FracttalConcurrency"]),
         .target(
             name: "FracttalSandbox",
             dependencies: [
+                "FracttalConcurrency",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -87,17 +89,21 @@ let package = Package(
             path: "Tests/FracttalSandboxTestSupport"
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
+        .testTarget(name: "FracttalConcurrencyTests", dependencies: ["FracttalConcurrency"]),
         // Yams (its own copy of libyaml 0.2.5, the system's version) reads export's output back as a second YAML reader.
         .testTarget(name: "FracttalConfigTests", dependencies: [
             "FracttalConfig", "FracttalModel", "FracttalPlan", "FracttalTestSupport", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "FracttalAPITests", dependencies: [
             "FracttalAPI", "FracttalModel", "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
+            "FracttalConcurrency",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         ]),
         .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "FracttalApplyTests", dependencies: ["FracttalApply", "FracttalPlan", "FracttalModel", "FracttalTestSupport"]),
+        .testTarget(name: "FracttalApplyTests", dependencies: [
+            "FracttalApply", "FracttalPlan", "FracttalModel", "FracttalTestSupport", "FracttalConcurrency",
+        ]),
         .testTarget(name: "FracttalSandboxTests", dependencies: [
             "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -111,6 +117,7 @@ let package = Package(
             "FracttalSandbox", "FracttalAPI", "FracttalModel", "FracttalTestSupport", "FracttalSandboxTestSupport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            "FracttalConcurrency",
         ]),
     ]
 )

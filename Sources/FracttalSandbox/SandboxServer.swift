@@ -1,9 +1,9 @@
 import Foundation
+import FracttalConcurrency
 import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
 import UnixSignals
 
 /// A running sandbox: the local Fracttal emulator of `schemas/openapi.yaml`, served over HTTP.
@@ -60,7 +60,7 @@ public final class SandboxServer: Sendable {
             tokens: TokenStore(ttlSeconds: configuration.tokenTTL, clock: configuration.clock),
             limiter: RateLimitEnforcer(limit: configuration.rateLimit, clock: configuration.clock),
             injector: FaultInjector(plan: configuration.faults, seed: configuration.seed),
-            counter: RequestCounter(),
+            events: SandboxEvents(),
             clock: configuration.clock,
             tokenTTL: configuration.tokenTTL,
             faultDelayMilliseconds: configuration.faultDelayMilliseconds,
@@ -134,7 +134,19 @@ public final class SandboxServer: Sendable {
     }
 
     /// How many `/api` requests the server has received (a test hook).
-    public var requestCount: Int { components.counter.value }
+    public var requestCount: Int { components.events.requests.value }
+
+    /// Every `/api` request received, to wait for.
+    public var requests: EventCount { components.events.requests }
+
+    /// Answers `hold_after` began to hold (after the call took effect), reads included.
+    public var heldAnswers: EventCount { components.events.heldAnswers }
+
+    /// Answers to changes (any method but GET) that `hold_after` began to hold: the change is made.
+    public var heldChanges: EventCount { components.events.heldChanges }
+
+    /// Changes `late_commit` made after it closed their connection.
+    public var lateCommits: EventCount { components.events.lateCommits }
 
     /// Sets a group's count of user accounts, which the API cannot change (a test hook).
     /// Returns false when there is no such group.
@@ -144,34 +156,20 @@ public final class SandboxServer: Sendable {
     }
 }
 
-/// Resolves once with the listening port or an error.
+/// The port the server listens on, or why it never did: set once, by whichever comes first.
 private final class StartSignal: Sendable {
-    private let state = Mutex<(result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)>(
-        (nil, nil)
-    )
+    private let outcome = AwaitedValue<Result<Int, any Error>?>(nil)
 
     func succeed(_ port: Int) { resolve(.success(port)) }
 
     func fail(_ error: any Error) { resolve(.failure(error)) }
 
     func wait() async throws -> Int {
-        try await withCheckedThrowingContinuation { continuation in
-            let ready: Result<Int, any Error>? = state.withLock { state in
-                if let result = state.result { return result }
-                state.waiter = continuation
-                return nil
-            }
-            if let ready { continuation.resume(with: ready) }
-        }
+        guard let outcome = await outcome.wait(until: { $0 != nil }) else { throw CancellationError() }
+        return try outcome.get()
     }
 
     private func resolve(_ result: Result<Int, any Error>) {
-        let waiter: CheckedContinuation<Int, any Error>? = state.withLock { state in
-            guard state.result == nil else { return nil }
-            state.result = result
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume(with: result)
+        outcome.update { if $0 == nil { $0 = result } }
     }
 }

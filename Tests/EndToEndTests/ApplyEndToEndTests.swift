@@ -2,6 +2,7 @@ import Foundation
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import FracttalTestSupport
 import Testing
 
@@ -163,7 +164,10 @@ struct ApplyEndToEndTests {
     }
 
     @Test func rotateSecretBeforeNowRotatesOnce() async throws {
-        try await SandboxFixture.with { sandbox in
+        // The sandbox's clock stands a minute back, so its instants have passed for the tool too, and
+        // moves two seconds on by hand: secrets are issued in whole seconds.
+        let clock = ManualClock(Date().addingTimeInterval(-60))
+        try await SandboxFixture.with(clock: clock) { sandbox in
             let base = """
                 version: 1
                 permission_groups:
@@ -178,9 +182,9 @@ struct ApplyEndToEndTests {
             #expect(try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"]).status == 0)
             let secretsURL = sandbox.folder.url.appendingPathComponent("secrets.json")
             let first = try #require(try SecretsFile(contentsOf: secretsURL).entries["erp-sync"])
-            try await Task.sleep(for: .milliseconds(1_100))
-            let now = ISO8601DateFormatter().string(from: Date())
-            try sandbox.write(base + "    rotate_secret_before: \(now)\n")
+            let instant = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(1))
+            clock.advance(seconds: 2)
+            try sandbox.write(base + "    rotate_secret_before: \(instant)\n")
 
             let rotated = try await sandbox.run(["apply", "config", "--auto-approve", "--secrets-out", "secrets.json"])
 
@@ -200,11 +204,12 @@ struct ApplyEndToEndTests {
         let faults = try FaultPlan.parse("latency=150-250ms")
         try await SandboxFixture.with(faults: faults) { sandbox in
             try sandbox.write(Self.company(consumers: 16))
+            let before = sandbox.server.requestCount
             let process = try FracttalProcess.start(
                 ["apply", "config", "--auto-approve", "--secrets-out", "secrets.json", "--parallelism", "2"],
                 in: sandbox.folder.url, environment: sandbox.environment
             )
-            try await Task.sleep(for: .milliseconds(1_500))
+            try await sandbox.server.requests.reached(before + 10)
             kill(process.processIdentifier, SIGKILL)
             await blocking { process.waitUntilExit() }
 

@@ -23,8 +23,8 @@ struct ApplyIdentityEndToEndTests {
             let live = try await sandbox.live()
             let ownKey = sandbox.server.bootstrapCredentials.key
             let own = try #require(live.consumers.first { $0.key == ownKey })
-            try await Task.sleep(for: .seconds(1.1))
-            let rotateBefore = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-0.1))
+            // The forty creates at ten a second took seconds, so this instant has passed.
+            let rotateBefore = ISO8601DateFormatter().string(from: own.secretCreatedAt.addingTimeInterval(1))
             try sandbox.write(LiveConfiguration.declaring(
                 [own], of: live, settings: ["prune: true", "max_delete_percent: 100"],
                 extra: [own.name: ["rotate_secret_before: \(rotateBefore)"]]))
@@ -104,11 +104,10 @@ struct ApplyInterruptionEndToEndTests {
     /// reached the server (after the three reads of the live state).
     static func applyUntilTheCreateIsHeld(_ sandbox: SandboxFixture) async throws -> RunningFracttal {
         try sandbox.write(oneConsumer)
-        let before = sandbox.server.requestCount
+        let held = sandbox.server.heldChanges.value
         let running = try RunningFracttal(
             ["apply", "config", "--auto-approve", "--secrets-out", "s.json"], in: sandbox.folder.url, environment: sandbox.environment)
-        try await waitUntil { sandbox.server.requestCount >= before + 4 }
-        try await Task.sleep(for: .milliseconds(500))
+        try await sandbox.server.heldChanges.reached(held + 1)
         return running
     }
 
@@ -202,7 +201,7 @@ struct ApplyInterruptionEndToEndTests {
         try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 2_500) { sandbox in
             let running = try await Self.applyUntilTheCreateIsHeld(sandbox)
             running.send(SIGTERM)
-            try await Task.sleep(for: .milliseconds(300))
+            try await running.standardError(containing: "Interrupted: starting nothing new")
             running.send(SIGINT)
             let stopped = await running.finish()
             #expect(stopped.status == 1, "\(stopped)")

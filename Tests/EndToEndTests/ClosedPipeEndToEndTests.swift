@@ -25,10 +25,13 @@ struct ClosedPipeEndToEndTests {
 
             let result = try await Self.runReadingOneLine(arguments, in: sandbox.folder.url, environment: sandbox.environment)
 
-            #expect(result.firstLine.hasPrefix("Target: ") || result.firstLine == "{", "\(result)")
-            let endedBySIGPIPE = result.reason == .uncaughtSignal && result.status == SIGPIPE
-            let endedWithZero = result.reason == .exit && result.status == 0
-            #expect(endedBySIGPIPE || endedWithZero, "\(result)")
+            if arguments.contains("json") {
+                #expect(result.firstLine == "{", "\(result)")
+            } else {
+                #expect(result.firstLine.hasPrefix("Target: "), "\(result)")
+            }
+            // More than a pipe's buffer is left to write, so the next write meets the closed pipe.
+            #expect(result.reason == .uncaughtSignal && result.status == SIGPIPE, "\(result)")
             #expect(!result.stderr.contains("Fatal error"), "\(result)")
             #expect(!result.stderr.contains("Broken pipe"), "\(result)")
         }

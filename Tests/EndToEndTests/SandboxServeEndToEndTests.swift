@@ -78,14 +78,17 @@ struct SandboxServeEndToEndTests {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A bound for a run that does not end, not a wait: the process is terminated if still running.
+        let overdue = Locked(false)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+            guard process.isRunning else { return }
+            overdue.withLock { $0 = true }
+            process.terminate()
+        }
         let (exited, stdout, stderr) = await blocking {
-            let deadline = Date().addingTimeInterval(60)
-            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            let exited = !process.isRunning
-            if !exited { process.terminate() }
             process.waitUntilExit()
             return (
-                exited,
+                !overdue.value,
                 String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
                 String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             )

@@ -110,12 +110,11 @@ struct SecretStoreEndToEndTests {
             let store = kind.store(in: shared)
             let first = try Self.runner(sandbox)
             defer { first.remove() }
-            let before = sandbox.server.requestCount
+            let held = sandbox.server.heldChanges.value
             let running = try RunningFracttal(
                 ["apply", "config", "--auto-approve", "--secrets-out", store], in: first.url, environment: sandbox.environment)
-            // The three reads, then the create, whose answer the sandbox holds once the consumer is made.
-            try await waitUntil { sandbox.server.requestCount >= before + 4 }
-            try await Task.sleep(for: .milliseconds(500))
+            // The create's answer is held once the consumer is made.
+            try await sandbox.server.heldChanges.reached(held + 1)
             running.send(SIGKILL)
             _ = await running.finish()
             first.remove()
@@ -199,8 +198,10 @@ struct SecretStoreEndToEndTests {
             let third = try Self.runner(sandbox, config: Self.threeConsumers)
             defer { [first, second, third].forEach { $0.remove() } }
             let arguments = ["apply", "config", "--auto-approve", "--parallelism", "1", "--secrets-out", store]
+            let before = sandbox.server.requestCount
             let running = try RunningFracttal(arguments, in: first.url, environment: sandbox.environment)
-            try await Task.sleep(for: .milliseconds(500))
+            // Apply takes the lock before it reads the live state.
+            try await sandbox.server.requests.reached(before + 1)
             let waiting = try RunningFracttal(arguments + ["--lock-timeout", "2m"], in: third.url, environment: sandbox.environment)
             let refused = try await Self.run(sandbox, in: second, arguments)
             #expect(refused.status == 1, "\(refused)")
@@ -221,11 +222,10 @@ struct SecretStoreEndToEndTests {
     /// Starts an apply of `name` and kills it (SIGKILL) while the server holds the answer to its create.
     static func killDuringCreate(_ sandbox: SandboxFixture, name: String, store: String, in runner: TemporaryFolder) async throws {
         try runner.write(config.replacingOccurrences(of: "held-svc", with: name), to: "config/main.yaml")
-        let before = sandbox.server.requestCount
+        let held = sandbox.server.heldChanges.value
         let running = try RunningFracttal(
             ["apply", "config", "--auto-approve", "--secrets-out", store], in: runner.url, environment: sandbox.environment)
-        try await waitUntil { sandbox.server.requestCount >= before + 4 }
-        try await Task.sleep(for: .milliseconds(500))
+        try await sandbox.server.heldChanges.reached(held + 1)
         running.send(SIGKILL)
         _ = await running.finish()
     }

@@ -80,10 +80,9 @@ struct SecretsFileEndToEndTests {
         try await SandboxFixture.with(faults: try FaultPlan.parse("hold_after=1"), faultDelayMilliseconds: 1_500) { sandbox in
             try sandbox.write(ApplyInterruptionEndToEndTests.oneConsumer)
             let arguments = ["--secrets-out", "s.env", "--secrets-format", "env"]
-            let before = sandbox.server.requestCount
+            let held = sandbox.server.heldChanges.value
             let running = try RunningFracttal(["apply", "config", "--auto-approve"] + arguments, in: sandbox.folder.url, environment: sandbox.environment)
-            try await waitUntil { sandbox.server.requestCount >= before + 4 }
-            try await Task.sleep(for: .milliseconds(500))
+            try await sandbox.server.heldChanges.reached(held + 1)
             running.send(SIGKILL)
             _ = await running.finish()
             let marked = try sandbox.folder.read("s.env")

@@ -1,4 +1,5 @@
 @testable import FracttalAPI
+import FracttalConcurrency
 import FracttalTestSupport
 import Synchronization
 import Testing
@@ -48,14 +49,13 @@ struct TokenCacheTests {
     /// A token request that would go on retrying ends when its callers are cancelled.
     @Test func cancellingTheCallersCancelsTheSharedFetch() async throws {
         let sawCancellation = Locked(false)
+        let started = AwaitedValue(false)
         let tokens = TokenCache(clock: VirtualClock()) {
-            do {
-                try await Task.sleep(for: .seconds(2))
-            } catch {
-                sawCancellation.withLock { $0 = true }
-                throw error
-            }
-            return AccessToken(value: "never", renewAt: .now)
+            started.update { $0 = true }
+            // An answer that never comes: only cancellation ends this wait.
+            _ = await AwaitedValue(false).wait { $0 }
+            sawCancellation.withLock { $0 = Task.isCancelled }
+            throw CancellationError()
         }
         let callers = Task {
             try await withThrowingTaskGroup(of: String.self) { group in
@@ -63,7 +63,7 @@ struct TokenCacheTests {
                 return try await group.next()
             }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        _ = await started.wait { $0 }
 
         callers.cancel()
         let result = await callers.result

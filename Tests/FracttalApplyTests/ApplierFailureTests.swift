@@ -1,5 +1,6 @@
 import Foundation
 import FracttalApply
+import FracttalConcurrency
 import FracttalModel
 import FracttalPlan
 import FracttalTestSupport
@@ -86,22 +87,22 @@ struct ApplierFailureTests {
         try FileManager.default.createDirectory(atPath: secretsFolder, withIntermediateDirectories: false)
         let path = (secretsFolder as NSString).appendingPathComponent("s.json")
         let fake = FakeCompany()
+        let aFinished = AwaitedValue(false)
         // The folder vanishes while b is being created, after the preconditions were checked.
         await fake.configure {
             $0.onCall = { call in
                 guard call == .createConsumer("b") else { return }
                 // a's secret may still be on its way to the disk (its call slot is free by then): let it land first.
-                let deadline = Date().addingTimeInterval(10)
-                while Date() < deadline,
-                      (try? String(contentsOfFile: path, encoding: .utf8)).flatMap({ try? jsonSecrets($0)["a"] }) == nil {
-                    usleep(1_000)
-                }
+                _ = await aFinished.wait { $0 }
                 try? FileManager.default.removeItem(atPath: secretsFolder)
             }
         }
         let sink = try await fileStore(path)
         let plan = Fixture.plan(["a", "b", "c"].map { Fixture.consumerCreate($0, step: 1) })
-        let report = try await Applier(mutations: fake, secrets: sink, parallelism: 1).run(plan, live: await fake.liveState())
+        let applier = Applier(mutations: fake, secrets: sink, parallelism: 1) { event in
+            if case .actionFinished(let result) = event, result.address.name == "a" { aFinished.update { $0 = true } }
+        }
+        let report = try await applier.run(plan, live: await fake.liveState())
 
         let bKey = try #require(await fake.consumers.first { $0.name == "b" }?.key)
         let bSecret = try #require(await fake.secrets[bKey])

@@ -82,7 +82,7 @@ actor FakeCompany: FracttalMutations {
     /// Holds every call in batches.
     var batches: Batches?
     /// Runs as each call arrives, before anything else (for example to break the secrets file's folder).
-    var onCall: (@Sendable (Call) -> Void)?
+    var onCall: (@Sendable (Call) async -> Void)?
 
     private var nextGroupID: Int
     private var nextKeyNumber = 1
@@ -211,7 +211,7 @@ actor FakeCompany: FracttalMutations {
 
     /// Counts and logs a call, holds it when asked, and throws an injected failure (before any effect).
     private func begin(_ call: Call) async throws {
-        onCall?(call)
+        await onCall?(call)
         calls.append(call)
         arrivals += 1
         let number = arrivals

@@ -18,16 +18,17 @@ struct EmbeddedSandboxSharingTests {
         try await TemporaryFolder.with { folder in
             try folder.write(SampleConfigurations.newObjects, to: "config/main.yaml")
 
-            let results = await withTaskGroup(of: CommandResult.self) { group in
+            // Each plan finds changes (exit 2 with --detailed-exitcode); the export succeeds (exit 0).
+            let results = await withTaskGroup(of: (expected: Int32, result: CommandResult).self) { group in
                 for _ in 0..<4 {
-                    group.addTask { await InProcessFracttal.run(["plan", "config", "--detailed-exitcode"], in: folder) }
+                    group.addTask { (2, await InProcessFracttal.run(["plan", "config", "--detailed-exitcode"], in: folder)) }
                 }
-                group.addTask { await InProcessFracttal.run(["export", "--out", "exported"], in: folder) }
+                group.addTask { (0, await InProcessFracttal.run(["export", "--out", "exported"], in: folder)) }
                 return await group.reduce(into: []) { $0.append($1) }
             }
 
-            for result in results {
-                #expect(result.status == 0 || result.status == 2, "\(result)")
+            for (expected, result) in results {
+                #expect(result.status == expected, "\(result)")
                 #expect(!result.stderr.contains("FRACTTAL_CLIENT_ID"), "\(result)")
             }
         }

@@ -44,12 +44,8 @@ struct DelayedFaultTests {
                     }
                     #expect(clock.now - started < delay)
                     #expect(try await lateGroups() == 0)
-                    var count = 0
-                    while count == 0, clock.now - started < delay + .seconds(20) {
-                        try await Task.sleep(for: .milliseconds(100))
-                        count = try await lateGroups()
-                    }
-                    #expect(count == 1)
+                    try await sandbox.server.lateCommits.reached(1)
+                    #expect(try await lateGroups() == 1)
                     #expect(clock.now - started >= delay)
                 }
             }
@@ -75,7 +71,7 @@ struct DelayedFaultTests {
         let clock = ContinuousClock()
         let started = clock.now
         async let held = sandbox.call(.GET, "/permissions/", token: token)
-        try await Task.sleep(for: .milliseconds(500))
+        try await server.heldAnswers.reached(1)
         await server.stop()
         let reply = try? await held
         try await client.shutdown()

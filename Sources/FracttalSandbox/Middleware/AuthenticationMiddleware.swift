@@ -11,12 +11,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let tokens: TokenStore
     let store: SandboxStore
     let limiter: RateLimitEnforcer
-    let counter: RequestCounter
+    let requests: EventCount
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        counter.increment()
+        requests.increment()
         guard let token = Self.bearerToken(request.headers[.authorization]),
             let key = tokens.consumerKey(for: token),
             let permissions = try await store.permissions(ofConsumer: key)

@@ -11,6 +11,8 @@ struct FaultMiddleware: RouterMiddleware {
     let injector: FaultInjector
     /// The wait of `hold_after` and `late_commit`, in milliseconds.
     let delayMilliseconds: Int
+    /// Where held answers and late commits are counted.
+    let events: SandboxEvents
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -36,6 +38,8 @@ struct FaultMiddleware: RouterMiddleware {
             throw GatewayPage(status: decision.gatewayStatus ?? .badGateway)
         case .holdAfter:
             let response = try await next(request, context)
+            events.heldAnswers.increment()
+            if request.method != .get { events.heldChanges.increment() }
             await FaultPause.wait(milliseconds: delayMilliseconds)
             return response
         case .lost:
@@ -53,6 +57,7 @@ struct FaultMiddleware: RouterMiddleware {
             try? await context.channel.close()
             await FaultPause.wait(milliseconds: delayMilliseconds)
             _ = try? await next(request, context)
+            events.lateCommits.increment()
             throw LostAnswer()
         }
     }

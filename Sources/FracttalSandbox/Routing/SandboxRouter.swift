@@ -9,7 +9,7 @@ struct SandboxComponents: Sendable {
     let tokens: TokenStore
     let limiter: RateLimitEnforcer
     let injector: FaultInjector
-    let counter: RequestCounter
+    let events: SandboxEvents
     let clock: any SandboxClock
     let tokenTTL: Int
     /// The wait of the `hold_after` and `late_commit` faults, in milliseconds.
@@ -29,9 +29,9 @@ struct SandboxComponents: Sendable {
             }
         let api = router.group(RouterPath(SandboxPaths.apiPrefix))
             .add(middleware: BodyLimitMiddleware(limiter: limiter))
-            .add(middleware: AuthenticationMiddleware(tokens: tokens, store: store, limiter: limiter, counter: counter))
+            .add(middleware: AuthenticationMiddleware(tokens: tokens, store: store, limiter: limiter, requests: events.requests))
             .add(middleware: RateLimitMiddleware(limiter: limiter))
-            .add(middleware: FaultMiddleware(injector: injector, delayMilliseconds: faultDelayMilliseconds))
+            .add(middleware: FaultMiddleware(injector: injector, delayMilliseconds: faultDelayMilliseconds, events: events))
             .add(middleware: APIErrorMiddleware())
         try APIHandler(store: store, clock: clock).registerHandlers(
             on: APIRouteTransport(group: api), serverURL: URL(string: "/")!,
