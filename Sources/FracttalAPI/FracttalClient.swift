@@ -60,7 +60,7 @@ public final class FracttalClient: Sendable {
         self.signing = signing
         let tokens = TokenCache(clock: clock) { try await tokenEndpoint.accessToken(for: signing.current) }
         let pacer = RequestPacer(clock: clock, policy: configuration.retryPolicy) { wait in
-            await recorder.countRateLimitWait(wait)
+            recorder.countRateLimitWait(wait)
             events?(.rateLimitWait(wait))
         }
         let api = Client(
@@ -75,7 +75,7 @@ public final class FracttalClient: Sendable {
 
     /// What the client did so far: requests by kind, retries, rate-limit waits, adoptions.
     public var metrics: ClientMetrics {
-        get async { await recorder.metrics }
+        get async { recorder.metrics }
     }
 
     /// Obtains a token with other credentials: true when the token endpoint accepts them, false on `invalid_client`.

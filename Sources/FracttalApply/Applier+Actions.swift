@@ -14,8 +14,8 @@ extension Applier {
         switch (action.kind, action.action) {
         case (.group, .create):
             let fields = try groupFields(of: action)
-            let creation = try await mutations.createGroup(fields, knownIDs: await ledger.knownGroupIDs)
-            await ledger.recordGroup(named: address.name, id: creation.group.id)
+            let creation = try await mutations.createGroup(fields, knownIDs: ledger.knownGroupIDs)
+            ledger.recordGroup(named: address.name, id: creation.group.id)
             progress.update { achieved in
                 achieved.groupID = creation.group.id
                 if case .adopted = creation { achieved.adopted = true }
@@ -62,9 +62,9 @@ extension Applier {
     private func createConsumer(
         _ fields: ConsumerFields, name: String, intent: String?, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot
     ) async throws {
-        let creation = try await mutations.createConsumer(fields, knownKeys: await ledger.knownConsumerKeys())
+        let creation = try await mutations.createConsumer(fields, knownKeys: ledger.knownConsumerKeys())
         let key = creation.consumer.key
-        await ledger.recordConsumer(key: key, name: name)
+        ledger.recordConsumer(key: key, name: name)
         progress.update { $0.key = key }
         switch creation {
         case .created(let consumer, let credentials):
@@ -124,12 +124,12 @@ extension Applier {
         let groupID: Int
         switch action.groupRef {
         case .some(let reference):
-            guard let id = await ledger.groupID(for: reference) else {
+            guard let id = ledger.groupID(for: reference) else {
                 throw ActionFailure.plannedGroupMissing(action.address, group: action.after?.consumer?.permissionGroup ?? "")
             }
             groupID = id
         case .none:
-            guard let liveKey, let id = await ledger.liveGroupID(ofConsumer: liveKey) else {
+            guard let liveKey, let id = ledger.liveGroupID(ofConsumer: liveKey) else {
                 throw ActionFailure.incompletePlan(action.address, missing: "permission group")
             }
             groupID = id

@@ -56,14 +56,14 @@ extension Applier {
         let name = action.address.name
         switch (action.kind, action.action) {
         case (.consumer, .create):
-            return PendingMark(intent: id, action: .create, priorKeys: await ledger.consumerKeys(named: name))
+            return PendingMark(intent: id, action: .create, priorKeys: ledger.consumerKeys(named: name))
         case (.consumer, .replace):
             return PendingMark(
-                intent: id, action: .replace, priorKeys: await ledger.consumerKeys(named: name), oldKey: action.liveKey)
+                intent: id, action: .replace, priorKeys: ledger.consumerKeys(named: name), oldKey: action.liveKey)
         case (.consumer, .rotateSecret):
             guard let key = action.liveKey else { return nil }
             return PendingMark(
-                intent: id, action: .rotate, priorSecretCreatedAt: await ledger.secretCreatedAt(ofConsumer: key), key: key)
+                intent: id, action: .rotate, priorSecretCreatedAt: ledger.secretCreatedAt(ofConsumer: key), key: key)
         default:
             return nil
         }

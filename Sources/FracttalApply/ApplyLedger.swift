@@ -1,16 +1,27 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import Synchronization
 
 /// What an apply has learnt so far: the ids and keys known to exist, and the ids of the groups it made.
-actor ApplyLedger {
-    private var groupIDs: Set<Int>
-    private var consumerKeys: Set<String>
-    /// The known keys as last handed out. Creates in flight hold it, so it is never changed in place:
-    /// a set they share would be copied whole on each change (quadratic over thousands of creates).
-    private var handedOutKeys: Set<String>
-    /// Keys recorded since `handedOutKeys` was taken.
-    private var keysNotHandedOut = 0
+///
+/// Shared by the actions in flight; every method is synchronous, so its state sits behind a `Mutex`.
+final class ApplyLedger: Sendable {
+    private struct State {
+        var groupIDs: Set<Int>
+        var consumerKeys: Set<String>
+        /// The known keys as last handed out. Creates in flight hold it, so it is never changed in place:
+        /// a set they share would be copied whole on each change (quadratic over thousands of creates).
+        var handedOutKeys: Set<String>
+        /// Keys recorded since `handedOutKeys` was taken.
+        var keysNotHandedOut = 0
+        /// The id of each group created (or adopted) by this apply, by the name the plan gave it.
+        var createdGroups: [String: Int] = [:]
+        /// The keys of the consumers of each name, live before the apply or made by it.
+        var keysByName: [ExactName: [String]] = [:]
+    }
+
+    private let state: Mutex<State>
     /// The most recently made keys a handed-out set may lack; a new one (a copy of every key) is made
     /// after this many. Fewer than a list page, so a look for a lost create still reads one or two pages.
     static let handedOutKeysLag = 32
@@ -18,52 +29,55 @@ actor ApplyLedger {
     let liveConsumerKeys: Set<String>
     /// Group id by consumer key, as the live state had it.
     private let liveGroupOfConsumer: [String: Int]
-    /// The id of each group created (or adopted) by this apply, by the name the plan gave it.
-    private var createdGroups: [String: Int] = [:]
-    /// The keys of the consumers of each name, live before the apply or made by it.
-    private var keysByName: [ExactName: [String]] = [:]
     /// When each live consumer's secret was issued, as the live state had it.
     private let liveSecretCreatedAt: [String: Date]
 
     init(live: LiveState) {
-        groupIDs = Set(live.groups.map(\.id))
-        consumerKeys = Set(live.consumers.map(\.key))
-        liveConsumerKeys = consumerKeys
-        handedOutKeys = consumerKeys
+        let keys = Set(live.consumers.map(\.key))
+        var initial = State(groupIDs: Set(live.groups.map(\.id)), consumerKeys: keys, handedOutKeys: keys)
+        for consumer in live.consumers { initial.keysByName[ExactName(consumer.name), default: []].append(consumer.key) }
+        state = Mutex(initial)
+        liveConsumerKeys = keys
         liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.groupID) }, uniquingKeysWith: { first, _ in first })
         liveSecretCreatedAt = Dictionary(live.consumers.map { ($0.key, $0.secretCreatedAt) }, uniquingKeysWith: { first, _ in first })
-        for consumer in live.consumers { keysByName[ExactName(consumer.name), default: []].append(consumer.key) }
     }
 
     /// The group ids known now: the live ones and those this apply made.
-    var knownGroupIDs: Set<Int> { groupIDs }
+    var knownGroupIDs: Set<Int> { state.withLock { $0.groupIDs } }
+
     /// The consumer keys known now: the live ones and those this apply made, but for at most
     /// `handedOutKeysLag` made last. Those belong to other consumers of this apply, with other names
     /// (names are unique in a configuration), so they are never taken for the answer of a lost create.
     func knownConsumerKeys() -> Set<String> {
-        if keysNotHandedOut >= Self.handedOutKeysLag {
-            handedOutKeys = consumerKeys
-            keysNotHandedOut = 0
+        state.withLock { state in
+            if state.keysNotHandedOut >= Self.handedOutKeysLag {
+                state.handedOutKeys = state.consumerKeys
+                state.keysNotHandedOut = 0
+            }
+            return state.handedOutKeys
         }
-        return handedOutKeys
     }
 
     /// Records a group this apply created or adopted.
     func recordGroup(named name: String, id: Int) {
-        groupIDs.insert(id)
-        createdGroups[name] = id
+        state.withLock { state in
+            state.groupIDs.insert(id)
+            state.createdGroups[name] = id
+        }
     }
 
     /// Records a consumer this apply created or adopted under `name`.
     func recordConsumer(key: String, name: String) {
-        if consumerKeys.insert(key).inserted {
-            keysNotHandedOut += 1
-            keysByName[ExactName(name), default: []].append(key)
+        state.withLock { state in
+            if state.consumerKeys.insert(key).inserted {
+                state.keysNotHandedOut += 1
+                state.keysByName[ExactName(name), default: []].append(key)
+            }
         }
     }
 
     /// The keys of the consumers named `name` known now: a create's mark records them before its call.
-    func consumerKeys(named name: String) -> [String] { keysByName[ExactName(name)] ?? [] }
+    func consumerKeys(named name: String) -> [String] { state.withLock { $0.keysByName[ExactName(name)] ?? [] } }
 
     /// When the secret of a live consumer was issued, as the live state had it.
     func secretCreatedAt(ofConsumer key: String) -> Date? { liveSecretCreatedAt[key] }
@@ -72,7 +86,7 @@ actor ApplyLedger {
     func groupID(for reference: GroupReference) -> Int? {
         switch reference {
         case .live(let id): id
-        case .planned(let name): createdGroups[name]
+        case .planned(let name): state.withLock { $0.createdGroups[name] }
         }
     }
 

@@ -117,7 +117,7 @@ struct FileSecretStoreTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let env = try await fileStore(folder.path("s.env"), format: .env)
-        let error = await #expect(throws: SecretStoreError.self) {
+        let error = #expect(throws: SecretStoreError.self) {
             try env.checkCollisions(names: ["erp sync", "erp-sync"])
         }
         #expect(error?.code == "FRC310")

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What kind of HTTP request the client sent, for the counters.
 public enum RequestKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// A token request to the token endpoint.
@@ -56,17 +58,22 @@ public struct ClientMetrics: Sendable, Hashable {
 }
 
 /// The client's counters, shared by all concurrent calls.
-actor MetricsRecorder {
-    private(set) var metrics = ClientMetrics()
+final class MetricsRecorder: Sendable {
+    private let counters = Mutex(ClientMetrics())
 
-    func countRequest(_ kind: RequestKind) { metrics.requests[kind, default: 0] += 1 }
-    func countRetry() { metrics.retries += 1 }
+    /// The counts so far.
+    var metrics: ClientMetrics { counters.withLock { $0 } }
+
+    func countRequest(_ kind: RequestKind) { counters.withLock { $0.requests[kind, default: 0] += 1 } }
+    func countRetry() { counters.withLock { $0.retries += 1 } }
     func countRateLimitWait(_ duration: Duration) {
-        metrics.rateLimitWaits += 1
-        metrics.rateLimitWaitTime += duration
+        counters.withLock {
+            $0.rateLimitWaits += 1
+            $0.rateLimitWaitTime += duration
+        }
     }
-    func countRateLimitedResponse() { metrics.rateLimitedResponses += 1 }
-    func countAdoption() { metrics.adoptions += 1 }
-    func countListReread() { metrics.listRereads += 1 }
-    func countRejectedToken() { metrics.rejectedTokens += 1 }
+    func countRateLimitedResponse() { counters.withLock { $0.rateLimitedResponses += 1 } }
+    func countAdoption() { counters.withLock { $0.adoptions += 1 } }
+    func countListReread() { counters.withLock { $0.listRereads += 1 } }
+    func countRejectedToken() { counters.withLock { $0.rejectedTokens += 1 } }
 }

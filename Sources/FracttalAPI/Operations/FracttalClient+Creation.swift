@@ -30,7 +30,7 @@ extension FracttalClient {
     ) async throws -> CreationResult<Made, Found> {
         try await sendPausingAfterAmbiguity(operation, send: { .created(try await send($0)) }) {
             guard let found = try await findMade() else { return nil }
-            await recorder.countAdoption()
+            recorder.countAdoption()
             configuration.events?(.adopted(address))
             return .adopted(found)
         }
@@ -53,7 +53,7 @@ extension FracttalClient {
             } catch let ambiguous as AmbiguousFailure {
                 let pause = policy.ambiguousCreatePause * attempt
                 configuration.events?(.awaitingLateCommit(operation: operation, reason: ambiguous.error.shortReason, pause: pause))
-                await recorder.countRetry()
+                recorder.countRetry()
                 try await clock.sleep(until: clock.now() + pause)
                 waited += pause
                 if let recovered = try await recover() { return recovered }

@@ -12,7 +12,7 @@ extension FracttalClient {
 
     /// The name of the client's own permission group: remembered from the last full read, or read now if allowed.
     private func ownGroupName() async -> String? {
-        if let name = await identity.groupName { return name }
+        if let name = identity.groupName { return name }
         guard let consumers = try? await readConsumers(),
               let own = consumers.first(where: { $0.key == configuration.credentials.key })
         else { return nil }

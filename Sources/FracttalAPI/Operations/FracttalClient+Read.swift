@@ -11,7 +11,7 @@ extension FracttalClient {
             async let groups = readGroups()
             async let consumers = readConsumers()
             let state = try await LiveState(groups: groups, consumers: consumers, catalog: catalog)
-            await identity.remember(state, key: configuration.credentials.key)
+            identity.remember(state, key: configuration.credentials.key)
             return state
         }
     }

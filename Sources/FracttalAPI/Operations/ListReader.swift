@@ -35,7 +35,7 @@ struct ListReader<Item: Sendable, Key: Hashable & Sendable>: Sendable {
                 throw FracttalAPIError.listKeptChanging(list: name, reads: read)
             }
             read += 1
-            await metrics.countListReread()
+            metrics.countListReread()
             events?(.listReread(list: name, read: read))
         }
     }

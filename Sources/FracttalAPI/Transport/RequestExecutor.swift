@@ -69,7 +69,7 @@ struct RequestExecutor: Sendable {
                     throw error
                 case .rateLimited(let retryAfter):
                     await pacer.rateLimited(observing: nil, retryAfter: retryAfter)
-                    await metrics.countRateLimitedResponse()
+                    metrics.countRateLimitedResponse()
                     rateLimitAnswers += 1
                     if rateLimitAnswers > policy.maxRateLimitWaits {
                         throw FracttalAPIError.rateLimitExhausted(operation: operation, answers: rateLimitAnswers)
@@ -94,7 +94,7 @@ struct RequestExecutor: Sendable {
                 return value
             case .refused(let refusal) where refusal.isRateLimited:
                 await pacer.rateLimited(observing: refusal.rateLimit, retryAfter: refusal.retryAfter)
-                await metrics.countRateLimitedResponse()
+                metrics.countRateLimitedResponse()
                 rateLimitAnswers += 1
                 if rateLimitAnswers > policy.maxRateLimitWaits {
                     throw FracttalAPIError.rateLimitExhausted(operation: operation, answers: rateLimitAnswers)
@@ -107,7 +107,7 @@ struct RequestExecutor: Sendable {
                     throw FracttalAPIError.tokenRejected(operation: operation)
                 }
                 renewedTokens += 1
-                await metrics.countRejectedToken()
+                metrics.countRejectedToken()
                 await tokens.invalidate(token)
             case .refused(let refusal) where refusal.isTransient:
                 await pacer.complete(observing: refusal.rateLimit)
@@ -136,7 +136,7 @@ struct RequestExecutor: Sendable {
         firstFailure = started
         guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
         events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
-        await metrics.countRetry()
+        metrics.countRetry()
         try await clock.sleep(until: now + delay)
         attempt += 1
     }

@@ -18,7 +18,7 @@ struct RequestLogMiddleware: ClientMiddleware {
         operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        await metrics.countRequest(RequestKind(operationID: operationID))
+        metrics.countRequest(RequestKind(operationID: operationID))
         let path = baseURL.path + (request.path ?? "")
         let started = clock.now()
         var metadata: Logger.Metadata = [

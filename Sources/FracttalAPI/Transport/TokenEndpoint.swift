@@ -77,7 +77,7 @@ struct TokenEndpoint: Sendable {
             let now = clock.now()
             guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
             events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
-            await metrics.countRetry()
+            metrics.countRetry()
             try await clock.sleep(until: now + delay)
             attempt += 1
         }
