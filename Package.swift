@@ -37,6 +37,7 @@ let package = Package(
             name: "FracttalAPI",
             dependencies: [
                 "FracttalModel",
+                "FracttalConcurrency",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -74,9 +74,7 @@ public final class FracttalClient: Sendable {
     }
 
     /// What the client did so far: requests by kind, retries, rate-limit waits, adoptions.
-    public var metrics: ClientMetrics {
-        get async { recorder.metrics }
-    }
+    public var metrics: ClientMetrics { recorder.metrics }
 
     /// Obtains a token with other credentials: true when the token endpoint accepts them, false on `invalid_client`.
     ///

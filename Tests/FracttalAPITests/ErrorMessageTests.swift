@@ -17,7 +17,7 @@ import Testing
                     #expect("\(error)".contains("FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET"))
                     #expect(!"\(error)".contains(wrong.secret))
                 }
-                #expect(await client.metrics.requests == [.token: 1])
+                #expect(client.metrics.requests == [.token: 1])
             }
         }
     }
@@ -80,7 +80,7 @@ import Testing
                 #expect(error.description.hasPrefix("The server refused to create group"))
                 for problem in problems { #expect(error.description.contains(problem.field)) }
             }
-            #expect(await sandbox.client.metrics.retries == 0)
+            #expect(sandbox.client.metrics.retries == 0)
         }
     }
 
@@ -92,7 +92,7 @@ import Testing
             await #expect(throws: FracttalAPIError.notFound(operation: "rotate the secret of consumer ZZZZZZZZZZZZZZZZZZ", object: "consumer ZZZZZZZZZZZZZZZZZZ")) {
                 _ = try await sandbox.client.rotateSecret(key: "ZZZZZZZZZZZZZZZZZZ")
             }
-            #expect(await sandbox.client.metrics.requests(.delete) == 1)
+            #expect(sandbox.client.metrics.requests(.delete) == 1)
         }
     }
 
@@ -129,7 +129,7 @@ import Testing
                 #expect(operation == "read the OAuth consumers")
                 #expect(error.description.contains("HTTP 503"))
             }
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             #expect(metrics.requests(.list) == 3)
             #expect(metrics.retries == 2)
         }
@@ -143,7 +143,7 @@ import Testing
             await #expect(throws: FracttalAPIError.self) {
                 _ = try await sandbox.client.readConsumersForTest()
             }
-            let attempts = await sandbox.client.metrics.requests(.list)
+            let attempts = sandbox.client.metrics.requests(.list)
             #expect(attempts >= 3 && attempts < 10)
             #expect(clock.elapsed <= .seconds(2))
         }

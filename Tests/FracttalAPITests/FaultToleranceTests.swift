@@ -43,7 +43,7 @@ import Testing
                 #expect(state.consumers.map(\.key) == expected.consumers.map(\.key))
                 #expect(state.consumers.filter { $0.key != bootstrap } == expected.consumers.filter { $0.key != bootstrap })
             }
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             switch kind {
             case "ratelimit": #expect(metrics.rateLimitedResponses > 0)
             case "latency": #expect(metrics.retries == 0)
@@ -98,7 +98,7 @@ import Testing
             }
             let adopted = outcomes.values.filter { $0 }.count
             #expect(adopted > 0)
-            #expect(await client.metrics.adoptions == adopted)
+            #expect(client.metrics.adoptions == adopted)
         }
     }
 
@@ -120,7 +120,7 @@ import Testing
             }
             let live = try await client.readLiveState()
             #expect(live.groups.allSatisfy { !$0.name.hasPrefix("temp ") })
-            #expect(await client.metrics.retries > 0)
+            #expect(client.metrics.retries > 0)
         }
     }
 }

@@ -47,7 +47,7 @@ struct ListReaderTests {
         ).readAll()
         #expect(items == Array(0..<151))
         #expect(calls.value.filter { $0 == 0 }.count == 2)
-        #expect(await metrics.metrics.listRereads == 1)
+        #expect(metrics.metrics.listRereads == 1)
     }
 
     @Test func aListThatKeepsChangingEndsWithAClearError() async throws {

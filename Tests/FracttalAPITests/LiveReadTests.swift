@@ -18,7 +18,7 @@ import Testing
             #expect(state.catalog.contains(PermissionCode(module: "work_orders", action: "create")))
             #expect(!state.catalog.contains(PermissionCode(module: "reports", action: "edit")))
 
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             #expect(metrics.requests == [.token: 1, .list: 3])
             #expect(sandbox.server.requestCount == 3)
         }
@@ -38,7 +38,7 @@ import Testing
             #expect(Set(state.consumers.map(\.key)).count == 10_000)
             #expect(state.groups.map(\.id) == state.groups.map(\.id).sorted())
             #expect(state.consumers.contains { $0.key == sandbox.bootstrap.key })
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             #expect(metrics.requests == [.token: 1, .list: 1 + 100 + 10])
             #expect(metrics.totalRequests == 1 + 1 + 100 + 10)
             #expect(sandbox.server.requestCount == 1 + 100 + 10)

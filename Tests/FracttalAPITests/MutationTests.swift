@@ -25,7 +25,7 @@ import Testing
 
             try await client.deleteGroup(id: group.id)
             #expect(try await client.readLiveState().groups.allSatisfy { $0.id != group.id })
-            #expect(await client.metrics.requests == [.token: 1, .list: 6, .create: 1, .update: 1, .delete: 1])
+            #expect(client.metrics.requests == [.token: 1, .list: 6, .create: 1, .update: 1, .delete: 1])
         }
     }
 

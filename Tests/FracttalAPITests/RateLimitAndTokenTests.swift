@@ -19,7 +19,7 @@ import Testing
 
             #expect(Set(made.map(\.id)).count == 30)
             #expect(live.groups.filter { $0.name.hasPrefix("paced-") }.count == 30)
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             #expect(metrics.rateLimitedResponses == 0)
             #expect(metrics.rateLimitWaits >= 5)
             #expect(waits.value == metrics.rateLimitWaits)
@@ -41,7 +41,7 @@ import Testing
             for index in 0..<40 {
                 #expect(live.groups.filter { $0.name == "storm-\(index)" }.count == 1)
             }
-            let metrics = await sandbox.client.metrics
+            let metrics = sandbox.client.metrics
             #expect(metrics.rateLimitedResponses > 10)
             #expect(metrics.adoptions == 0)
             #expect(metrics.retries == 0)
@@ -86,7 +86,7 @@ import Testing
             clock.advance(by: .milliseconds(1_500))
             try await client.deleteGroup(id: group.id)
 
-            let metrics = await client.metrics
+            let metrics = client.metrics
             #expect(metrics.requests(.token) == 4)
             #expect(metrics.rejectedTokens == 0)
         }
@@ -108,7 +108,7 @@ import Testing
 
             #expect(first.groups == second.groups)
             #expect(group.group.name == "after expiry")
-            let metrics = await client.metrics
+            let metrics = client.metrics
             #expect(metrics.requests(.token) == 3)
             #expect(metrics.rejectedTokens >= 2)
             #expect(metrics.adoptions == 0)

@@ -1,3 +1,5 @@
+import FracttalConcurrency
+
 /// Paces every request of one client so that the server's rate limit is rarely exceeded.
 ///
 /// One pacer is shared by all concurrent calls. A caller reserves a slot with `acquire()` before
@@ -25,8 +27,8 @@ actor RequestPacer {
     private var pauseCause: ServerWait?
     private var inFlight = 0
     private var announcedWaitEnd: ContinuousClock.Instant?
-    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    private var nextWaiterID = 0
+    /// Counts the changes that may free a slot (an answer, a refusal); a caller with none waits for the next.
+    private let changes = AwaitedValue(0)
 
     /// Creates a pacer that waits at most `policy.longestServerWait` at a time; `report` hears of
     /// every distinct wait (for events and counters).
@@ -140,25 +142,14 @@ actor RequestPacer {
         try await clock.sleep(until: end)
     }
 
+    /// Returns after the next change (or when the task is cancelled). The count is read before the
+    /// first suspension, and changes happen only on this actor, so none is missed.
     private func waitForChange() async {
-        let id = nextWaiterID
-        nextWaiterID += 1
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                waiters[id] = continuation
-            }
-        } onCancel: {
-            Task { await self.wake(id) }
-        }
-    }
-
-    private func wake(_ id: Int) {
-        waiters.removeValue(forKey: id)?.resume()
+        let seen = changes.value
+        _ = await changes.wait { $0 != seen }
     }
 
     private func wakeWaiters() {
-        let pending = waiters
-        waiters.removeAll()
-        for continuation in pending.values { continuation.resume() }
+        changes.update { $0 &+= 1 }
     }
 }
