@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 @testable import FracttalApply
+import FracttalConcurrency
 import Synchronization
 import Testing
 
@@ -71,5 +72,41 @@ struct GroupCommitTests {
         await #expect(throws: Refused.self) { try await committer.commit(1) }
         committer.submit(2)
         await #expect(throws: Refused.self) { try await committer.flush() }
+    }
+}
+
+extension GroupCommitTests {
+    @Test func aCancelledCallerStillWaitsForTheWriteOfItsItem() async throws {
+        let writes = Writes()
+        let writing = DispatchSemaphore(value: 0)
+        let mayFinish = DispatchSemaphore(value: 0)
+        let committer = GroupCommit<Int>(label: "test") { items in
+            writing.signal()
+            _ = mayFinish.wait(timeout: .now() + 30)
+            writes.groups.withLock { $0.append(items) }
+            return items.map { _ in nil }
+        }
+        let returned = AwaitedValue(false)
+        let caller = Task {
+            defer { returned.update { $0 = true } }
+            try await committer.commit(7)
+            return writes.all.joined().contains(7)
+        }
+        await blockingWait(writing)
+        caller.cancel()
+        // A negative needs a bound: a cancelled wait would return within it, while the write is held.
+        #expect(await returned.wait(until: { $0 }, within: .milliseconds(200)) == nil, "the cancelled commit waits for its write")
+        mayFinish.signal()
+        #expect(try await caller.value, "the commit returned only once its item was written")
+    }
+
+    /// Waits for `semaphore` on a thread of its own.
+    private func blockingWait(_ semaphore: DispatchSemaphore) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                _ = semaphore.wait(timeout: .now() + 30)
+                continuation.resume()
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import FracttalConcurrency
 import Synchronization
 
 /// Writes items in groups: every item that arrives while a write runs goes into the next one, so a slow
@@ -10,20 +11,30 @@ import Synchronization
 /// thread blocks on the disk. After a write the thread may rest (`rest`) before the next group: what
 /// arrives meanwhile joins that group, so a costly write is made less often.
 final class GroupCommit<Item: Sendable>: Sendable {
-    private struct Waiting {
-        /// The item, or nil for a caller that only waits for what came before it.
+    /// An item handed over (nil for a caller that only waits for what came before it), with its place in line.
+    private struct Handed {
+        var ticket: Int
         var item: Item?
-        var continuation: CheckedContinuation<Void, any Error>?
+        /// Whether a caller waits for this item's answer.
+        var awaited: Bool
     }
 
     private struct State {
-        var queue: [Waiting] = []
+        var queue: [Handed] = []
+        var nextTicket = 1
         var writing = false
         /// The error of a group whose items nobody waited for; reported by the next `flush()`.
         var unreportedFailure: (any Error)?
     }
 
+    /// What the writer has finished: every ticket up to `through`, and the errors of awaited items that failed.
+    private struct Finished: Sendable {
+        var through = 0
+        var failures: [Int: any Error] = [:]
+    }
+
     private let state = Mutex(State())
+    private let finished = AwaitedValue(Finished())
     private let thread: DispatchQueue
     private let write: @Sendable ([Item]) throws -> [(any Error)?]
     private let rest: @Sendable () -> Duration
@@ -44,21 +55,17 @@ final class GroupCommit<Item: Sendable>: Sendable {
     ///
     /// Cancellation does not interrupt the wait: what was handed over is written either way.
     func commit(_ item: Item) async throws {
-        try await withCheckedThrowingContinuation { continuation in
-            enqueue(Waiting(item: item, continuation: continuation))
-        }
+        try await outcome(of: enqueue(item, awaited: true))
     }
 
     /// Hands `item` over to be written with the next group, without waiting.
     func submit(_ item: Item) {
-        enqueue(Waiting(item: item, continuation: nil))
+        enqueue(item, awaited: false)
     }
 
     /// Waits until everything handed over so far is written; throws a failure nobody has heard of yet.
     func flush() async throws {
-        try await withCheckedThrowingContinuation { continuation in
-            enqueue(Waiting(item: nil, continuation: continuation))
-        }
+        try await outcome(of: enqueue(nil, awaited: true))
         let failure = state.withLock { state in
             defer { state.unreportedFailure = nil }
             return state.unreportedFailure
@@ -66,44 +73,58 @@ final class GroupCommit<Item: Sendable>: Sendable {
         if let failure { throw failure }
     }
 
-    private func enqueue(_ waiting: Waiting) {
-        let startsWriter = state.withLock { state in
-            state.queue.append(waiting)
-            guard !state.writing else { return false }
+    /// Waits until the write of `ticket` has finished, and throws its error. The wait runs in a task
+    /// of its own, which the caller's cancellation does not reach.
+    private func outcome(of ticket: Int) async throws {
+        _ = await Task { await self.finished.wait { $0.through >= ticket } }.value
+        let failure = finished.update { $0.failures.removeValue(forKey: ticket) }
+        if let failure { throw failure }
+    }
+
+    @discardableResult
+    private func enqueue(_ item: Item?, awaited: Bool) -> Int {
+        let (ticket, startsWriter) = state.withLock { state in
+            let ticket = state.nextTicket
+            state.nextTicket += 1
+            state.queue.append(Handed(ticket: ticket, item: item, awaited: awaited))
+            guard !state.writing else { return (ticket, false) }
             state.writing = true
-            return true
+            return (ticket, true)
         }
         if startsWriter { thread.async { self.drain() } }
+        return ticket
     }
 
     /// Writes group after group until nothing is waiting.
     private func drain() {
         while true {
-            let group: [Waiting] = state.withLock { state in
+            let group: [Handed] = state.withLock { state in
                 if state.queue.isEmpty { state.writing = false }
                 defer { state.queue = [] }
                 return state.queue
             }
-            if group.isEmpty { return }
+            guard let last = group.last else { return }
             let items = group.compactMap(\.item)
             let result: Result<[(any Error)?], any Error> = items.isEmpty ? .success([]) : Result { try write(items) }
+            var failures: [Int: any Error] = [:]
             var position = 0
-            for waiting in group {
-                var answer: Result<Void, any Error>
+            for handed in group where handed.item != nil {
+                var failure: (any Error)?
                 switch result {
-                case .failure(let error): answer = .failure(error)
-                case .success: answer = .success(())
+                case .failure(let error): failure = error
+                case .success(let answers): failure = position < answers.count ? answers[position] : nil
                 }
-                if waiting.item != nil {
-                    if case .success(let answers) = result, position < answers.count, let error = answers[position] {
-                        answer = .failure(error)
-                    }
-                    position += 1
-                    if waiting.continuation == nil, case .failure(let error) = answer {
-                        state.withLock { $0.unreportedFailure = error }
-                    }
+                position += 1
+                guard let failure else { continue }
+                if handed.awaited {
+                    failures[handed.ticket] = failure
+                } else {
+                    state.withLock { $0.unreportedFailure = failure }
                 }
-                waiting.continuation?.resume(with: answer)
+            }
+            finished.update { finished in
+                finished.through = last.ticket
+                finished.failures.merge(failures) { _, new in new }
             }
             let pause = rest()
             if pause > .zero {
