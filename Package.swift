@@ -83,7 +83,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: plain ones, and the sandbox launcher for the targets that serve the sandbox.
-        .target(name: "FracttalTestSupport", path: "Tests/FracttalTestSupport"),
+        .target(name: "FracttalTestSupport", dependencies: ["FracttalModel"], path: "Tests/FracttalTestSupport"),
         .target(
             name: "FracttalSandboxTestSupport",
             dependencies: ["FracttalSandbox", "FracttalTestSupport"],
@@ -101,7 +101,8 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         ]),
-        .testTarget(name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel"], resources: [.copy("Snapshots")]),
+        .testTarget(
+            name: "FracttalPlanTests", dependencies: ["FracttalPlan", "FracttalModel", "FracttalTestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "FracttalApplyTests", dependencies: [
             "FracttalApply", "FracttalPlan", "FracttalModel", "FracttalTestSupport", "FracttalConcurrency",
         ]),

@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Synchronization
 
 /// Plan actions as the planner makes them, for hand-built plans.
@@ -75,7 +76,7 @@ enum Fixture {
     }
 
     static func liveConsumer(_ key: String, _ name: String, group: Int = 1) -> LiveConsumer {
-        LiveConsumer(key: key, name: name, groupID: group, secretCreatedAt: FakeCompany.secretIssued)
+        FracttalTestSupport.liveConsumer(key, name, group: group, secretCreatedAt: FakeCompany.secretIssued)
     }
 }
 

@@ -47,9 +47,9 @@ enum ExportFixtures {
         _ key: String, _ name: String, group: Int, description: String? = nil, grantType: GrantType = .clientCredentials,
         redirectURI: String? = nil, hub: Bool = false
     ) -> LiveConsumer {
-        LiveConsumer(
-            key: key, name: name, description: description, grantType: grantType, groupID: group,
-            redirectURI: redirectURI, hubEnabled: hub, secretCreatedAt: issued)
+        liveConsumer(
+            key, name, group: group, description: description, grantType: grantType, redirectURI: redirectURI, hub: hub,
+            secretCreatedAt: issued)
     }
 
     /// The tool's own key in the help-article company.

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// The secret store's record: what the plan decides from the marks and entries and the live state alone.

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// Names and keys match exactly, code point for code point, as the server compares them: a name

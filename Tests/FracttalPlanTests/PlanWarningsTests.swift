@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// The planner's warnings and notes are part of the plan, so that text, Markdown, JSON and GitHub

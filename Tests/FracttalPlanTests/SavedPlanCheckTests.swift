@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// What `apply --plan` checks again in a saved plan, whatever the file says.

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// A company of 10,000 consumers and 1,000 groups: the planner must give the right plan (its speed is measured apart, not asserted).

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// The tool signs in as `ci-bootstrap` (key CI1) of group `CI` (id 5).

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// `--target`: a partial plan covers the targeted objects and what they need, prunes only among the

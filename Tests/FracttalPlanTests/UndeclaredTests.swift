@@ -1,6 +1,7 @@
 import Foundation
 import FracttalModel
 import FracttalPlan
+import FracttalTestSupport
 import Testing
 
 /// Without prune, the plan says what lives undeclared; a create that looks like a rename suggests `previous_names`.
