@@ -64,7 +64,6 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workflow = ApplyWorkflow(
-            environment: CommandContext.current.environment,
             color: color,
             options: ApplyWorkflow.Options(
                 paths: paths, savedPlan: plan, autoApprove: autoApprove, parallelism: parallelism,

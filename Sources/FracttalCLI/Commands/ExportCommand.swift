@@ -31,6 +31,6 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func run() async throws {
-        try await ExportWorkflow(environment: CommandContext.current.environment).run(target: target, into: out, withKeys: withKeys)
+        try await ExportWorkflow().run(target: target, into: out, withKeys: withKeys)
     }
 }

@@ -41,8 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func run() async throws {
-        let workflow = PlanWorkflow(
-            environment: CommandContext.current.environment, color: color, annotatesFailures: format == .github)
+        let workflow = PlanWorkflow(color: color, annotatesFailures: format == .github)
         let plan = try await workflow.makePlan(
             paths: paths, target: target, store: store, allowMassDelete: allowMassDelete, targets: partial.addresses)
         StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))

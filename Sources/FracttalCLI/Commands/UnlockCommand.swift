@@ -22,12 +22,11 @@ struct UnlockCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
 
     func run() async throws {
-        let environment = CommandContext.current.environment
-        guard let named = StoreOpening.store(store, environment: environment) else {
+        guard let named = StoreOpening.store(store) else {
             throw CommandFailure(.storeRequired, "name the secret store whose lock to remove with --secrets-out or FRACTTAL_SECRETS_OUT.")
         }
-        let resolved = try TargetResolver(environment: environment).resolve(target, refuseSandboxInCI: false)
-        let session = try await TargetSession.open(resolved, environment: environment, logger: CommandLogger.make(environment))
+        let resolved = try TargetResolver().resolve(target, refuseSandboxInCI: false)
+        let session = try await TargetSession.open(resolved, logger: CommandLogger.make())
         try await session.closing { session in
             let opened = try await StoreOpening.open(named, for: session)
             do {

@@ -19,9 +19,9 @@ struct SecretStoreOptions: ParsableArguments {
     var helperTimeout: TimeSpan = TimeSpan(.seconds(60))
 
     /// The store as named by the flag, else by `FRACTTAL_SECRETS_OUT`; nil when neither names one.
-    func storeName(environment: [String: String]) -> String? {
+    func storeName() -> String? {
         if let secretsOut, !secretsOut.isEmpty { return secretsOut }
-        if let named = environment["FRACTTAL_SECRETS_OUT"], !named.isEmpty { return named }
+        if let named = CommandContext.current.environment["FRACTTAL_SECRETS_OUT"], !named.isEmpty { return named }
         return nil
     }
 }

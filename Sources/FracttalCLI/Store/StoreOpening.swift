@@ -5,12 +5,12 @@ import Foundation
 /// Opens the secret store a command names, for the target of an open session.
 enum StoreOpening {
     /// The store named by `options` (flag or environment), or nil when none is named.
-    static func store(_ options: SecretStoreOptions, environment: [String: String]) -> (any SecretStore)? {
-        guard let named = options.storeName(environment: environment) else { return nil }
+    static func store(_ options: SecretStoreOptions) -> (any SecretStore)? {
+        guard let named = options.storeName() else { return nil }
         let context = CommandContext.current
         if named.hasPrefix("exec:") {
             return HelperSecretStore(
-                command: String(named.dropFirst("exec:".count)), environment: environment,
+                command: String(named.dropFirst("exec:".count)), environment: context.environment,
                 workingDirectory: context.workingDirectory, timeout: options.helperTimeout.duration,
                 onDiagnostic: { line in context.err(line) })
         }
@@ -28,7 +28,7 @@ enum StoreOpening {
 
     /// Takes the store's lock for an apply, or refuses a store without one unless `--no-lock`; says so on
     /// standard error when it waits, and warns about a file store that dies with a CI runner.
-    static func lock(_ session: StoreSession, options: LockOptions, environment: [String: String]) async throws {
+    static func lock(_ session: StoreSession, options: LockOptions) async throws {
         if !session.capabilities.locks {
             guard options.noLock else {
                 throw CommandFailure(
@@ -40,20 +40,19 @@ enum StoreOpening {
             StandardStreams.err("warning: the secret store \(session.store.name) has no lock (--no-lock): two applies at once may clash.")
         } else if !options.noLock {
             do {
-                try await session.lock(holder: LockHolderText.make(environment: environment), timeout: options.lockTimeout.duration) { holder in
+                try await session.lock(holder: LockHolderText.make(), timeout: options.lockTimeout.duration) { holder in
                     StandardStreams.err("waiting up to \(options.lockTimeout) for the lock of \(session.store.name), held by \(holder.heldBy) since \(holder.since) (lock \(holder.lockID))…")
                 }
             } catch {
                 throw CommandFailure(error, otherwise: .storeUnusable)
             }
         }
-        warnAboutRunnerFile(session.store, environment: environment)
+        warnAboutRunnerFile(session.store)
     }
 
     /// With CI set, a file store inside the working folder is gone with the runner: say so.
-    private static func warnAboutRunnerFile(_ store: any SecretStore, environment: [String: String]) {
-        let inCI = environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
-        guard inCI, let file = store as? FileSecretStore else { return }
+    private static func warnAboutRunnerFile(_ store: any SecretStore) {
+        guard CommandContext.current.isCI, let file = store as? FileSecretStore else { return }
         let folder = URL(fileURLWithPath: CommandContext.current.location(of: ".")).standardizedFileURL.path
         let path = URL(fileURLWithPath: CommandContext.current.location(of: file.name)).standardizedFileURL.path
         guard path.hasPrefix(folder + "/") else { return }

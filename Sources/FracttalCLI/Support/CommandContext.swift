@@ -15,6 +15,8 @@ struct CommandContext: Sendable {
     var workingDirectory: String?
     /// Keeps `FRACTTAL_CLIENT_SECRET` out of everything the run prints or saves.
     var redaction: OutputRedaction
+    /// The wall clock: the plan's own time, and what `rotate_secret_before` and secret ages are measured against.
+    var now: @Sendable () -> Date = { Date() }
 
     /// A context for `environment` and `streams` that protects the environment's `FRACTTAL_CLIENT_SECRET`.
     init(environment: [String: String], streams: CommandStreams, workingDirectory: String? = nil) {
@@ -23,6 +25,11 @@ struct CommandContext: Sendable {
         self.workingDirectory = workingDirectory
         redaction = OutputRedaction()
         redaction.protect(environment["FRACTTAL_CLIENT_SECRET"])
+    }
+
+    /// Whether the run is in CI: `CI` is set to anything but empty, `false` or `0`.
+    var isCI: Bool {
+        environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
     }
 
     /// The context of the running command; outside any run (a signal handler), the process's own.

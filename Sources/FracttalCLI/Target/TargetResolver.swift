@@ -9,8 +9,8 @@ struct TargetResolver {
     /// Where the embedded sandbox keeps its company.
     static let embeddedSandboxPath = ".fracttal/sandbox.sqlite"
 
-    /// The process environment.
-    var environment: [String: String]
+    /// The run's environment.
+    private var environment: [String: String] { CommandContext.current.environment }
 
     /// Resolves the target; refuses the embedded sandbox in CI when `refuseSandboxInCI` is set (plan, apply, export).
     func resolve(_ options: TargetOptions, refuseSandboxInCI: Bool) throws -> Target {
@@ -18,7 +18,7 @@ struct TargetResolver {
         let tokenURL = options.tokenURL ?? nonEmpty("FRACTTAL_TOKEN_URL")
         let hasCredentials = nonEmpty("FRACTTAL_CLIENT_ID") != nil || nonEmpty("FRACTTAL_CLIENT_SECRET") != nil
         if baseURL == nil, tokenURL == nil, !hasCredentials {
-            if refuseSandboxInCI, environment["CI"].map({ !$0.isEmpty && $0 != "false" && $0 != "0" }) == true {
+            if refuseSandboxInCI, CommandContext.current.isCI {
                 throw CommandFailure(
                     .noTargetInCI,
                     "CI is set but no target is given: set FRACTTAL_BASE_URL (or --base-url) with FRACTTAL_CLIENT_ID and FRACTTAL_CLIENT_SECRET, so that CI never works against the embedded sandbox by mistake."

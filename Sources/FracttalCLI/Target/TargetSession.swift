@@ -30,7 +30,8 @@ final class TargetSession: Sendable {
     }
 
     /// Opens the target: checks URLs and credentials, and starts the embedded sandbox when it is the target.
-    static func open(_ target: Target, environment: [String: String], logger: Logger, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> TargetSession {
+    static func open(_ target: Target, logger: Logger, events: (@Sendable (ClientEvent) -> Void)? = nil) async throws -> TargetSession {
+        let environment = CommandContext.current.environment
         switch target {
         case .remote(let baseURL, let tokenURL):
             guard let key = environment["FRACTTAL_CLIENT_ID"], !key.isEmpty,

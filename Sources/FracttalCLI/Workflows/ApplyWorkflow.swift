@@ -27,8 +27,6 @@ struct ApplyWorkflow {
         var failure: CommandFailure
     }
 
-    /// The process environment.
-    var environment: [String: String]
     /// Colour choices.
     var color: ColorOptions
     /// The command's choices.
@@ -51,14 +49,12 @@ struct ApplyWorkflow {
         let progress = ApplyProgress()
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
-            let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-            let session = try await TargetSession.open(
-                target, environment: environment, logger: CommandLogger.make(environment), events: progress.clientEvent
-            )
+            let target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
+            let session = try await TargetSession.open(target, logger: CommandLogger.make(), events: progress.clientEvent)
             let store: StoreSession?
             do {
                 store = try await PlanWorkflow.openStore(
-                    PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), for: session, environment: environment)
+                    PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), for: session)
             } catch {
                 await session.close()
                 throw error
@@ -74,7 +70,7 @@ struct ApplyWorkflow {
                 }
             }
         } else {
-            let planning = PlanWorkflow(environment: environment, color: color)
+            let planning = PlanWorkflow(color: color)
             let inputs = try await planning.loadAndRead(
                 paths: self.options.paths, target: options,
                 store: PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
@@ -193,7 +189,7 @@ struct ApplyWorkflow {
     /// Asks for `yes` on a terminal; refuses elsewhere unless `--auto-approve`.
     private func confirm() throws {
         if options.autoApprove { return }
-        let inCI = environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
+        let inCI = CommandContext.current.isCI
         guard StandardStreams.inputIsTerminal, !inCI else {
             throw CommandFailure(.confirmationImpossible, "apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
         }

@@ -5,14 +5,11 @@ import Foundation
 
 /// `export` from end to end: read the live state, write it as configuration files.
 struct ExportWorkflow {
-    /// The process environment.
-    var environment: [String: String]
-
     /// Reads the target's live state and writes the exported files into `folder`; with `withKeys`, every
     /// consumer is written with its `key:`.
     func run(target options: TargetOptions, into folder: String, withKeys: Bool = false) async throws {
-        let target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
-        let session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment))
+        let target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
+        let session = try await TargetSession.open(target, logger: CommandLogger.make())
         let live: LiveState
         do {
             live = try await session.closing { try await $0.client.readLiveState() }

@@ -8,8 +8,6 @@ import Logging
 
 /// `plan` from end to end: configuration, live state, planner.
 struct PlanWorkflow {
-    /// The process environment (target, credentials, `${env:NAME}`).
-    var environment: [String: String]
     /// Whether standard error may be coloured.
     var color: ColorOptions
     /// `plan --format github`: when the configuration or the plan has errors, their annotations
@@ -66,12 +64,12 @@ struct PlanWorkflow {
         paths: [String], target options: TargetOptions, store storeRequest: StoreRequest? = nil,
         events: (@Sendable (ClientEvent) -> Void)? = nil
     ) async throws -> Inputs {
-        let loader = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false)
+        let loader = ConfigurationLoader(environment: CommandContext.current.environment, warnsAboutUndeclaredGroups: false)
         let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
         async let loading = BlockingWork.run { loader.load(paths: paths) }
         let target: Target
         do {
-            target = try TargetResolver(environment: environment).resolve(options, refuseSandboxInCI: true)
+            target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
         } catch {
             _ = try reported(await loading)
             throw error
@@ -82,14 +80,14 @@ struct PlanWorkflow {
         }
         let session: TargetSession
         do {
-            session = try await TargetSession.open(target, environment: environment, logger: CommandLogger.make(environment), events: events)
+            session = try await TargetSession.open(target, logger: CommandLogger.make(), events: events)
         } catch {
             if loadedFirst == nil { _ = try reported(await loading) }
             throw error
         }
         let store: StoreSession?
         do {
-            store = try await Self.openStore(storeRequest, for: session, environment: environment)
+            store = try await Self.openStore(storeRequest, for: session)
         } catch {
             if loadedFirst == nil { _ = try? reported(await loading) }
             await session.close()
@@ -126,12 +124,12 @@ struct PlanWorkflow {
     }
 
     /// Opens the named store, if any, and for apply takes its lock.
-    static func openStore(_ request: StoreRequest?, for session: TargetSession, environment: [String: String]) async throws -> StoreSession? {
-        guard let request, let named = StoreOpening.store(request.options, environment: environment) else { return nil }
+    static func openStore(_ request: StoreRequest?, for session: TargetSession) async throws -> StoreSession? {
+        guard let request, let named = StoreOpening.store(request.options) else { return nil }
         let store = try await StoreOpening.open(named, for: session)
         if let lock = request.lock {
             do {
-                try await StoreOpening.lock(store, options: lock, environment: environment)
+                try await StoreOpening.lock(store, options: lock)
             } catch {
                 await store.close()
                 throw error
@@ -163,7 +161,7 @@ struct PlanWorkflow {
             target: inputs.session.target.name,
             configurationDigest: ConfigurationDigest.of(inputs.loaded.files),
             ownClientID: inputs.session.ownClientID,
-            now: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
+            now: Date(timeIntervalSince1970: CommandContext.current.now().timeIntervalSince1970.rounded(.down)),
             allowMassDelete: allowMassDelete,
             delivery: inputs.delivery,
             targets: targets
