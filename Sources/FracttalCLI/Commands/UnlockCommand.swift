@@ -22,21 +22,18 @@ struct UnlockCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
 
     func run() async throws {
-        guard let named = StoreOpening.store(store) else {
+        guard store.storeName() != nil else {
             throw CommandFailure(.storeRequired, "name the secret store whose lock to remove with --secrets-out or FRACTTAL_SECRETS_OUT.")
         }
-        let resolved = try TargetResolver().resolve(target, refuseSandboxInCI: false)
-        let session = try await TargetSession.open(resolved, logger: CommandLogger.make())
-        try await session.closing { session in
-            let opened = try await StoreOpening.open(named, for: session)
+        let opened = try await OpenTarget.open(target, store: OpenTarget.StoreRequest(options: store), refuseSandboxInCI: false)
+        try await opened.closing { opened in
+            guard let session = opened.store else { return }
             do {
-                try await StoreSession.blocking { () throws(SecretStoreError) in try opened.store.unlock(lockID: lockID) }
-                await opened.close()
+                try await StoreSession.blocking { () throws(SecretStoreError) in try session.store.unlock(lockID: lockID) }
             } catch {
-                await opened.close()
                 throw CommandFailure(error, otherwise: .storeUnusable)
             }
-            StandardStreams.out("Removed lock \(lockID) of \(opened.store.name).\n")
+            StandardStreams.out("Removed lock \(lockID) of \(session.store.name).\n")
         }
     }
 }

@@ -49,31 +49,17 @@ struct ApplyWorkflow {
         let progress = ApplyProgress()
         if let path = self.options.savedPlan {
             let savedPlan = try PlanFile.read(from: path)
-            let target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
-            let session = try await TargetSession.open(target, logger: CommandLogger.make(), events: progress.clientEvent)
-            let store: StoreSession?
-            do {
-                store = try await PlanWorkflow.openStore(
-                    PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), for: session)
-            } catch {
-                await session.close()
-                throw error
-            }
-            try await session.closing { session in
-                do {
-                    let (plan, live) = try await checkedSavedPlan(savedPlan, in: session, store: store)
-                    try await apply(plan, live: live, session: session, store: store, progress: progress)
-                    await store?.close()
-                } catch {
-                    await store?.close()
-                    throw error
-                }
+            let target = try await OpenTarget.open(
+                options, store: OpenTarget.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
+            try await target.closing { target in
+                let (plan, live) = try await checkedSavedPlan(savedPlan, in: target)
+                try await apply(plan, live: live, session: target.session, store: target.store, progress: progress)
             }
         } else {
             let planning = PlanWorkflow(color: color)
             let inputs = try await planning.loadAndRead(
                 paths: self.options.paths, target: options,
-                store: PlanWorkflow.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
+                store: OpenTarget.StoreRequest(options: self.options.store, lock: self.options.lock), events: progress.clientEvent)
             try await inputs.closing { inputs in
                 let plan = try planning.plan(inputs, allowMassDelete: self.options.allowMassDelete, targets: self.options.targets)
                 try await apply(plan, live: inputs.live, session: inputs.session, store: inputs.store, progress: progress)
@@ -143,16 +129,12 @@ struct ApplyWorkflow {
     }
 
     /// Re-reads the live state and refuses a saved plan that no longer fits it.
-    private func checkedSavedPlan(_ plan: Plan, in session: TargetSession, store: StoreSession?) async throws -> (Plan, LiveState) {
+    private func checkedSavedPlan(_ plan: Plan, in target: OpenTarget) async throws -> (Plan, LiveState) {
+        let session = target.session
         guard plan.target == session.target.name else {
             throw CommandFailure(.planForOtherTarget, "the plan was made for \(plan.target) but the target is \(session.target.name); re-run plan against this target.")
         }
-        let live: LiveState
-        do {
-            live = try await session.client.readLiveState()
-        } catch {
-            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(session.target.name): \(error)")
-        }
+        let live = try await target.readLiveState()
         if let madeBy = plan.clientID, madeBy != session.ownClientID {
             StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
         }
@@ -166,12 +148,7 @@ struct ApplyWorkflow {
         if !broken.isEmpty {
             throw CommandFailure(.savedPlanBreaksRules, "this saved plan breaks the rules above, checked again against the live state; nothing was changed. Make the plan again with `fracttal plan --out FILE` and review it.")
         }
-        let delivery: DeliveryRecord?
-        do {
-            delivery = try await store?.record()
-        } catch {
-            throw CommandFailure(error, otherwise: .storeUnusable)
-        }
+        let delivery = try await target.readDeliveryRecord()
         let reasons = PlanStaleness.staleness(of: plan, against: live, delivery: delivery)
         if !reasons.isEmpty {
             for reason in reasons { StandardStreams.err("  - \(reason)") }

@@ -8,21 +8,16 @@ struct ExportWorkflow {
     /// Reads the target's live state and writes the exported files into `folder`; with `withKeys`, every
     /// consumer is written with its `key:`.
     func run(target options: TargetOptions, into folder: String, withKeys: Bool = false) async throws {
-        let target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
-        let session = try await TargetSession.open(target, logger: CommandLogger.make())
-        let live: LiveState
-        do {
-            live = try await session.closing { try await $0.client.readLiveState() }
-        } catch {
-            throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(target.name): \(error)")
-        }
-        let exported = ConfigurationExporter.export(live, ownClientID: session.ownClientID, target: target.name, withKeys: withKeys)
+        let target = try await OpenTarget.open(options, store: nil)
+        let live = try await target.closing { try await $0.readLiveState() }
+        let exported = ConfigurationExporter.export(
+            live, ownClientID: target.session.ownClientID, target: target.session.target.name, withKeys: withKeys)
         try write(exported, into: folder)
         for note in exported.notes {
             StandardStreams.err("note: \(note)")
         }
         StandardStreams.out(
-            "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.name) to \((exported.files.map(\.path) + [ConfigurationExporter.schemaPath]).map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")).\n"
+            "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.session.target.name) to \((exported.files.map(\.path) + [ConfigurationExporter.schemaPath]).map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")).\n"
         )
     }
 

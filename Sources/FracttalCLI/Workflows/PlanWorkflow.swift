@@ -19,37 +19,22 @@ struct PlanWorkflow {
     struct Inputs {
         /// The configuration, without errors.
         var loaded: LoadedConfiguration
-        /// The open session to the target.
-        var session: TargetSession
+        /// The open target and store.
+        var target: OpenTarget
         /// The live state read through the session.
         var live: LiveState
-        /// The open secret store, when one is named.
-        var store: StoreSession?
         /// What the store listed; nil without a store.
         var delivery: DeliveryRecord?
 
+        /// The open session to the target.
+        var session: TargetSession { target.session }
+        /// The open secret store, when one is named.
+        var store: StoreSession? { target.store }
+
         /// Runs `work`, then closes the store (giving its lock back) and the session, whatever happened.
         func closing<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
-            let store = store
-            return try await session.closing { _ in
-                do {
-                    let result = try await work(self)
-                    await store?.close()
-                    return result
-                } catch {
-                    await store?.close()
-                    throw error
-                }
-            }
+            try await target.closing { _ in try await work(self) }
         }
-    }
-
-    /// The secret store a command reads (plan) or also locks (apply: `lock` non-nil).
-    struct StoreRequest {
-        /// The store's options.
-        var options: SecretStoreOptions
-        /// For apply: how to take the lock, taken before anything is read.
-        var lock: LockOptions?
     }
 
     /// Loads the configuration while the target opens and its live state is read, so that neither
@@ -61,81 +46,42 @@ struct PlanWorkflow {
     /// The secret store of `store` is opened once the target is, and for apply locked, before the live
     /// state and the store are read.
     func loadAndRead(
-        paths: [String], target options: TargetOptions, store storeRequest: StoreRequest? = nil,
+        paths: [String], target options: TargetOptions, store storeRequest: OpenTarget.StoreRequest? = nil,
         events: (@Sendable (ClientEvent) -> Void)? = nil
     ) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: CommandContext.current.environment, warnsAboutUndeclaredGroups: false)
         let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
-        async let loading = BlockingWork.run { loader.load(paths: paths) }
-        let target: Target
-        do {
-            target = try TargetResolver().resolve(options, refuseSandboxInCI: true)
-        } catch {
-            _ = try reported(await loading)
-            throw error
-        }
+        let loading = Task { await BlockingWork.run { loader.load(paths: paths) } }
         var loadedFirst: LoadedConfiguration?
-        if case .embeddedSandbox = target {
-            loadedFirst = try reported(await loading)
-        }
-        let session: TargetSession
+        var reportedFirst = false
+        let target: OpenTarget
         do {
-            session = try await TargetSession.open(target, logger: CommandLogger.make(), events: events)
+            target = try await OpenTarget.open(options, store: storeRequest, events: events) { target in
+                guard case .embeddedSandbox = target else { return }
+                reportedFirst = true
+                loadedFirst = try reported(await loading.value)
+            }
         } catch {
-            if loadedFirst == nil { _ = try reported(await loading) }
+            // The configuration's errors come first, as when it is loaded alone.
+            if !reportedFirst { _ = try reported(await loading.value) }
             throw error
         }
-        let store: StoreSession?
-        do {
-            store = try await Self.openStore(storeRequest, for: session)
-        } catch {
-            if loadedFirst == nil { _ = try? reported(await loading) }
-            await session.close()
-            throw error
-        }
-        let reading = Task { try await session.client.readLiveState() }
+        let reading = Task { try await target.readLiveState() }
         do {
             let loaded: LoadedConfiguration
             if let loadedFirst {
                 loaded = loadedFirst
             } else {
-                loaded = try reported(await loading)
+                loaded = try reported(await loading.value)
             }
-            let live: LiveState
-            do {
-                live = try await reading.value
-            } catch {
-                throw CommandFailure(.liveStateUnreadable, "cannot read the live state of \(session.target.name): \(error)")
-            }
-            let delivery: DeliveryRecord?
-            do {
-                delivery = try await store?.record()
-            } catch {
-                throw CommandFailure(error, otherwise: .storeUnusable)
-            }
-            return Inputs(loaded: loaded, session: session, live: live, store: store, delivery: delivery)
+            let live = try await reading.value
+            return Inputs(loaded: loaded, target: target, live: live, delivery: try await target.readDeliveryRecord())
         } catch {
             reading.cancel()
             _ = await reading.result
-            await store?.close()
-            await session.close()
+            await target.close()
             throw error
         }
-    }
-
-    /// Opens the named store, if any, and for apply takes its lock.
-    static func openStore(_ request: StoreRequest?, for session: TargetSession) async throws -> StoreSession? {
-        guard let request, let named = StoreOpening.store(request.options) else { return nil }
-        let store = try await StoreOpening.open(named, for: session)
-        if let lock = request.lock {
-            do {
-                try await StoreOpening.lock(store, options: lock)
-            } catch {
-                await store.close()
-                throw error
-            }
-        }
-        return store
     }
 
     /// Prints the configuration's diagnostics; throws when it has errors.
@@ -185,7 +131,7 @@ struct PlanWorkflow {
     func makePlan(
         paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool, targets: [ResourceAddress] = []
     ) async throws -> Plan {
-        let inputs = try await loadAndRead(paths: paths, target: options, store: StoreRequest(options: store))
+        let inputs = try await loadAndRead(paths: paths, target: options, store: OpenTarget.StoreRequest(options: store))
         return try await inputs.closing { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
     }
 }
