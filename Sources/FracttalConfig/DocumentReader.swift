@@ -17,7 +17,7 @@ struct DocumentReader {
     /// Replaces `${env:NAME}` in strings.
     let interpolator: EnvironmentInterpolator
     /// The file's text, for messages that point inside a value.
-    let source: String
+    let source: SourceText
     /// The file's nodes.
     let tree: YAMLTree
     /// What went wrong so far.
@@ -25,7 +25,7 @@ struct DocumentReader {
     /// The file's lines, indexed the first time a message points inside a value.
     private var lines: SourceLines?
 
-    init(file: String, interpolator: EnvironmentInterpolator, source: String, tree: YAMLTree) {
+    init(file: String, interpolator: EnvironmentInterpolator, source: SourceText, tree: YAMLTree) {
         self.file = file
         self.interpolator = interpolator
         self.source = source
@@ -226,7 +226,7 @@ struct DocumentReader {
             previous = character
         }
         let wanted = failures.compactMap { ordinals[$0.offset] }.max().map { $0 + 1 } ?? 0
-        if lines == nil { lines = SourceLines(source) }
+        if lines == nil { lines = SourceLines(source.string) }
         guard let lines,
               let sites = InterpolationSites.locate(
                 count: wanted, style: scalar.style, line: Int(scalar.line), column: Int(scalar.column), in: lines)

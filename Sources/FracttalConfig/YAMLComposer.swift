@@ -1,4 +1,5 @@
 import CLibYAML
+import Foundation
 
 /// Reads a file's text in one pass over libyaml's events into a `YAMLTree`, checking on the way
 /// what the language refuses in YAML itself: a key repeated in a mapping, an alias in a key, an
@@ -23,14 +24,17 @@ struct YAMLComposer {
 
     /// Composes a text; `aliasLimit` is the most alias expansions the file may hold.
     static func compose(_ text: String, aliasLimit: Int) -> Composition {
-        var text = text
-        text.makeContiguousUTF8()
+        compose(Data(text.utf8), aliasLimit: aliasLimit)
+    }
+
+    /// Composes a text given as its UTF-8 bytes, read where they are.
+    static func compose(_ bytes: Data, aliasLimit: Int) -> Composition {
         var composer = YAMLComposer(aliasLimit: aliasLimit)
         // A node takes at least a few bytes of text (`- a\n`, `k: v\n`); pages reserved but not used are
         // never touched, so a generous guess costs address space, not memory.
-        composer.tree.reserve(text.utf8.count / 4 + 16)
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            composer.run(bytes)
+        composer.tree.reserve(bytes.count / 4 + 16)
+        bytes.withUnsafeBytes { raw in
+            composer.run(raw.bindMemory(to: UInt8.self))
         }
         return Composition(tree: composer.tree, documents: composer.documents, stop: composer.stop)
     }
