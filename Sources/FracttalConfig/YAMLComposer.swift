@@ -128,7 +128,7 @@ struct YAMLComposer {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let index = append(YAMLNode(
-                kind: .scalar, style: Self.style(scalar.style), tag: Self.tag(scalar.tag, quotedImplicit: scalar.quoted_implicit),
+                kind: .scalar, style: Self.style(scalar.style), tag: tag(scalar.tag, quotedImplicit: scalar.quoted_implicit),
                 text: String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self),
                 line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
             ))
@@ -241,10 +241,10 @@ struct YAMLComposer {
         if keyScratch.count <= 16 {
             for (position, keyIndex) in keyScratch.enumerated() {
                 let key = nodes[Int(keyIndex)]
-                guard let first = keyScratch[..<position].first(where: { Self.sameKey(nodes[Int($0)], key) }) else { continue }
+                guard let first = keyScratch[..<position].first(where: { sameKey(nodes[Int($0)], key) }) else { continue }
                 let firstKey = nodes[Int(first)]
                 // Only the second occurrence of a key is reported.
-                let earlier = keyScratch[..<position].filter { Self.sameKey(nodes[Int($0)], key) }.count
+                let earlier = keyScratch[..<position].filter { sameKey(nodes[Int($0)], key) }.count
                 if earlier == 1 {
                     repetitions.append(Self.repetition(of: key, first: firstKey))
                 }
@@ -254,7 +254,7 @@ struct YAMLComposer {
         var seen: [KeyIdentity: (first: Int32, count: Int)] = [:]
         for keyIndex in keyScratch {
             let key = nodes[Int(keyIndex)]
-            let identity = KeyIdentity(key)
+            let identity = KeyIdentity(key, in: tree)
             if let entry = seen[identity] {
                 if entry.count == 1 { repetitions.append(Self.repetition(of: key, first: nodes[Int(entry.first)])) }
                 seen[identity] = (entry.first, entry.count + 1)
@@ -275,14 +275,14 @@ struct YAMLComposer {
         var text: String
         var tag: String?
 
-        init(_ node: YAMLNode) {
+        init(_ node: YAMLNode, in tree: YAMLTree) {
             text = node.text
-            if case .other(let name) = node.tag { tag = name } else { tag = nil }
+            tag = tree.otherTagName(of: node)
         }
     }
 
-    private static func sameKey(_ left: YAMLNode, _ right: YAMLNode) -> Bool {
-        left.text == right.text && KeyIdentity(left) == KeyIdentity(right)
+    private func sameKey(_ left: YAMLNode, _ right: YAMLNode) -> Bool {
+        left.text == right.text && KeyIdentity(left, in: tree) == KeyIdentity(right, in: tree)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Style {
@@ -296,14 +296,14 @@ struct YAMLComposer {
     }
 
     /// A quoted or block scalar without a tag is a string; a plain one without a tag has none.
-    private static func tag(_ tag: UnsafeMutablePointer<UInt8>?, quotedImplicit: Int32) -> YAMLNode.Tag {
+    private mutating func tag(_ tag: UnsafeMutablePointer<UInt8>?, quotedImplicit: Int32) -> YAMLNode.Tag {
         if quotedImplicit != 0 { return .string }
         guard let tag else { return .none }
         let name = String(cString: tag)
         switch name {
         case "tag:yaml.org,2002:str": return .string
         case "!": return .nonSpecific
-        default: return .other(name)
+        default: return .other(tree.numberTag(name))
         }
     }
 }
