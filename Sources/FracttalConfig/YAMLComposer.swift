@@ -1,5 +1,6 @@
 import CLibYAML
 import Foundation
+import FracttalModel
 
 /// Reads a file's text in one pass over libyaml's events into a `YAMLTree`, checking on the way
 /// what the language refuses in YAML itself: a key repeated in a mapping, an alias in a key, an
@@ -76,6 +77,8 @@ struct YAMLComposer {
     private var crossing: (anchor: String, place: YAMLStop.Place)?
     /// A mapping's key indexes, reused from mapping to mapping.
     private var keyScratch: [Int32] = []
+    /// The long keys read so far, so that a key written in every item of a long list is held once.
+    private var keyTexts: Set<ExactName> = []
 
     private init(aliasLimit: Int) {
         self.aliasLimit = aliasLimit
@@ -127,10 +130,11 @@ struct YAMLComposer {
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
+            var text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            if isKeyNext { text = sharedKey(text) }
             let index = append(YAMLNode(
                 kind: .scalar, style: Self.style(scalar.style), tag: tag(scalar.tag, quotedImplicit: scalar.quoted_implicit),
-                text: String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self),
-                line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
+                text: text, line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
             ))
             if let anchor = scalar.anchor {
                 anchors[String(cString: anchor)] = Anchor(index: index, expansions: 0)
@@ -147,6 +151,19 @@ struct YAMLComposer {
         default:
             break
         }
+    }
+
+    /// Whether the next node is a mapping's key.
+    private var isKeyNext: Bool {
+        guard let frame = frames.last else { return false }
+        return frame.isMapping && frame.expectsKey
+    }
+
+    /// The text of a key as first read, when the same bytes were read as a key before. Texts of up to
+    /// fifteen bytes are held inside the string itself, and are answered as they are.
+    private mutating func sharedKey(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        return keyTexts.insert(ExactName(text)).memberAfterInsert.text
     }
 
     /// Whether the next node is a key or inside one.
