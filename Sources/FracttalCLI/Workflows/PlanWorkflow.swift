@@ -32,16 +32,19 @@ struct PlanWorkflow {
 
         /// Runs `work`, then closes the store (giving its lock back) and the session, whatever happened.
         func closing<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
-            let store = store
-            return try await session.closing { _ in
-                do {
-                    let result = try await work(self)
-                    await store?.close()
-                    return result
-                } catch {
-                    await store?.close()
-                    throw error
-                }
+            try await session.closing { _ in try await closingStore(after: work) }
+        }
+
+        /// Runs `work`, then closes the store (giving its lock back), whatever happened; the session is
+        /// left as it is.
+        func closingStore<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
+            do {
+                let result = try await work(self)
+                await store?.close()
+                return result
+            } catch {
+                await store?.close()
+                throw error
             }
         }
     }
@@ -183,11 +186,18 @@ struct PlanWorkflow {
         return plan
     }
 
-    /// `fracttal plan`: load and read, plan, close.
+    /// `fracttal plan`: load and read, close the session, plan, close the store.
+    ///
+    /// The plan needs nothing more from the target once its state is read, so the session (its
+    /// connections, and an embedded sandbox) is closed before the plan is made, and the memory it held
+    /// given back: the plan is then the only large thing made while the configuration and the live
+    /// state are held.
     func makePlan(
         paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool, targets: [ResourceAddress] = []
     ) async throws -> Plan {
         let inputs = try await loadAndRead(paths: paths, target: options, store: StoreRequest(options: store))
-        return try await inputs.closing { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
+        await inputs.session.close()
+        FreedMemory.giveBack()
+        return try await inputs.closingStore { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
     }
 }
