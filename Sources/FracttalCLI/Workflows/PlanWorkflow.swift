@@ -65,9 +65,13 @@ struct PlanWorkflow {
     ///
     /// The secret store of `store` is opened once the target is, and for apply locked, before the live
     /// state and the store are read.
+    ///
+    /// With `closesSession` (plan, which needs nothing more from the target), the session is closed as
+    /// soon as the live state is read, and the memory its connections held given back, even while the
+    /// configuration is still being loaded.
     func loadAndRead(
         paths: [String], target options: TargetOptions, store storeRequest: StoreRequest? = nil,
-        events: (@Sendable (ClientEvent) -> Void)? = nil
+        closesSession: Bool = false, events: (@Sendable (ClientEvent) -> Void)? = nil
     ) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: environment, warnsAboutUndeclaredGroups: false)
         let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
@@ -98,7 +102,14 @@ struct PlanWorkflow {
             await session.close()
             throw error
         }
-        let reading = Task { try await session.client.readLiveState() }
+        let reading = Task {
+            let live = try await session.client.readLiveState()
+            if closesSession {
+                await session.close()
+                FreedMemory.giveBack()
+            }
+            return live
+        }
         do {
             let loaded: LoadedConfiguration
             if let loadedFirst {
@@ -186,18 +197,16 @@ struct PlanWorkflow {
         return plan
     }
 
-    /// `fracttal plan`: load and read, close the session, plan, close the store.
+    /// `fracttal plan`: load and read (closing the session once the live state is read), plan, close
+    /// the store.
     ///
     /// The plan needs nothing more from the target once its state is read, so the session (its
     /// connections, and an embedded sandbox) is closed before the plan is made, and the memory it held
-    /// given back: the plan is then the only large thing made while the configuration and the live
-    /// state are held.
+    /// given back.
     func makePlan(
         paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool, targets: [ResourceAddress] = []
     ) async throws -> Plan {
-        let inputs = try await loadAndRead(paths: paths, target: options, store: StoreRequest(options: store))
-        await inputs.session.close()
-        FreedMemory.giveBack()
+        let inputs = try await loadAndRead(paths: paths, target: options, store: StoreRequest(options: store), closesSession: true)
         return try await inputs.closingStore { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
     }
 }
