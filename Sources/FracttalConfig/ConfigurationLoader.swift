@@ -45,21 +45,21 @@ public struct ConfigurationLoader: Sendable {
     static func read(
         _ data: Data, path: String, interpolator: EnvironmentInterpolator, into collector: inout DeclarationCollector
     ) -> [Diagnostic] {
-        let text: String
+        let source: SourceText
         switch SourceText.decode(data) {
         case .failure(let invalid):
             let location = SourceLocation(file: path, line: invalid.line, column: invalid.column)
             return [.notUTF8(path, byteOffset: invalid.byteOffset, at: location)]
-        case .success(let source):
-            text = source.text
+        case .success(let text):
+            source = text
         }
-        let composition = YAMLComposer.compose(text, aliasLimit: ConfigurationLimits.maxAliasExpansions)
+        let composition = YAMLComposer.compose(source.bytes, aliasLimit: ConfigurationLimits.maxAliasExpansions)
         let stopDiagnostics = composition.stop.map {
-            $0.diagnostics(file: path, text: text, aliasLimit: ConfigurationLimits.maxAliasExpansions)
+            $0.diagnostics(file: path, text: source.string, aliasLimit: ConfigurationLimits.maxAliasExpansions)
         } ?? []
         // An alias in a key refuses the whole file: nothing of it is read.
         if case .aliasInKey? = composition.stop { return stopDiagnostics }
-        var reader = DocumentReader(file: path, interpolator: interpolator, source: text, tree: composition.tree)
+        var reader = DocumentReader(file: path, interpolator: interpolator, source: source, tree: composition.tree)
         for root in composition.documents {
             reader.read(document: composition.tree[root], into: &collector)
         }

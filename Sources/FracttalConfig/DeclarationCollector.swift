@@ -12,10 +12,11 @@ struct DeclarationCollector {
     private(set) var consumers: [DesiredConsumer] = []
     private var groupNames: [ExactName: SourceLocation] = [:]
     private var consumerNames: [ExactName: SourceLocation] = [:]
-    /// The first name of each kind that people would read alike, keyed by Swift's `String`, whose
-    /// equality is canonical equivalence: the one place where that equivalence is wanted.
-    private var groupLookalikes: [String: Located<String>] = [:]
-    private var consumerLookalikes: [String: Located<String>] = [:]
+    /// The position in `groups` or `consumers` of the first name of each kind that people would read
+    /// alike, keyed by Swift's `String`, whose equality is canonical equivalence: the one place where
+    /// that equivalence is wanted.
+    private var groupLookalikes: [String: Int] = [:]
+    private var consumerLookalikes: [String: Int] = [:]
 
     /// Where the first `settings` block was written, if any.
     var settingsLocation: SourceLocation? { settings?.location }
@@ -55,7 +56,7 @@ struct DeclarationCollector {
         }
         groupNames[name] = group.name.location
         groups.append(group)
-        return Self.lookalike(.group, group.name, among: &groupLookalikes)
+        return Self.lookalike(.group, group.name, among: &groupLookalikes, names: groups.lazy.map(\.name))
     }
 
     /// Adds a consumer; answers the error when its name is taken, or the warning when it looks like a name taken.
@@ -66,17 +67,19 @@ struct DeclarationCollector {
         }
         consumerNames[name] = consumer.name.location
         consumers.append(consumer)
-        return Self.lookalike(.consumer, consumer.name, among: &consumerLookalikes)
+        return Self.lookalike(.consumer, consumer.name, among: &consumerLookalikes, names: consumers.lazy.map(\.name))
     }
 
-    /// The warning for a new name that is canonically equivalent to an earlier, different one of its kind.
+    /// The warning for a new name, the last of `names`, that is canonically equivalent to an earlier,
+    /// different one of its kind.
     private static func lookalike(
-        _ kind: ResourceKind, _ name: Located<String>, among firsts: inout [String: Located<String>]
+        _ kind: ResourceKind, _ name: Located<String>, among firsts: inout [String: Int], names: some RandomAccessCollection<Located<String>>
     ) -> Diagnostic? {
-        guard let first = firsts[name.value] else {
-            firsts[name.value] = name
+        guard let position = firsts[name.value] else {
+            firsts[name.value] = names.count - 1
             return nil
         }
+        let first = names[names.index(names.startIndex, offsetBy: position)]
         return .lookalikeName(kind, name.value, first: first.value, firstLocation: first.location, at: name.location)
     }
 
@@ -87,7 +90,8 @@ struct DeclarationCollector {
         let declared = groups.map(\.name.value)
         for consumer in consumers where groupNames[ExactName(consumer.permissionGroup.value)] == nil {
             let name = consumer.permissionGroup.value
-            if let lookalike = groupLookalikes[name] {
+            if let position = groupLookalikes[name] {
+                let lookalike = groups[position].name
                 warnings.append(.lookalikeGroupReference(
                     name, declared: lookalike.value, declaredAt: lookalike.location, at: consumer.permissionGroup.location))
                 continue

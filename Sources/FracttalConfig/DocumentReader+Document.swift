@@ -40,10 +40,10 @@ extension DocumentReader {
     }
 
     private mutating func checkVersion(_ node: YAMLNode) {
-        if node.kind == .scalar, Self.meaning(of: node) == .plain(.integer), Int(node.text) == 1 {
+        if node.kind == .scalar, meaning(of: node) == .plain(.integer), Int(node.text) == 1 {
             return
         }
-        if node.kind == .scalar, case .unsupportedTag(let tag) = Self.meaning(of: node) {
+        if node.kind == .scalar, case .unsupportedTag(let tag) = meaning(of: node) {
             report(.unsupportedTag(tag, at: location(of: node)))
             return
         }

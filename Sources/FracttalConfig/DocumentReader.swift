@@ -17,7 +17,7 @@ struct DocumentReader {
     /// Replaces `${env:NAME}` in strings.
     let interpolator: EnvironmentInterpolator
     /// The file's text, for messages that point inside a value.
-    let source: String
+    let source: SourceText
     /// The file's nodes.
     let tree: YAMLTree
     /// What went wrong so far.
@@ -25,7 +25,7 @@ struct DocumentReader {
     /// The file's lines, indexed the first time a message points inside a value.
     private var lines: SourceLines?
 
-    init(file: String, interpolator: EnvironmentInterpolator, source: String, tree: YAMLTree) {
+    init(file: String, interpolator: EnvironmentInterpolator, source: SourceText, tree: YAMLTree) {
         self.file = file
         self.interpolator = interpolator
         self.source = source
@@ -89,7 +89,7 @@ struct DocumentReader {
     }
 
     /// Classifies a scalar without reporting anything.
-    static func meaning(of scalar: YAMLNode) -> ScalarMeaning {
+    func meaning(of scalar: YAMLNode) -> ScalarMeaning {
         switch scalar.tag {
         case .none:
             guard scalar.style == .plain else { return .string }
@@ -97,13 +97,13 @@ struct DocumentReader {
             return plain == .string ? .string : .plain(plain)
         case .string, .nonSpecific:
             return .string
-        case .other(let tag):
-            return .unsupportedTag(shortTag(tag))
+        case .other:
+            return .unsupportedTag(Self.shortTag(tree.otherTagName(of: scalar) ?? ""))
         }
     }
 
     /// Whether the node is a plain null (`null`, `~` or nothing).
-    static func isNull(_ node: YAMLNode) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         node.kind == .scalar && meaning(of: node) == .plain(.null)
     }
 
@@ -121,7 +121,7 @@ struct DocumentReader {
         case .alias: return "an alias"
         case .scalar:
             let text = Self.shorten(node.text)
-            switch Self.meaning(of: node) {
+            switch meaning(of: node) {
             case .plain(.null): return "no value"
             case .plain(.boolean): return "the boolean `\(text)`"
             case .plain: return "the number `\(text)`"
@@ -151,7 +151,7 @@ struct DocumentReader {
     /// refused tag, else "must be ..., found ...".
     func typeProblem(_ node: YAMLNode, field: String, expected: String) -> Diagnostic {
         if node.kind == .scalar {
-            switch Self.meaning(of: node) {
+            switch meaning(of: node) {
             case .plain(.null): return .missingValue(field, expected: expected, at: location(of: node))
             case .unsupportedTag(let tag): return .unsupportedTag(tag, at: location(of: node))
             default: break
@@ -167,7 +167,7 @@ struct DocumentReader {
             report(typeProblem(node, field: field, expected: "a string"))
             return nil
         }
-        switch Self.meaning(of: node) {
+        switch meaning(of: node) {
         case .string:
             return interpolate(node, at: here)
         case .plain(.boolean):
@@ -187,7 +187,7 @@ struct DocumentReader {
             report(typeProblem(node, field: field, expected: expected))
             return nil
         }
-        switch Self.meaning(of: node) {
+        switch meaning(of: node) {
         case .string, .plain(.boolean), .plain(.integer), .plain(.float):
             return interpolate(node, at: location(of: node))
         case .plain, .unsupportedTag:
@@ -226,7 +226,7 @@ struct DocumentReader {
             previous = character
         }
         let wanted = failures.compactMap { ordinals[$0.offset] }.max().map { $0 + 1 } ?? 0
-        if lines == nil { lines = SourceLines(source) }
+        if lines == nil { lines = SourceLines(source.string) }
         guard let lines,
               let sites = InterpolationSites.locate(
                 count: wanted, style: scalar.style, line: Int(scalar.line), column: Int(scalar.column), in: lines)
@@ -248,7 +248,7 @@ struct DocumentReader {
         }
         let text = node.text
         let isPlain = node.style == .plain
-        switch Self.meaning(of: node) {
+        switch meaning(of: node) {
         case .plain(.boolean):
             if text == "true" { return Located(true, at: here) }
             if text == "false" { return Located(false, at: here) }
@@ -265,7 +265,7 @@ struct DocumentReader {
 
     /// A plain decimal whole number.
     mutating func integer(_ node: YAMLNode, field: String, expected: String) -> Located<Int>? {
-        if node.kind == .scalar, Self.meaning(of: node) == .plain(.integer),
+        if node.kind == .scalar, meaning(of: node) == .plain(.integer),
            let value = Int(node.text) {
             return Located(value, at: location(of: node))
         }
@@ -304,7 +304,7 @@ struct DocumentReader {
     mutating func description(_ field: Field?, default location: SourceLocation) -> Located<String?> {
         guard let field else { return Located(nil, at: location) }
         let here = self.location(of: field.value)
-        if Self.isNull(field.value) { return Located(nil, at: here) }
+        if isNull(field.value) { return Located(nil, at: here) }
         guard let text = string(field.value, field: "`description`") else { return Located(nil, at: here) }
         let count = text.value.unicodeScalars.count
         if count > ConfigurationLimits.maxDescriptionLength {

@@ -1,6 +1,9 @@
 import Foundation
 
-/// The text of a configuration file, decoded from UTF-8 with any byte-order mark removed.
+/// The text of a configuration file: its bytes, checked to be UTF-8, without any byte-order mark.
+///
+/// The bytes are the file's own (a slice of them, not a copy); the text as a `String` is made only
+/// when a message needs it, so that a large file is not held twice while it is read.
 struct SourceText {
     /// Where the first invalid UTF-8 byte lies.
     struct InvalidUTF8: Error {
@@ -12,18 +15,29 @@ struct SourceText {
         var column: Int
     }
 
-    /// The decoded text, without a leading byte-order mark.
-    var text: String
+    /// The UTF-8 bytes of the text, without a leading byte-order mark.
+    let bytes: Data
 
-    /// Decodes UTF-8 bytes; a leading byte-order mark is dropped so columns on line 1 stay right.
+    /// The text; made anew at each call.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Checks UTF-8 bytes; a leading byte-order mark is dropped so columns on line 1 stay right.
     static func decode(_ data: Data) -> Result<SourceText, InvalidUTF8> {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let skip = data.starts(with: bom) ? bom.count : 0
         let body = data.dropFirst(skip)
-        if let text = String(validating: body, as: UTF8.self) {
-            return .success(SourceText(text: text))
+        if isUTF8(body) {
+            return .success(SourceText(bytes: body))
         }
         return .failure(locateInvalidByte(in: Array(data), from: skip))
+    }
+
+    /// Whether the bytes are UTF-8, checked where they are (no copy is made).
+    private static func isUTF8(_ bytes: Data) -> Bool {
+        guard #available(macOS 26, *) else { return String(validating: bytes, as: UTF8.self) != nil }
+        return bytes.withUnsafeBytes { raw in
+            (try? UTF8Span(validating: raw.bindMemory(to: UInt8.self).span)) != nil
+        }
     }
 
     /// Finds the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).

@@ -1,4 +1,6 @@
 import CLibYAML
+import Foundation
+import FracttalModel
 
 /// Reads a file's text in one pass over libyaml's events into a `YAMLTree`, checking on the way
 /// what the language refuses in YAML itself: a key repeated in a mapping, an alias in a key, an
@@ -23,14 +25,17 @@ struct YAMLComposer {
 
     /// Composes a text; `aliasLimit` is the most alias expansions the file may hold.
     static func compose(_ text: String, aliasLimit: Int) -> Composition {
-        var text = text
-        text.makeContiguousUTF8()
+        compose(Data(text.utf8), aliasLimit: aliasLimit)
+    }
+
+    /// Composes a text given as its UTF-8 bytes, read where they are.
+    static func compose(_ bytes: Data, aliasLimit: Int) -> Composition {
         var composer = YAMLComposer(aliasLimit: aliasLimit)
         // A node takes at least a few bytes of text (`- a\n`, `k: v\n`); pages reserved but not used are
         // never touched, so a generous guess costs address space, not memory.
-        composer.tree.reserve(text.utf8.count / 4 + 16)
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            composer.run(bytes)
+        composer.tree.reserve(bytes.count / 4 + 16)
+        bytes.withUnsafeBytes { raw in
+            composer.run(raw.bindMemory(to: UInt8.self))
         }
         return Composition(tree: composer.tree, documents: composer.documents, stop: composer.stop)
     }
@@ -72,6 +77,8 @@ struct YAMLComposer {
     private var crossing: (anchor: String, place: YAMLStop.Place)?
     /// A mapping's key indexes, reused from mapping to mapping.
     private var keyScratch: [Int32] = []
+    /// The long keys read so far, so that a key written in every item of a long list is held once.
+    private var keyTexts: Set<ExactName> = []
 
     private init(aliasLimit: Int) {
         self.aliasLimit = aliasLimit
@@ -123,10 +130,11 @@ struct YAMLComposer {
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
+            var text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            if isKeyNext { text = sharedKey(text) }
             let index = append(YAMLNode(
-                kind: .scalar, style: Self.style(scalar.style), tag: Self.tag(scalar.tag, quotedImplicit: scalar.quoted_implicit),
-                text: String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self),
-                line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
+                kind: .scalar, style: Self.style(scalar.style), tag: tag(scalar.tag, quotedImplicit: scalar.quoted_implicit),
+                text: text, line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
             ))
             if let anchor = scalar.anchor {
                 anchors[String(cString: anchor)] = Anchor(index: index, expansions: 0)
@@ -143,6 +151,19 @@ struct YAMLComposer {
         default:
             break
         }
+    }
+
+    /// Whether the next node is a mapping's key.
+    private var isKeyNext: Bool {
+        guard let frame = frames.last else { return false }
+        return frame.isMapping && frame.expectsKey
+    }
+
+    /// The text of a key as first read, when the same bytes were read as a key before. Texts of up to
+    /// fifteen bytes are held inside the string itself, and are answered as they are.
+    private mutating func sharedKey(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        return keyTexts.insert(ExactName(text)).memberAfterInsert.text
     }
 
     /// Whether the next node is a key or inside one.
@@ -237,10 +258,10 @@ struct YAMLComposer {
         if keyScratch.count <= 16 {
             for (position, keyIndex) in keyScratch.enumerated() {
                 let key = nodes[Int(keyIndex)]
-                guard let first = keyScratch[..<position].first(where: { Self.sameKey(nodes[Int($0)], key) }) else { continue }
+                guard let first = keyScratch[..<position].first(where: { sameKey(nodes[Int($0)], key) }) else { continue }
                 let firstKey = nodes[Int(first)]
                 // Only the second occurrence of a key is reported.
-                let earlier = keyScratch[..<position].filter { Self.sameKey(nodes[Int($0)], key) }.count
+                let earlier = keyScratch[..<position].filter { sameKey(nodes[Int($0)], key) }.count
                 if earlier == 1 {
                     repetitions.append(Self.repetition(of: key, first: firstKey))
                 }
@@ -250,7 +271,7 @@ struct YAMLComposer {
         var seen: [KeyIdentity: (first: Int32, count: Int)] = [:]
         for keyIndex in keyScratch {
             let key = nodes[Int(keyIndex)]
-            let identity = KeyIdentity(key)
+            let identity = KeyIdentity(key, in: tree)
             if let entry = seen[identity] {
                 if entry.count == 1 { repetitions.append(Self.repetition(of: key, first: nodes[Int(entry.first)])) }
                 seen[identity] = (entry.first, entry.count + 1)
@@ -271,14 +292,14 @@ struct YAMLComposer {
         var text: String
         var tag: String?
 
-        init(_ node: YAMLNode) {
+        init(_ node: YAMLNode, in tree: YAMLTree) {
             text = node.text
-            if case .other(let name) = node.tag { tag = name } else { tag = nil }
+            tag = tree.otherTagName(of: node)
         }
     }
 
-    private static func sameKey(_ left: YAMLNode, _ right: YAMLNode) -> Bool {
-        left.text == right.text && KeyIdentity(left) == KeyIdentity(right)
+    private func sameKey(_ left: YAMLNode, _ right: YAMLNode) -> Bool {
+        left.text == right.text && KeyIdentity(left, in: tree) == KeyIdentity(right, in: tree)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Style {
@@ -292,14 +313,14 @@ struct YAMLComposer {
     }
 
     /// A quoted or block scalar without a tag is a string; a plain one without a tag has none.
-    private static func tag(_ tag: UnsafeMutablePointer<UInt8>?, quotedImplicit: Int32) -> YAMLNode.Tag {
+    private mutating func tag(_ tag: UnsafeMutablePointer<UInt8>?, quotedImplicit: Int32) -> YAMLNode.Tag {
         if quotedImplicit != 0 { return .string }
         guard let tag else { return .none }
         let name = String(cString: tag)
         switch name {
         case "tag:yaml.org,2002:str": return .string
         case "!": return .nonSpecific
-        default: return .other(name)
+        default: return .other(tree.numberTag(name))
         }
     }
 }

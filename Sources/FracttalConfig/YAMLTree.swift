@@ -4,6 +4,8 @@
 struct YAMLTree {
     /// Every node, in the order written.
     private(set) var nodes: [YAMLNode] = []
+    /// The names of the tags that nodes carry as `.other`, by number.
+    private(set) var tagNames: [String] = []
 
     /// Makes room for `count` nodes at once, so that the nodes are not copied as they grow.
     mutating func reserve(_ count: Int) {
@@ -20,6 +22,17 @@ struct YAMLTree {
     mutating func append(_ node: YAMLNode) -> Int32 {
         nodes.append(node)
         return node.index
+    }
+
+    /// Keeps the name of a tag for `YAMLNode.Tag.other`; answers its number.
+    mutating func numberTag(_ name: String) -> Int32 {
+        tagNames.append(name)
+        return Int32(tagNames.count - 1)
+    }
+
+    /// The name of a node's tag when it is `.other`, else nil.
+    func otherTagName(of node: YAMLNode) -> String? {
+        if case .other(let number) = node.tag { tagNames[Int(number)] } else { nil }
     }
 
     /// The index the next node appended will have.

@@ -86,8 +86,16 @@ public enum Fingerprint {
 
     /// The digest of some bytes, such as the configuration files read in order.
     public static func of(data: Data) -> String {
+        of(concatenating: [data])
+    }
+
+    /// The digest of pieces of bytes one after the other: the same as `of(data:)` of the pieces
+    /// joined, without joining them.
+    public static func of(concatenating pieces: [Data]) -> String {
         var hasher = FNV1a()
-        hasher.add(data)
+        for piece in pieces {
+            hasher.add(piece)
+        }
         return hasher.hex
     }
 }

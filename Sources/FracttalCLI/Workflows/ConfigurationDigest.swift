@@ -6,13 +6,8 @@ import Foundation
 enum ConfigurationDigest {
     /// A digest over every file's path and bytes, in read order.
     static func of(_ files: [ConfigurationFile]) -> String {
-        var data = Data()
-        for file in files {
-            data.append(Data(file.path.utf8))
-            data.append(0)
-            data.append(file.data)
-            data.append(0)
-        }
-        return Fingerprint.of(data: data)
+        // The files' bytes are hashed where they are, not copied into one buffer first.
+        let separator = Data([0])
+        return Fingerprint.of(concatenating: files.flatMap { [Data($0.path.utf8), separator, $0.data, separator] })
     }
 }

@@ -35,6 +35,19 @@ struct PlanWorkflow {
         func closing<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
             try await target.closing { _ in try await work(self) }
         }
+
+        /// Runs `work`, then closes the store (giving its lock back), whatever happened; the session is
+        /// left as it is.
+        func closingStore<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
+            do {
+                let result = try await work(self)
+                await store?.close()
+                return result
+            } catch {
+                await store?.close()
+                throw error
+            }
+        }
     }
 
     /// Loads the configuration while the target opens and its live state is read, so that neither
@@ -45,9 +58,13 @@ struct PlanWorkflow {
     ///
     /// The secret store of `store` is opened once the target is, and for apply locked, before the live
     /// state and the store are read.
+    ///
+    /// With `closesSession` (plan, which needs nothing more from the target), the session is closed as
+    /// soon as the live state is read, and the memory its connections held given back, even while the
+    /// configuration is still being loaded.
     func loadAndRead(
         paths: [String], target options: TargetOptions, store storeRequest: OpenTarget.StoreRequest? = nil,
-        events: (@Sendable (ClientEvent) -> Void)? = nil
+        closesSession: Bool = false, events: (@Sendable (ClientEvent) -> Void)? = nil
     ) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: CommandContext.current.environment, warnsAboutUndeclaredGroups: false)
         let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
@@ -66,7 +83,14 @@ struct PlanWorkflow {
             if !reportedFirst { _ = try reported(await loading.value) }
             throw error
         }
-        let reading = Task { try await target.readLiveState() }
+        let reading = Task {
+            let live = try await target.readLiveState()
+            if closesSession {
+                await target.session.close()
+                FreedMemory.giveBack()
+            }
+            return live
+        }
         do {
             let loaded: LoadedConfiguration
             if let loadedFirst {
@@ -127,11 +151,16 @@ struct PlanWorkflow {
         return plan
     }
 
-    /// `fracttal plan`: load and read, plan, close.
+    /// `fracttal plan`: load and read (closing the session once the live state is read), plan, close
+    /// the store.
+    ///
+    /// The plan needs nothing more from the target once its state is read, so the session (its
+    /// connections, and an embedded sandbox) is closed before the plan is made, and the memory it held
+    /// given back.
     func makePlan(
         paths: [String], target options: TargetOptions, store: SecretStoreOptions, allowMassDelete: Bool, targets: [ResourceAddress] = []
     ) async throws -> Plan {
-        let inputs = try await loadAndRead(paths: paths, target: options, store: OpenTarget.StoreRequest(options: store))
-        return try await inputs.closing { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
+        let inputs = try await loadAndRead(paths: paths, target: options, store: OpenTarget.StoreRequest(options: store), closesSession: true)
+        return try await inputs.closingStore { inputs in try plan(inputs, allowMassDelete: allowMassDelete, targets: targets) }
     }
 }
