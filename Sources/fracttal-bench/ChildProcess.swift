@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,7 @@ struct ChildRun: Sendable {
 
 /// Spawns a program with its standard output and error sent to files, and measures it.
 ///
-/// The peak is read from `/proc/PID/status` (`VmHWM`) about every millisecond, not taken from
+/// The peak is read from `/proc/PID/status` (`VmHWM`) every 2 ms while the child runs, not taken from
 /// `ru_maxrss`: `posix_spawn` starts the child in this process's memory (vfork), and Linux carries
 /// that memory's high-water mark across `exec` into the child's `ru_maxrss`. With the sandbox served
 /// in this process (60 to 70 MiB while it answers a 10,000-consumer plan), `ru_maxrss` never read
@@ -58,22 +59,40 @@ enum ChildProcess {
         guard spawned == 0 else {
             throw BenchError("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
+        // The high-water mark is read on a thread of its own, every 2 ms, so that the wait below
+        // still sees the exit at once.
+        let highWater = Mutex<(kilobytes: Int?, exited: Bool)>((nil, false))
+        let reader = DispatchGroup()
+        reader.enter()
+        DispatchQueue.global().async { [pid] in
+            defer { reader.leave() }
+            while !highWater.withLock({ $0.exited }) {
+                if let reading = ownHighWaterKilobytes(of: pid) {
+                    highWater.withLock { $0.kilobytes = max($0.kilobytes ?? 0, reading) }
+                }
+                usleep(2_000)
+            }
+        }
         var status: Int32 = 0
         var usage = rusage()
-        var highWater: Int?
         while true {
-            if let reading = ownHighWaterKilobytes(of: pid) { highWater = max(highWater ?? 0, reading) }
-            let result = wait4(pid, &status, WNOHANG, &usage)
+            let options: Int32 = sample == nil ? 0 : WNOHANG
+            let result = wait4(pid, &status, options, &usage)
             if result == pid { break }
             if result < 0 && errno != EINTR {
+                highWater.withLock { $0.exited = true }
                 throw BenchError("wait4 failed for \(arguments[0]): \(String(cString: strerror(errno)))")
             }
-            sample?()
-            usleep(sample == nil ? 1_000 : 500)
+            if let sample {
+                sample()
+                usleep(500)
+            }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        highWater.withLock { $0.exited = true }
+        reader.wait()
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildRun(seconds: seconds, peakKilobytes: highWater ?? Int(usage.ru_maxrss), status: exit)
+        return ChildRun(seconds: seconds, peakKilobytes: highWater.withLock { $0.kilobytes } ?? Int(usage.ru_maxrss), status: exit)
     }
 
     /// The `VmHWM` line of `/proc/PID/status` in kilobytes; nil once the child has exited, or off
