@@ -17,8 +17,17 @@ struct EnvSecretsQuotingTests {
         ("newline", ConsumerCredentials(key: "K", secret: "line\nbreak")),
     ]
 
-    /// Runs a shell command in `folder` and returns its standard output.
-    static func run(_ arguments: [String], in folder: String) throws -> String {
+    /// Runs a shell command in `folder` and returns its standard output, on a Dispatch thread rather
+    /// than one of the concurrency pool.
+    static func run(_ arguments: [String], in folder: String) async throws -> String {
+        let (status, output) = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try runBlocking(arguments, in: folder) }) }
+        }
+        #expect(status == 0, "\(arguments)")
+        return output
+    }
+
+    private static func runBlocking(_ arguments: [String], in folder: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -28,8 +37,7 @@ struct EnvSecretsQuotingTests {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(arguments)")
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     @Test func aSourcedFileRunsNothingAndReadsBackExactly() async throws {
@@ -48,7 +56,7 @@ struct EnvSecretsQuotingTests {
             script += "; printf '%s\\0%s\\0' \"$FRACTTAL_\(envName)_KEY\" \"$FRACTTAL_\(envName)_SECRET\""
         }
         for shell in ["sh", "bash"] {
-            let read = try Self.run([shell, "-c", script], in: folder.path).split(separator: "\0", omittingEmptySubsequences: false)
+            let read = try await Self.run([shell, "-c", script], in: folder.path).split(separator: "\0", omittingEmptySubsequences: false)
             let expected = Self.hostile.flatMap { [$0.credentials.key, $0.credentials.secret] }
             #expect(read.prefix(expected.count).map(String.init) == expected, "\(shell) reads every value back exactly")
         }
@@ -65,7 +73,7 @@ struct EnvSecretsQuotingTests {
         defer { folder.remove() }
         let sink = try await fileStore(folder.path("s.env"), format: .env)
         for (name, credentials) in Self.hostile { try await sink.write(credentials, for: name) }
-        let read = try Self.run(
+        let read = try await Self.run(
             ["python3", "-c", "import json,dotenv; print(json.dumps(dotenv.dotenv_values('s.env', interpolate=False)))"],
             in: folder.path)
         let values = try JSONDecoder().decode([String: String].self, from: Data(read.utf8))

@@ -34,7 +34,7 @@ struct CompletionScriptTests {
                     "$completer" fracttal \(Shell.quoted(words.last!)) \(Shell.quoted(words[words.count - 2]))
                     printf '%s\\n' "${COMPREPLY[@]}"
                     """
-                let result = try Shell.bash.run(["-c", program], in: folder)
+                let result = try await Shell.bash.run(["-c", program], in: folder)
 
                 #expect(result.status == 0, "\(example.line): \(result)")
                 let offered = Set(result.stdout.split(separator: "\n").map { String($0).trimmingCharacters(in: ["/"]) })
@@ -52,7 +52,7 @@ struct CompletionScriptTests {
         try await Shell.withCompletionFolder(script: "fish") { folder, script in
             for example in Self.cases {
                 let program = "source \(Shell.quoted(script)); complete -C \(Shell.quoted(example.line))"
-                let result = try Shell.fish.run(["--no-config", "-c", program], in: folder)
+                let result = try await Shell.fish.run(["--no-config", "-c", program], in: folder)
 
                 #expect(result.status == 0, "\(example.line): \(result)")
                 let offered = Set(result.stdout.split(separator: "\n").map {
@@ -77,7 +77,7 @@ struct CompletionScriptTests {
                 source \(Shell.quoted(script)) || exit 4
                 print -r -- ${_comps[fracttal]}
                 """
-            let loaded = try Shell.zsh.run(["-f", "-c", program], in: folder)
+            let loaded = try await Shell.zsh.run(["-f", "-c", program], in: folder)
             #expect(loaded.status == 0, "\(loaded)")
             #expect(loaded.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "_fracttal", "\(loaded)")
             #expect(loaded.stderr.isEmpty, "\(loaded)")
@@ -122,9 +122,18 @@ struct Shell {
 
     var isAvailable: Bool { path != nil }
 
-    /// Runs the shell with `arguments` in `folder` and waits for it.
-    func run(_ arguments: [String], in folder: String) throws -> CommandResult {
+    /// Runs the shell with `arguments` in `folder` and waits for it, on a Dispatch thread: a shell that
+    /// is slow to start must not hold a thread of the concurrency pool that in-process sandboxes need.
+    func run(_ arguments: [String], in folder: String) async throws -> CommandResult {
         let executable = try #require(path, "\(name) is not installed; install it (apt-get install \(name))")
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.runBlocking(executable, arguments, in: folder) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], in folder: String) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -165,7 +174,7 @@ struct Shell {
 
     /// Generates the completion script for `shell` in-process, writes it into a fresh folder that holds
     /// `plan.json`, `extra.yaml` and `examples/`, and runs `body` with the folder and the script's path.
-    static func withCompletionFolder(script shell: String, _ body: (String, String) throws -> Void) async throws {
+    static func withCompletionFolder(script shell: String, _ body: (String, String) async throws -> Void) async throws {
         let generated = await InProcessFracttal.run(["--generate-completion-script", shell])
         try #require(generated.status == 0, "\(generated)")
         try await TemporaryFolder.with { folder in
@@ -175,7 +184,7 @@ struct Shell {
             let script = try TemporaryFolder(prefix: "fracttal-completion")
             defer { script.remove() }
             let path = try script.write(generated.stdout, to: "fracttal.\(shell)")
-            try body(folder.path, path)
+            try await body(folder.path, path)
         }
     }
 }

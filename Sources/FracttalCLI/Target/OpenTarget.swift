@@ -78,13 +78,6 @@ struct OpenTarget {
 
     /// Runs `work`, then closes the store and the session, whatever happened.
     func closing<Result>(after work: (OpenTarget) async throws -> Result) async throws -> Result {
-        do {
-            let result = try await work(self)
-            await close()
-            return result
-        } catch {
-            await close()
-            throw error
-        }
+        try await withClosing(close) { try await work(self) }
     }
 }

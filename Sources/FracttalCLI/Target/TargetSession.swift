@@ -93,14 +93,7 @@ final class TargetSession: Sendable {
 
     /// Runs `work` with the session, then closes it, whether `work` finished or threw.
     func closing<Result>(after work: (TargetSession) async throws -> Result) async throws -> Result {
-        do {
-            let result = try await work(self)
-            await close()
-            return result
-        } catch {
-            await close()
-            throw error
-        }
+        try await withClosing(close) { try await work(self) }
     }
 
     private static func makeClient(

@@ -39,14 +39,7 @@ struct PlanWorkflow {
         /// Runs `work`, then closes the store (giving its lock back), whatever happened; the session is
         /// left as it is.
         func closingStore<Result>(after work: (Inputs) async throws -> Result) async throws -> Result {
-            do {
-                let result = try await work(self)
-                await store?.close()
-                return result
-            } catch {
-                await store?.close()
-                throw error
-            }
+            try await withClosing({ await store?.close() }) { try await work(self) }
         }
     }
 
