@@ -20,9 +20,7 @@ struct EnvSecretsQuotingTests {
     /// Runs a shell command in `folder` and returns its standard output, on a Dispatch thread rather
     /// than one of the concurrency pool.
     static func run(_ arguments: [String], in folder: String) async throws -> String {
-        let (status, output) = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try runBlocking(arguments, in: folder) }) }
-        }
+        let (status, output) = try await blocking { Result { try runBlocking(arguments, in: folder) } }.get()
         #expect(status == 0, "\(arguments)")
         return output
     }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 @testable import FracttalApply
 import FracttalConcurrency
+import FracttalTestSupport
 import Synchronization
 import Testing
 
@@ -92,21 +93,11 @@ extension GroupCommitTests {
             try await committer.commit(7)
             return writes.all.joined().contains(7)
         }
-        await blockingWait(writing)
+        await blocking { _ = writing.wait(timeout: .now() + 30) }
         caller.cancel()
         // A negative needs a bound: a cancelled wait would return within it, while the write is held.
         #expect(await returned.wait(until: { $0 }, within: .milliseconds(200)) == nil, "the cancelled commit waits for its write")
         mayFinish.signal()
         #expect(try await caller.value, "the commit returned only once its item was written")
-    }
-
-    /// Waits for `semaphore` on a thread of its own.
-    private func blockingWait(_ semaphore: DispatchSemaphore) async {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                _ = semaphore.wait(timeout: .now() + 30)
-                continuation.resume()
-            }
-        }
     }
 }

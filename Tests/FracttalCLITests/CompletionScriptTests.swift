@@ -126,11 +126,7 @@ struct Shell {
     /// is slow to start must not hold a thread of the concurrency pool that in-process sandboxes need.
     func run(_ arguments: [String], in folder: String) async throws -> CommandResult {
         let executable = try #require(path, "\(name) is not installed; install it (apt-get install \(name))")
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.runBlocking(executable, arguments, in: folder) })
-            }
-        }
+        return try await blocking { Result { try Self.runBlocking(executable, arguments, in: folder) } }.get()
     }
 
     private static func runBlocking(_ executable: String, _ arguments: [String], in folder: String) throws -> CommandResult {
