@@ -60,7 +60,7 @@ extension Applier {
 
     /// Creates a consumer and delivers its secret; an adopted one (answer lost) gets its secret rotated at once.
     private func createConsumer(
-        _ fields: ConsumerFields, name: String, intent: String?, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot
+        _ fields: ConsumerFields<Int>, name: String, intent: String?, ledger: ApplyLedger, progress: ActionProgress, slot: CallSlot
     ) async throws {
         let creation = try await mutations.createConsumer(fields, knownKeys: ledger.knownConsumerKeys())
         let key = creation.consumer.key
@@ -120,7 +120,7 @@ extension Applier {
     }
 
     /// The consumer's fields, with its group resolved: the plan's reference, else (update) its live group.
-    private func consumerFields(of action: PlanAction, ledger: ApplyLedger, liveKey: String?) async throws -> ConsumerFields {
+    private func consumerFields(of action: PlanAction, ledger: ApplyLedger, liveKey: String?) async throws -> ConsumerFields<Int> {
         let groupID: Int
         switch action.groupRef {
         case .some(let reference):

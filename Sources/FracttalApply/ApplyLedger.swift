@@ -38,7 +38,7 @@ final class ApplyLedger: Sendable {
         for consumer in live.consumers { initial.keysByName[ExactName(consumer.name), default: []].append(consumer.key) }
         state = Mutex(initial)
         liveConsumerKeys = keys
-        liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.groupID) }, uniquingKeysWith: { first, _ in first })
+        liveGroupOfConsumer = Dictionary(live.consumers.map { ($0.key, $0.permissionGroup) }, uniquingKeysWith: { first, _ in first })
         liveSecretCreatedAt = Dictionary(live.consumers.map { ($0.key, $0.secretCreatedAt) }, uniquingKeysWith: { first, _ in first })
     }
 

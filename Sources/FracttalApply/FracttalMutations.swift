@@ -11,9 +11,9 @@ public protocol FracttalMutations: Sendable {
     /// Deletes a group.
     func deleteGroup(id: Int) async throws
     /// Creates a consumer; `knownKeys` are the keys the caller already knew, so that a lost answer can be told apart.
-    func createConsumer(_ fields: ConsumerFields, knownKeys: Set<String>) async throws -> ConsumerCreation
+    func createConsumer(_ fields: ConsumerFields<Int>, knownKeys: Set<String>) async throws -> ConsumerCreation
     /// Replaces every field of a consumer.
-    func replaceConsumer(key: String, with fields: ConsumerFields) async throws -> LiveConsumer
+    func replaceConsumer(key: String, with fields: ConsumerFields<Int>) async throws -> LiveConsumer
     /// Deletes a consumer.
     func deleteConsumer(key: String) async throws
     /// Reads every live consumer (to find consumers a late commit made).

@@ -31,8 +31,8 @@ struct ConsumerSelection {
         var ambiguousOrder: [ExactName] = []
         var ambiguousUsers: [ExactName: [LiveConsumer]] = [:]
         for consumer in live.consumers {
-            guard let group = groupsByID[consumer.groupID] else {
-                notes.append(ExportNote.consumerLeftOut(consumer, .missingGroup(id: consumer.groupID)))
+            guard let group = groupsByID[consumer.permissionGroup] else {
+                notes.append(ExportNote.consumerLeftOut(consumer, .missingGroup(id: consumer.permissionGroup)))
                 continue
             }
             if let reason = Self.problem(consumer) {
@@ -92,25 +92,17 @@ struct ConsumerSelection {
         ConfigurationExporter.list("consumers", items: declared.map(Self.item))
     }
 
-    /// One consumer: every field that differs from its default, in the order the language lists them.
+    /// One consumer: every field that is required or differs from its default, in table order, then `key:`.
     private static func item(_ item: Item) -> [String] {
-        let consumer = item.consumer
-        var lines = ["  - name: \(YAMLScalar.render(consumer.name))"]
-        if let description = consumer.description {
-            lines.append("    description: \(YAMLScalar.render(description))")
-        }
-        if consumer.grantType != .clientCredentials {
-            lines.append("    grant_type: \(YAMLScalar.render(consumer.grantType.rawValue))")
-        }
-        lines.append("    permission_group: \(YAMLScalar.render(item.groupName))")
-        if let redirectURI = consumer.redirectURI {
-            lines.append("    redirect_uri: \(YAMLScalar.render(redirectURI))")
-        }
-        if consumer.hubEnabled {
-            lines.append("    hub: true")
+        let fields = item.consumer.fields.with(group: item.groupName)
+        let defaults = ConsumerFields(name: "", permissionGroup: "")
+        var lines: [String] = []
+        for field in ConsumerField.allCases where field.isRequired || fields.differs(in: field, from: defaults) {
+            let line = "\(field.key): \(YAMLScalar.render(fields.value(of: field)))"
+            lines.append(lines.isEmpty ? "  - \(line)" : "    \(line)")
         }
         if item.pinsKey {
-            lines.append("    key: \(YAMLScalar.render(consumer.key))")
+            lines.append("    key: \(YAMLScalar.render(item.consumer.key))")
         }
         return lines
     }

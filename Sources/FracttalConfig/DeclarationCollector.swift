@@ -61,13 +61,16 @@ struct DeclarationCollector {
 
     /// Adds a consumer; answers the error when its name is taken, or the warning when it looks like a name taken.
     mutating func add(_ consumer: DesiredConsumer) -> Diagnostic? {
-        let name = ExactName(consumer.name.value)
+        let name = ExactName(consumer.name)
+        let location = consumer.location(of: .name)
         if let first = consumerNames[name] {
-            return .duplicateName(.consumer, consumer.name.value, first: first, at: consumer.name.location)
+            return .duplicateName(.consumer, consumer.name, first: first, at: location)
         }
-        consumerNames[name] = consumer.name.location
+        consumerNames[name] = location
         consumers.append(consumer)
-        return Self.lookalike(.consumer, consumer.name, among: &consumerLookalikes, names: consumers.lazy.map(\.name))
+        return Self.lookalike(
+            .consumer, Located(consumer.name, at: location), among: &consumerLookalikes,
+            names: consumers.lazy.map { Located($0.name, at: $0.location(of: .name)) })
     }
 
     /// The warning for a new name, the last of `names`, that is canonically equivalent to an earlier,
@@ -88,12 +91,12 @@ struct DeclarationCollector {
         var suggestions: [ExactName: String?] = [:]
         var warnings: [Diagnostic] = []
         let declared = groups.map(\.name.value)
-        for consumer in consumers where groupNames[ExactName(consumer.permissionGroup.value)] == nil {
-            let name = consumer.permissionGroup.value
+        for consumer in consumers where groupNames[ExactName(consumer.permissionGroup)] == nil {
+            let name = consumer.permissionGroup
             if let position = groupLookalikes[name] {
                 let lookalike = groups[position].name
                 warnings.append(.lookalikeGroupReference(
-                    name, declared: lookalike.value, declaredAt: lookalike.location, at: consumer.permissionGroup.location))
+                    name, declared: lookalike.value, declaredAt: lookalike.location, at: consumer.location(of: .permissionGroup)))
                 continue
             }
             let suggestion: String?
@@ -103,7 +106,7 @@ struct DeclarationCollector {
                 suggestion = Suggestion.nearest(to: name, among: declared)
                 suggestions[ExactName(name)] = suggestion
             }
-            warnings.append(.undeclaredGroup(name, suggestion: suggestion, at: consumer.permissionGroup.location))
+            warnings.append(.undeclaredGroup(name, suggestion: suggestion, at: consumer.location(of: .permissionGroup)))
         }
         return warnings
     }

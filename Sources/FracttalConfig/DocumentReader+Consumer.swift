@@ -7,6 +7,8 @@ extension DocumentReader {
         guard let fields = fields(of: node, shape: .consumer, field: "each item of `consumers`") else { return nil }
         let here = location(of: node)
 
+        var locations = FieldLocations<ConsumerField>(default: here)
+
         var name: Located<String>?
         if let field = fields["name"] {
             name = self.name(field.value, field: "`name`")
@@ -14,6 +16,7 @@ extension DocumentReader {
             report(.missingField("name", in: "consumer", hint: "add its name", at: here))
         }
         let description = description(fields["description"], default: here)
+        locations[.description] = description.location
 
         var grantType = Located(GrantType.clientCredentials, at: here)
         var grantTypeKnown = true
@@ -29,6 +32,7 @@ extension DocumentReader {
                 }
             }
         }
+        locations[.grantType] = grantType.location
 
         var permissionGroup: Located<String>?
         if let field = fields["permission_group"] {
@@ -40,7 +44,9 @@ extension DocumentReader {
         }
 
         let redirectURI = redirectURI(fields["redirect_uri"], grantType: grantTypeKnown ? grantType : nil, default: here)
+        locations[.redirectURI] = redirectURI.location
         let hub = fields["hub"].flatMap { bool($0.value, field: "`hub`") } ?? Located(false, at: here)
+        locations[.hub] = hub.location
 
         var key: Located<String>?
         if let field = fields["key"], let text = string(field.value, field: "`key`") {
@@ -55,9 +61,13 @@ extension DocumentReader {
         let maxSecretAge = fields["max_secret_age"].flatMap { secretAge($0.value) }
 
         guard let name, let permissionGroup else { return nil }
+        locations[.name] = name.location
+        locations[.permissionGroup] = permissionGroup.location
         return DesiredConsumer(
-            name: name, description: description, grantType: grantType, permissionGroup: permissionGroup,
-            redirectURI: redirectURI, hub: hub, key: key, previousNames: previousNames,
+            fields: ConsumerFields(
+                name: name.value, description: description.value, grantType: grantType.value,
+                permissionGroup: permissionGroup.value, redirectURI: redirectURI.value, hub: hub.value),
+            fieldLocations: locations, key: key, previousNames: previousNames,
             rotateSecretBefore: rotateSecretBefore, maxSecretAge: maxSecretAge, location: here
         )
     }

@@ -1,3 +1,5 @@
+import FracttalModel
+
 /// The keys one kind of mapping allows, and how messages name that mapping.
 struct MappingShape {
     /// Where the mapping sits, for messages: "in a consumer".
@@ -15,13 +17,9 @@ struct MappingShape {
     /// `settings.protect`.
     static let protect = MappingShape(context: "in `settings.protect`", keys: ["consumers", "groups"])
     /// One item of `permission_groups`.
-    static let group = MappingShape(context: "in a permission group", keys: ["name", "description", "permissions", "previous_names"])
+    static let group = MappingShape(
+        context: "in a permission group", keys: GroupField.allCases.map(\.key) + GroupField.declarationKeys)
     /// One item of `consumers`.
     static let consumer = MappingShape(
-        context: "in a consumer",
-        keys: [
-            "name", "description", "grant_type", "permission_group", "redirect_uri", "hub", "key",
-            "previous_names", "rotate_secret_before", "max_secret_age",
-        ]
-    )
+        context: "in a consumer", keys: ConsumerField.allCases.map(\.key) + ConsumerField.declarationKeys)
 }

@@ -1,3 +1,4 @@
+import FracttalModel
 /// Writes a string as one YAML scalar that every YAML reader takes back as that exact string.
 ///
 /// libyaml's emitter escapes and quotes whatever YAML syntax needs: indicators,
@@ -7,6 +8,17 @@
 /// `0x1F`, `.inf`), nor a YAML 1.1 one (`yes`, `off`, `y`, `1_000`, `2026-11-01`, `1:20`) that older
 /// tools and yamllint's `truthy` rule still read that way.
 enum YAMLScalar {
+    /// A field table's value as it appears after `key: `, on one line; a list in flow style.
+    static func render(_ value: FieldValue) -> String {
+        switch value {
+        case .text(let text): render(text)
+        case .optionalText(let text): text.map(render) ?? "null"
+        case .number(let number): String(number)
+        case .flag(let flag): flag ? "true" : "false"
+        case .list(let items): "[" + items.map(render).joined(separator: ", ") + "]"
+        }
+    }
+
     /// The scalar as it appears after `key: ` or `- `, always on one line.
     static func render(_ text: String) -> String {
         let style: YAMLScalarEmitter.Style

@@ -84,19 +84,14 @@ public struct DesiredGroup: Sendable, Equatable {
 }
 
 /// A declared OAuth consumer.
+///
+/// Its fields read through `fields` (`consumer.hub`); where each was written through `location(of:)`.
+@dynamicMemberLookup
 public struct DesiredConsumer: Sendable, Equatable {
-    /// The consumer's name, unique among declared consumers.
-    public var name: Located<String>
-    /// The description; nil clears it.
-    public var description: Located<String?>
-    /// The grant type (default client credentials); a change forces a replacement.
-    public var grantType: Located<GrantType>
-    /// The name of the permission group, declared or live.
-    public var permissionGroup: Located<String>
-    /// The redirect URI; required for authorization code, nil for client credentials.
-    public var redirectURI: Located<String?>
-    /// The "Activate Fracttal Hub (Middleware)" switch (default false).
-    public var hub: Located<Bool>
+    /// What the declaration states, with the permission group by name (declared or live).
+    public var fields: ConsumerFields<String>
+    /// Where each field was written; a field left to its default points at the declaration.
+    public var fieldLocations: FieldLocations<ConsumerField>
     /// Binds the declaration to this live consumer key.
     public var key: Located<String>?
     /// Names the live consumer may still carry; matching one renames it in place.
@@ -108,31 +103,33 @@ public struct DesiredConsumer: Sendable, Equatable {
     /// Where the consumer's declaration starts (its `- ` item).
     public var location: SourceLocation
 
-    /// The optional fields default to absent: no key, no previous names, no rotation rule.
+    /// The optional parts default to absent: no key, no previous names, no rotation rule.
     public init(
-        name: Located<String>,
-        description: Located<String?>,
-        grantType: Located<GrantType>,
-        permissionGroup: Located<String>,
-        redirectURI: Located<String?>,
-        hub: Located<Bool>,
+        fields: ConsumerFields<String>,
+        fieldLocations: FieldLocations<ConsumerField>,
         key: Located<String>? = nil,
         previousNames: [Located<String>] = [],
         rotateSecretBefore: Located<Date>? = nil,
         maxSecretAge: Located<SecretAge>? = nil,
         location: SourceLocation
     ) {
-        self.name = name
-        self.description = description
-        self.grantType = grantType
-        self.permissionGroup = permissionGroup
-        self.redirectURI = redirectURI
-        self.hub = hub
+        self.fields = fields
+        self.fieldLocations = fieldLocations
         self.key = key
         self.previousNames = previousNames
         self.rotateSecretBefore = rotateSecretBefore
         self.maxSecretAge = maxSecretAge
         self.location = location
+    }
+
+    /// One of `fields`, read as if it were the declaration's own.
+    public subscript<Value>(dynamicMember path: KeyPath<ConsumerFields<String>, Value>) -> Value {
+        fields[keyPath: path]
+    }
+
+    /// Where one field was written, or the declaration's start when it was left to its default.
+    public func location(of field: ConsumerField) -> SourceLocation {
+        fieldLocations[field]
     }
 }
 

@@ -18,7 +18,7 @@ public struct LiveState: Sendable, Equatable {
 }
 
 /// A permission group as the server holds it.
-public struct LiveGroup: Sendable, Hashable, Codable {
+public struct LiveGroup: Sendable, Hashable {
     /// The server's id.
     public var id: Int
     /// The name; not unique on the server.
@@ -50,24 +50,22 @@ public struct LiveGroup: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    /// What a declaration can state of the group.
+    public var fields: GroupFields {
+        GroupFields(name: name, description: description, permissions: permissions)
+    }
 }
 
 /// An OAuth consumer as the server holds it; never with its secret.
-public struct LiveConsumer: Sendable, Hashable, Codable {
+///
+/// Its fields (`name`, `hub`, and the group's id as `permissionGroup`) read through `fields`.
+@dynamicMemberLookup
+public struct LiveConsumer: Sendable, Hashable {
     /// The server-made key: the consumer's identity and OAuth client id.
     public var key: String
-    /// The name; not unique on the server.
-    public var name: String
-    /// The description, or nil.
-    public var description: String?
-    /// The grant type.
-    public var grantType: GrantType
-    /// The id of the consumer's permission group.
-    public var groupID: Int
-    /// The redirect URI, or nil.
-    public var redirectURI: String?
-    /// The "Activate Fracttal Hub (Middleware)" switch.
-    public var hubEnabled: Bool
+    /// What a declaration can state, with the permission group by id.
+    public var fields: ConsumerFields<Int>
     /// When the current secret was issued.
     public var secretCreatedAt: Date
     /// When the consumer was created.
@@ -75,22 +73,19 @@ public struct LiveConsumer: Sendable, Hashable, Codable {
     /// When the consumer was last changed.
     public var updatedAt: Date?
 
-    /// The defaults describe a client-credentials consumer without description, redirect URI, Hub or timestamps.
-    public init(
-        key: String, name: String, description: String? = nil, grantType: GrantType = .clientCredentials,
-        groupID: Int, redirectURI: String? = nil, hubEnabled: Bool = false, secretCreatedAt: Date,
-        createdAt: Date? = nil, updatedAt: Date? = nil
-    ) {
+    /// The timestamps but the secret's default to unknown.
+    public init(key: String, fields: ConsumerFields<Int>, secretCreatedAt: Date, createdAt: Date? = nil, updatedAt: Date? = nil) {
         self.key = key
-        self.name = name
-        self.description = description
-        self.grantType = grantType
-        self.groupID = groupID
-        self.redirectURI = redirectURI
-        self.hubEnabled = hubEnabled
+        self.fields = fields
         self.secretCreatedAt = secretCreatedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// One of `fields`, read or set as if it were the consumer's own.
+    public subscript<Value>(dynamicMember path: WritableKeyPath<ConsumerFields<Int>, Value>) -> Value {
+        get { fields[keyPath: path] }
+        set { fields[keyPath: path] = newValue }
     }
 }
 

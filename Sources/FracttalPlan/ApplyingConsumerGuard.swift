@@ -11,7 +11,7 @@ public enum ApplyingConsumerGuard {
     public static func problems(of plan: Plan, live: LiveState, applyingKey key: String) -> [String] {
         guard let own = live.consumers.first(where: { $0.key == key }) else { return [] }
         let groups = Dictionary(live.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ownGroup = groups[own.groupID]
+        let ownGroup = groups[own.permissionGroup]
         let needs = PlanBuilder.readPermissions.union((ownGroup?.permissions ?? []).intersection(PlanBuilder.managementPermissions))
         let label = "consumer \(DisplayText.quoted(own.name)) (key \(key)), which applies this plan,"
 
@@ -43,17 +43,17 @@ public enum ApplyingConsumerGuard {
             case (.consumer, .replace) where action.liveKey == key:
                 problems.append("\(action.address) replaces the \(label) so its key and secret would stop working")
             case (.consumer, .update) where action.liveKey == key:
-                guard let reference = action.groupRef, reference != .live(id: own.groupID) else { continue }
+                guard let reference = action.groupRef, reference != .live(id: own.permissionGroup) else { continue }
                 let granted = permissions(of: reference)
                 if !needs.isSubset(of: granted) {
                     problems.append("\(action.address) moves the \(label) to a group without \(missing(granted))")
                 }
-            case (.group, .update) where action.liveID == own.groupID:
+            case (.group, .update) where action.liveID == own.permissionGroup:
                 let granted = Set(action.after?.group?.permissions ?? [])
                 if !needs.isSubset(of: granted) {
                     problems.append("\(action.address) strips the group of the \(label) of \(missing(granted))")
                 }
-            case (.group, .delete) where action.liveID == own.groupID:
+            case (.group, .delete) where action.liveID == own.permissionGroup:
                 problems.append("\(action.address) deletes the group of the \(label)")
             default:
                 continue

@@ -140,14 +140,23 @@ private struct FNV1a {
         combine(date.timeIntervalSince1970.bitPattern)
     }
 
+    mutating func combine(_ value: FieldValue) {
+        switch value {
+        case .text(let text): combine(text)
+        case .optionalText(let text): combine(text)
+        case .number(let number): combine(number)
+        case .flag(let flag): combine(flag)
+        case .list(let items):
+            combine(items.count)
+            for item in items { combine(item) }
+        }
+    }
+
     mutating func combine(_ group: LiveGroup, includingAccounts: Bool = true) {
         combine("group")
         combine(group.id)
-        combine(group.name)
-        combine(group.description)
-        let codes = group.permissions.map(\.description).sorted()
-        combine(codes.count)
-        for code in codes { combine(code) }
+        let fields = group.fields
+        for field in GroupField.allCases { combine(fields.value(of: field)) }
         combine(group.isDefault)
         if includingAccounts { combine(group.accountsCount) }
     }
@@ -155,12 +164,7 @@ private struct FNV1a {
     mutating func combine(_ consumer: LiveConsumer, includingSecretAge: Bool = true) {
         combine("consumer")
         combine(consumer.key)
-        combine(consumer.name)
-        combine(consumer.description)
-        combine(consumer.grantType.rawValue)
-        combine(consumer.groupID)
-        combine(consumer.redirectURI)
-        combine(consumer.hubEnabled)
+        for field in ConsumerField.allCases { combine(consumer.fields.value(of: field)) }
         if includingSecretAge { combine(consumer.secretCreatedAt) }
     }
 }

@@ -52,16 +52,12 @@ public struct PlanAction: Sendable, Hashable {
 
     /// The fields a group create or update sends, taken from `after`.
     public var groupFields: GroupFields? {
-        guard let group = after?.group else { return nil }
-        return GroupFields(name: group.name, description: group.description, permissions: group.permissions)
+        after?.group
     }
 
     /// The fields a consumer create, update or replacement sends, with the group's id resolved by the applier.
-    public func consumerFields(groupID: Int) -> ConsumerFields? {
-        guard let consumer = after?.consumer else { return nil }
-        return ConsumerFields(
-            name: consumer.name, description: consumer.description, grantType: consumer.grantType,
-            groupID: groupID, redirectURI: consumer.redirectURI, hubEnabled: consumer.hub)
+    public func consumerFields(groupID: Int) -> ConsumerFields<Int>? {
+        after?.consumer?.fields.with(group: groupID)
     }
 }
 

@@ -7,19 +7,17 @@ extension PlanBuilder {
         for (position, group) in desired.groups.enumerated() where !groups[position].matchFailed && covers(group: position) {
             let address = ResourceAddress(.group, group.name.value)
             let permissions = groups[position].permissions
-            let after = GroupState(name: group.name.value, description: group.description.value, permissions: permissions)
+            let after = GroupFields(name: group.name.value, description: group.description.value, permissions: permissions)
             guard let match = groups[position].match else {
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .create, before: nil, after: .group(after),
-                        changedFields: ["name", "description", "permissions"], reason: "no live group has this name"),
+                        changedFields: GroupField.allCases.map(\.key), reason: "no live group has this name"),
                     phase: .groupChanges, location: group.location))
                 continue
             }
-            var changed: [String] = []
-            if ExactName(match.name) != ExactName(group.name.value) { changed.append("name") }
-            if match.description != group.description.value { changed.append("description") }
-            if match.permissions != permissions { changed.append("permissions") }
+            let before = match.fields
+            let changed = after.changedFields(from: before).map(\.key)
             if let protectLocation = protectedGroups[ExactName(group.name.value)] {
                 unchanged += 1
                 if !changed.isEmpty {
@@ -27,7 +25,7 @@ extension PlanBuilder {
                 }
                 continue
             }
-            if let own, match.id == own.groupID, !groups[position].hasUnknownPermission {
+            if let own, match.id == own.permissionGroup, !groups[position].hasUnknownPermission {
                 let missing = ownNeeds.subtracting(permissions)
                 if !missing.isEmpty {
                     diagnostics.append(.ownGroupStripped(Array(missing), own: own, group: match.name, at: group.location))
@@ -37,7 +35,6 @@ extension PlanBuilder {
                 unchanged += 1
                 continue
             }
-            let before = GroupState(name: match.name, description: match.description, permissions: match.permissions)
             var reason = "differs in \(changed.joined(separator: ", "))"
             if let renamedFrom = groups[position].renamedFrom { reason += "; found by its previous name \(DisplayText.quoted(renamedFrom))" }
             pending.append(PendingAction(
@@ -56,7 +53,7 @@ extension PlanBuilder {
                 diagnostics.append(.rotateBeforeInFuture(instant.value, now: context.now, at: instant.location))
             }
             guard let reference = consumers[position].groupReference else { continue }
-            let address = ResourceAddress(.consumer, consumer.name.value)
+            let address = ResourceAddress(.consumer, consumer.name)
             switch consumers[position].match {
             case .failed:
                 continue
@@ -65,7 +62,7 @@ extension PlanBuilder {
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .create, before: nil, after: .consumer(after),
-                        changedFields: Self.consumerFields, reason: "no live consumer matches it", groupRef: reference),
+                        changedFields: ConsumerField.allCases.map(\.key), reason: "no live consumer matches it", groupRef: reference),
                     phase: .consumerChanges, location: consumer.location))
             case .live(let match, let renamedFrom):
                 planLiveConsumer(position, consumer, match: match, renamedFrom: renamedFrom, reference: reference, address: address)
@@ -73,20 +70,14 @@ extension PlanBuilder {
         }
     }
 
-    static let consumerFields = ["name", "description", "grant_type", "permission_group", "redirect_uri", "hub"]
-
     private mutating func planLiveConsumer(
         _ position: Int, _ consumer: DesiredConsumer, match livePosition: Int, renamedFrom: String?,
         reference: GroupReference, address: ResourceAddress
     ) {
         let match = live.consumers[livePosition]
-        var changed: [String] = []
-        if ExactName(match.name) != ExactName(consumer.name.value) { changed.append("name") }
-        if match.description != consumer.description.value { changed.append("description") }
-        if match.grantType != consumer.grantType.value { changed.append("grant_type") }
-        if reference != .live(id: match.groupID) { changed.append("permission_group") }
-        if match.redirectURI != consumer.redirectURI.value { changed.append("redirect_uri") }
-        if match.hubEnabled != consumer.hub.value { changed.append("hub") }
+        let changedFields = consumer.fields.with(group: reference)
+            .changedFields(from: match.fields.with(group: GroupReference.live(id: match.permissionGroup)))
+        let changed = changedFields.map(\.key)
         let rotation = rotationReasons(consumer, match)
         if changed.isEmpty, rotation.isEmpty {
             unchanged += 1
@@ -98,13 +89,14 @@ extension PlanBuilder {
             unchanged += 1
             let differences = changed + (rotation.isEmpty ? [] : ["secret rotation"])
             keep("kept: \(address) is in settings.protect, so its declared changes (\(differences.joined(separator: ", "))) are not applied",
-                 at: protectedConsumers[ExactName(consumer.name.value)] ?? protectLocation(of: match))
+                 at: protectedConsumers[ExactName(consumer.name)] ?? protectLocation(of: match))
             return
         }
         let isOwn = match.key == own?.key
-        if match.grantType != consumer.grantType.value {
+        let after = state(of: consumer, key: match.key)
+        if let forcing = changedFields.first(where: \.forcesReplacement) {
             if isOwn, let own {
-                diagnostics.append(.ownConsumerReplaced(own, at: consumer.grantType.location))
+                diagnostics.append(.ownConsumerReplaced(own, at: consumer.location(of: forcing)))
                 return
             }
             if let key = consumer.key {
@@ -114,21 +106,20 @@ extension PlanBuilder {
             pending.append(PendingAction(
                 action: PlanAction(
                     address: address, action: .replace, before: .consumer(before), after: .consumer(state(of: consumer, key: nil)),
-                    changedFields: changed, forcesReplacement: ["grant_type"],
-                    reason: "grant_type changes from \(match.grantType.rawValue) to \(consumer.grantType.value.rawValue), which the server cannot change in place: the consumer is deleted and created again",
+                    changedFields: changed, forcesReplacement: changedFields.filter(\.forcesReplacement).map(\.key),
+                    reason: "\(forcing.key) changes from \(before.fields.value(of: forcing).plainText) to \(after.fields.value(of: forcing).plainText), which the server cannot change in place: the consumer is deleted and created again",
                     liveKey: match.key, liveFingerprint: Fingerprint.of(match, for: .replace), groupRef: reference),
                 phase: .consumerChanges, location: consumer.location))
             return
         }
-        if isOwn, let own, changed.contains("permission_group") {
+        if isOwn, let own, changedFields.contains(.permissionGroup) {
             let missing = ownNeeds.subtracting(finalPermissions(of: reference))
             if !missing.isEmpty {
                 diagnostics.append(.ownConsumerMoved(
-                    Array(missing), own: own, to: groupName(of: reference), from: index.groupName(match.groupID),
-                    at: consumer.permissionGroup.location))
+                    Array(missing), own: own, to: groupName(of: reference), from: index.groupName(match.permissionGroup),
+                    at: consumer.location(of: .permissionGroup)))
             }
         }
-        let after = state(of: consumer, key: match.key)
         if !changed.isEmpty {
             var reason = "differs in \(changed.joined(separator: ", "))"
             if let renamedFrom { reason += "; found by its previous name \(DisplayText.quoted(renamedFrom))" }
@@ -168,18 +159,13 @@ extension PlanBuilder {
     }
 
     /// A live consumer in plan form.
-    private func liveState(of consumer: LiveConsumer) -> ConsumerState {
-        ConsumerState(
-            key: consumer.key, name: consumer.name, description: consumer.description, grantType: consumer.grantType,
-            permissionGroup: index.groupName(consumer.groupID), redirectURI: consumer.redirectURI, hub: consumer.hubEnabled)
+    func liveState(of consumer: LiveConsumer) -> ConsumerState {
+        ConsumerState(key: consumer.key, fields: consumer.fields.with(group: index.groupName(consumer.permissionGroup)))
     }
 
     /// The declared consumer in plan form.
     private func state(of consumer: DesiredConsumer, key: String?) -> ConsumerState {
-        ConsumerState(
-            key: key, name: consumer.name.value, description: consumer.description.value,
-            grantType: consumer.grantType.value, permissionGroup: consumer.permissionGroup.value,
-            redirectURI: consumer.redirectURI.value, hub: consumer.hub.value)
+        ConsumerState(key: key, fields: consumer.fields)
     }
 
     /// With `prune`, deletes undeclared live objects (phases 4 and 5), except the ones kept; with `--target`,
@@ -207,12 +193,12 @@ extension PlanBuilder {
             let address = ResourceAddress(.group, group.name)
             if let location = protectedGroups[ExactName(group.name)] {
                 keep("kept: \(address) (id \(group.id)) is in settings.protect", at: location)
-            } else if group.id == own?.groupID {
+            } else if group.id == own?.permissionGroup {
                 keep("kept: \(address) (id \(group.id)) is the group of the consumer this tool signs in as", at: pruneLocation)
             } else if group.isDefault {
                 keep("kept: \(address) (id \(group.id)) is the default group, which the server cannot delete", at: pruneLocation)
             } else {
-                let before = GroupState(name: group.name, description: group.description, permissions: group.permissions)
+                let before = group.fields
                 pending.append(PendingAction(
                     action: PlanAction(
                         address: address, action: .delete, before: .group(before), after: nil, reason: reason,

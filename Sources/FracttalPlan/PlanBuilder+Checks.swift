@@ -27,16 +27,16 @@ extension PlanBuilder {
             case .live(let match, _) where !decision.isProtected:
                 let key = live.consumers[match].key
                 let label = liveConsumers[match].removed ? "replacing key \(key)" : "key \(key)"
-                users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (\(label))")
+                users[id, default: []].append("\(DisplayText.quoted(consumer.name)) (\(label))")
             case .none:
-                users[id, default: []].append("\(DisplayText.quoted(consumer.name.value)) (to be created)")
+                users[id, default: []].append("\(DisplayText.quoted(consumer.name)) (to be created)")
             default:
                 break
             }
         }
         for (position, consumer) in live.consumers.enumerated()
-        where !liveConsumers[position].removed && groupIDs.contains(consumer.groupID) && !declarationSetsGroup(ofLive: position) {
-            users[consumer.groupID, default: []].append("\(DisplayText.quoted(consumer.name)) (key \(consumer.key))")
+        where !liveConsumers[position].removed && groupIDs.contains(consumer.permissionGroup) && !declarationSetsGroup(ofLive: position) {
+            users[consumer.permissionGroup, default: []].append("\(DisplayText.quoted(consumer.name)) (key \(consumer.key))")
         }
         return users
     }
@@ -65,14 +65,14 @@ extension PlanBuilder {
     /// Checks that the tool's own group grants what each action needs, at the time the action runs.
     mutating func checkOwnPermissions() {
         guard let own else { return }
-        let ownGroupName = index.groupName(own.groupID)
-        let before = index.groupsByID[own.groupID]?.permissions ?? []
-        let afterStepOne = finalPermissions(of: .live(id: own.groupID))
+        let ownGroupName = index.groupName(own.permissionGroup)
+        let before = index.groupsByID[own.permissionGroup]?.permissions ?? []
+        let afterStepOne = finalPermissions(of: .live(id: own.permissionGroup))
         var duringConsumerChanges = afterStepOne
         var afterConsumerChanges = afterStepOne
         if let livePosition = index.consumer(key: own.key), let position = liveConsumers[livePosition].declaration,
            !consumers[position].isProtected,
-           let reference = consumers[position].groupReference, reference != .live(id: own.groupID) {
+           let reference = consumers[position].groupReference, reference != .live(id: own.permissionGroup) {
             // The tool's consumer moves during phase 2: actions beside it may run in either group.
             afterConsumerChanges = finalPermissions(of: reference)
             duringConsumerChanges = afterStepOne.intersection(afterConsumerChanges)
@@ -134,14 +134,14 @@ extension PlanBuilder {
         }
         guard !undeclared.isEmpty else { return }
         for (position, consumer) in desired.consumers.enumerated() where covers(consumer: position) {
-            guard let others = undeclared[ExactName(consumer.name.value)] else { continue }
+            guard let others = undeclared[ExactName(consumer.name)] else { continue }
             let own: [String]
             switch consumers[position].match {
             case .live(let match, _): own = [live.consumers[match].key]
             case .none: own = ["a new one"]
             case .failed: continue
             }
-            diagnostics.append(.nameWillCollide(consumer.name.value, keys: own + others, at: consumer.name.location))
+            diagnostics.append(.nameWillCollide(consumer.name, keys: own + others, at: consumer.location(of: .name)))
         }
     }
 }

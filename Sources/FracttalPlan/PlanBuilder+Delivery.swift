@@ -105,14 +105,12 @@ extension PlanBuilder {
             diagnostics.append(.undeclaredUndelivered(consumer, reason: reason, at: pruneLocation))
             return
         }
-        let address = ResourceAddress(.consumer, desired.consumers[declaration].name.value)
+        let address = ResourceAddress(.consumer, desired.consumers[declaration].name)
         if let location = protectLocation(of: consumer) ?? (consumers[declaration].isProtected ? desired.consumers[declaration].location : nil) {
             keep("kept: \(address) (key \(consumer.key)) is in settings.protect, so its secret is not rotated although \(reason); rotate it by hand", at: location)
             return
         }
-        let state = ConsumerState(
-            key: consumer.key, name: consumer.name, description: consumer.description, grantType: consumer.grantType,
-            permissionGroup: index.groupName(consumer.groupID), redirectURI: consumer.redirectURI, hub: consumer.hubEnabled)
+        let state = liveState(of: consumer)
         pending.append(PendingAction(
             action: PlanAction(
                 address: address, action: .rotateSecret, before: .consumer(state), after: .consumer(state),
@@ -151,7 +149,7 @@ extension PlanBuilder {
 
     /// Where a message about the declaration of `name` points, if it is declared.
     private func declarationLocation(named name: String) -> SourceLocation? {
-        desired.consumers.first { ExactName($0.name.value) == ExactName(name) }?.location
+        desired.consumers.first { ExactName($0.name) == ExactName(name) }?.location
     }
 
     /// A line of the plan about delivery, also given as a note.

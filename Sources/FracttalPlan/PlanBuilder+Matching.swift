@@ -4,7 +4,7 @@ extension PlanBuilder {
     /// Warns about protect entries that name nothing live nor declared.
     mutating func checkProtectEntries() {
         guard !protectedConsumers.isEmpty || !protectedGroups.isEmpty else { return }
-        let declaredConsumers = Set(desired.consumers.map { ExactName($0.name.value) })
+        let declaredConsumers = Set(desired.consumers.map { ExactName($0.name) })
         var seen: Set<ExactName> = []
         for entry in desired.settings.protectedConsumers where seen.insert(ExactName(entry.value)).inserted {
             let name = entry.value
@@ -102,13 +102,13 @@ extension PlanBuilder {
     mutating func matchConsumers() {
         for (position, consumer) in desired.consumers.enumerated() {
             var match = findLiveConsumer(for: consumer, reporting: covers(consumer: position))
-            var isProtected = !protectedConsumers.isEmpty && protectedConsumers[ExactName(consumer.name.value)] != nil
+            var isProtected = !protectedConsumers.isEmpty && protectedConsumers[ExactName(consumer.name)] != nil
             if case .live(let found, _) = match {
                 if let other = liveConsumers[found].declaration {
                     let first = desired.consumers[other]
                     if covers(consumer: position) || covers(consumer: other) {
                         diagnostics.append(.consumerClaimedTwice(
-                            consumer.name.value, live: live.consumers[found], otherName: first.name.value,
+                            consumer.name, live: live.consumers[found], otherName: first.name,
                             otherLocation: first.location, at: consumer.location))
                     }
                     match = .failed
@@ -131,12 +131,12 @@ extension PlanBuilder {
             }
             return .live(found, renamedFrom: nil)
         }
-        let byName = index.consumers(named: consumer.name.value)
+        let byName = index.consumers(named: consumer.name)
         if byName.count == 1 { return .live(byName[0], renamedFrom: nil) }
         if byName.count > 1 {
             for candidate in byName { liveConsumers[candidate].inDispute = true }
             if reporting {
-                diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: byName.map { live.consumers[$0] }, at: consumer.name.location))
+                diagnostics.append(.ambiguousConsumer(consumer.name, matches: byName.map { live.consumers[$0] }, at: consumer.location(of: .name)))
             }
             return .failed
         }
@@ -156,7 +156,7 @@ extension PlanBuilder {
         default:
             for candidate in found { liveConsumers[candidate].inDispute = true }
             if reporting {
-                diagnostics.append(.ambiguousConsumer(consumer.name.value, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
+                diagnostics.append(.ambiguousConsumer(consumer.name, matches: found.map { live.consumers[$0] }, at: foundBy[0].location))
             }
             return .failed
         }
@@ -167,7 +167,7 @@ extension PlanBuilder {
         lazy var groupNames = Set(desired.groups.map { ExactName($0.name.value) }).union(index.groupNames.map(ExactName.init))
             .map(\.text).sorted { $0 != $1 ? $0 < $1 : $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (position, consumer) in desired.consumers.enumerated() where covers(consumer: position) {
-            let name = consumer.permissionGroup.value
+            let name = consumer.permissionGroup
             if let declaration = groupDeclarationByName[ExactName(name)] {
                 let group = groups[declaration]
                 if !group.matchFailed {
@@ -181,9 +181,9 @@ extension PlanBuilder {
                 consumers[position].groupReference = .live(id: candidates[0].id)
             case 0:
                 let suggestion = Suggestion.nearest(to: name, among: groupNames)
-                diagnostics.append(.unknownGroupReference(name, suggestion: suggestion, at: consumer.permissionGroup.location))
+                diagnostics.append(.unknownGroupReference(name, suggestion: suggestion, at: consumer.location(of: .permissionGroup)))
             default:
-                diagnostics.append(.ambiguousGroupReference(name, ids: candidates.map(\.id), at: consumer.permissionGroup.location))
+                diagnostics.append(.ambiguousGroupReference(name, ids: candidates.map(\.id), at: consumer.location(of: .permissionGroup)))
             }
         }
     }

@@ -40,38 +40,30 @@ extension PlanBuilder {
         for (position, consumer) in desired.consumers.enumerated() {
             guard case .none = consumers[position].match, case .live(let groupID)? = consumers[position].groupReference else { continue }
             let twins = undeclaredByFields[TwinFields(consumer, groupID: groupID), default: []].filter {
-                ExactName(live.consumers[$0].name) != ExactName(consumer.name.value)
+                ExactName(live.consumers[$0].name) != ExactName(consumer.name)
             }
             guard twins.count == 1, let twin = twins.first.map({ live.consumers[$0] }) else { continue }
-            diagnostics.append(.createLooksLikeRename(consumer.name.value, twin: twin, at: consumer.name.location))
+            diagnostics.append(.createLooksLikeRename(consumer.name, twin: twin, at: consumer.location(of: .name)))
         }
     }
 }
 
-/// Every field of a consumer that a rename keeps: two consumers equal in these differ only by name.
+/// Every field of a consumer but its name: two consumers equal in these differ only by name.
 private struct TwinFields: Hashable {
-    var description: String?
-    var grantType: GrantType
-    var groupID: Int
-    var redirectURI: String?
-    var hub: Bool
+    var fields: ConsumerFields<Int>
 
     init(_ live: LiveConsumer) {
-        self.init(description: live.description, grantType: live.grantType, groupID: live.groupID, redirectURI: live.redirectURI, hub: live.hubEnabled)
+        self.init(live.fields)
     }
 
     init(_ desired: DesiredConsumer, groupID: Int) {
-        self.init(
-            description: desired.description.value, grantType: desired.grantType.value, groupID: groupID,
-            redirectURI: desired.redirectURI.value, hub: desired.hub.value)
+        self.init(desired.fields.with(group: groupID))
     }
 
-    init(description: String?, grantType: GrantType, groupID: Int, redirectURI: String?, hub: Bool) {
-        self.description = description
-        self.grantType = grantType
-        self.groupID = groupID
-        self.redirectURI = redirectURI
-        self.hub = hub
+    private init(_ fields: ConsumerFields<Int>) {
+        var fields = fields
+        fields.name = ""
+        self.fields = fields
     }
 }
 

@@ -135,7 +135,7 @@ struct PlanBuilder {
         self.protectedGroups = protectedGroups
         let own = context.ownClientID.flatMap { index.consumer(key: $0) }.map { live.consumers[$0] }
         self.own = own
-        let ownGroupPermissions = own.flatMap { index.groupsByID[$0.groupID]?.permissions } ?? []
+        let ownGroupPermissions = own.flatMap { index.groupsByID[$0.permissionGroup]?.permissions } ?? []
         ownNeeds = Self.readPermissions.union(ownGroupPermissions.intersection(Self.managementPermissions))
         groups = Array(repeating: GroupDecision(), count: desired.groups.count)
         consumers = Array(repeating: ConsumerDecision(), count: desired.consumers.count)

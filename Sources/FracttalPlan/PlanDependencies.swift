@@ -153,9 +153,9 @@ extension PlanBuilder {
         }
         var consumers: [PlanDependencies.Consumer] = []
         if let own, !actions.isEmpty {
-            if !actedOnIDs.contains(own.groupID) { groupIDs.insert(own.groupID) }
+            if !actedOnIDs.contains(own.permissionGroup) { groupIDs.insert(own.permissionGroup) }
             if !actedOnKeys.contains(ExactName(own.key)), let position = index.consumer(key: own.key) {
-                let name = liveConsumers[position].declaration.map { desired.consumers[$0].name.value } ?? own.name
+                let name = liveConsumers[position].declaration.map { desired.consumers[$0].name } ?? own.name
                 consumers.append(.init(address: ResourceAddress(.consumer, name), key: own.key, fingerprint: Fingerprint.dependency(of: own)))
             }
         }

@@ -39,7 +39,7 @@ extension PlanBuilder {
         let groupByName = Dictionary(
             desired.groups.enumerated().map { (ExactName($0.element.name.value), $0.offset) }, uniquingKeysWith: { first, _ in first })
         let consumerByName = Dictionary(
-            desired.consumers.enumerated().map { (ExactName($0.element.name.value), $0.offset) }, uniquingKeysWith: { first, _ in first })
+            desired.consumers.enumerated().map { (ExactName($0.element.name), $0.offset) }, uniquingKeysWith: { first, _ in first })
         for target in scope.targets {
             switch target.kind {
             case .group:
@@ -50,7 +50,7 @@ extension PlanBuilder {
             case .consumer:
                 if let position = consumerByName[ExactName(target.name)] {
                     scope.consumers.insert(position)
-                    if let group = groupByName[ExactName(desired.consumers[position].permissionGroup.value)] {
+                    if let group = groupByName[ExactName(desired.consumers[position].permissionGroup)] {
                         scope.groups.insert(group)
                     }
                     continue
@@ -73,7 +73,7 @@ extension PlanBuilder {
                 if !undeclared.isEmpty {
                     scope.liveConsumers.formUnion(undeclared)
                 } else if let declaration = named.compactMap({ liveConsumers[$0].declaration }).first {
-                    let declared = ResourceAddress(.consumer, desired.consumers[declaration].name.value)
+                    let declared = ResourceAddress(.consumer, desired.consumers[declaration].name)
                     diagnostics.append(.targetNamesNothing(target, suggestion: declared, declaredAs: true))
                 } else {
                     diagnostics.append(.targetNamesNothing(target, suggestion: nearestAddress(to: target), declaredAs: false))
@@ -100,7 +100,7 @@ extension PlanBuilder {
         func names(_ kind: ResourceKind) -> [String] {
             let all = switch kind {
             case .group: desired.groups.map(\.name.value) + live.groups.map(\.name)
-            case .consumer: desired.consumers.map(\.name.value) + live.consumers.map(\.name)
+            case .consumer: desired.consumers.map(\.name) + live.consumers.map(\.name)
             }
             var seen: Set<ExactName> = []
             return all.filter { seen.insert(ExactName($0)).inserted }

@@ -15,8 +15,8 @@ struct ApplyIdentityEndToEndTests {
             let automation = try #require(try await sandbox.live().groups.first { $0.name == "Automation" })
             for index in 0..<40 {
                 _ = try await client.createConsumer(
-                    ConsumerFields(name: "old-\(index)", description: nil, grantType: .clientCredentials, groupID: automation.id,
-                                   redirectURI: nil, hubEnabled: false),
+                    ConsumerFields(name: "old-\(index)", description: nil, grantType: .clientCredentials, permissionGroup: automation.id,
+                                   redirectURI: nil, hub: false),
                     knownKeys: [])
             }
             try await client.shutdown()
@@ -53,8 +53,8 @@ struct ApplyIdentityEndToEndTests {
             let client = try sandbox.client()
             let automation = try #require(try await sandbox.live().groups.first { $0.name == "Automation" })
             let creation = try await client.createConsumer(
-                ConsumerFields(name: "deployer", description: "applies plans", grantType: .clientCredentials, groupID: automation.id,
-                               redirectURI: nil, hubEnabled: false),
+                ConsumerFields(name: "deployer", description: "applies plans", grantType: .clientCredentials, permissionGroup: automation.id,
+                               redirectURI: nil, hub: false),
                 knownKeys: [])
             try await client.shutdown()
             guard case .created(_, let deployer) = creation else { Issue.record("the deployer was not created"); return }
@@ -156,7 +156,7 @@ struct ApplyInterruptionEndToEndTests {
             let made = try #require(live.consumers.first { $0.name == "held-svc" })
             let group = try #require(live.groups.first { $0.name == "PERMISO 1 TECNICO" })
             let fields = ConsumerFields(
-                name: "held-svc", description: "made by hand", grantType: .clientCredentials, groupID: group.id, redirectURI: nil, hubEnabled: false)
+                name: "held-svc", description: "made by hand", grantType: .clientCredentials, permissionGroup: group.id, redirectURI: nil, hub: false)
             let byHand = try await client.createConsumer(fields, knownKeys: [made.key]).consumer
             try await client.shutdown()
 

@@ -47,7 +47,7 @@ struct PlanEndToEndTests {
         try await SandboxFixture.with { sandbox in
             let live = try await sandbox.live()
             let alex = try #require(live.consumers.first { $0.name == "consumidor alex" })
-            let group = try #require(live.groups.first { $0.id == alex.groupID })
+            let group = try #require(live.groups.first { $0.id == alex.permissionGroup })
             try sandbox.write("""
                 version: 1
                 consumers:
@@ -72,7 +72,7 @@ struct PlanEndToEndTests {
         try await SandboxFixture.with { sandbox in
             let live = try await sandbox.live()
             let consumer = try #require(live.consumers.first { $0.name == "Projeto 1212" && $0.grantType == .clientCredentials })
-            let group = try #require(live.groups.first { $0.id == consumer.groupID })
+            let group = try #require(live.groups.first { $0.id == consumer.permissionGroup })
             try sandbox.write("""
                 version: 1
                 consumers:
@@ -120,7 +120,7 @@ struct PlanEndToEndTests {
         try await SandboxFixture.with { sandbox in
             let live = try await sandbox.live()
             let consumer = try #require(live.consumers.first { $0.name == "consumidorfabian09/05" })
-            let group = try #require(live.groups.first { $0.id == consumer.groupID })
+            let group = try #require(live.groups.first { $0.id == consumer.permissionGroup })
             let instant = ISO8601DateFormatter().string(from: Date())
             try sandbox.write("""
                 version: 1
@@ -128,7 +128,7 @@ struct PlanEndToEndTests {
                   - name: consumidorfabian09/05
                     permission_group: \(group.name)
                     grant_type: \(consumer.grantType.rawValue)
-                    hub: \(consumer.hubEnabled)
+                    hub: \(consumer.hub)
                     rotate_secret_before: \(instant)
 
                 """ + (consumer.description.map { "    description: \"\($0)\"\n" } ?? "")
@@ -148,7 +148,7 @@ struct PlanEndToEndTests {
             let client = try sandbox.client()
             let live = try await client.readLiveState()
             let group = try #require(live.groups.first { $0.name == "PERMISO 1 TECNICO" })
-            let fields = ConsumerFields(name: "twin", description: nil, grantType: .clientCredentials, groupID: group.id, redirectURI: nil, hubEnabled: false)
+            let fields = ConsumerFields(name: "twin", description: nil, grantType: .clientCredentials, permissionGroup: group.id, redirectURI: nil, hub: false)
             let first = try await client.createConsumer(fields, knownKeys: []).consumer
             let second = try await client.createConsumer(fields, knownKeys: [first.key]).consumer
             try await client.shutdown()

@@ -33,7 +33,7 @@ import Testing
                 knownIDs: Set(live.groups.map(\.id))
             ).group
             let creation = try await admin.createConsumer(
-                ConsumerFields(name: "auditor", description: nil, grantType: .clientCredentials, groupID: limited.id, redirectURI: nil, hubEnabled: false),
+                ConsumerFields(name: "auditor", description: nil, grantType: .clientCredentials, permissionGroup: limited.id, redirectURI: nil, hub: false),
                 knownKeys: Set(live.consumers.map(\.key))
             )
             guard case .created(_, let secret) = creation else {

@@ -73,8 +73,8 @@ import Testing
             let group = try #require(live.groups.first { $0.name == "ops \(kind) 0" })
             for index in 0..<6 {
                 let fields = ConsumerFields(
-                    name: "erp \(kind) \(index)", description: nil, grantType: .clientCredentials, groupID: group.id,
-                    redirectURI: nil, hubEnabled: index.isMultiple(of: 2)
+                    name: "erp \(kind) \(index)", description: nil, grantType: .clientCredentials, permissionGroup: group.id,
+                    redirectURI: nil, hub: index.isMultiple(of: 2)
                 )
                 let creation = try await client.createConsumer(fields, knownKeys: Set(live.consumers.map(\.key)))
                 #expect(creation.consumer.matches(fields))

@@ -13,7 +13,7 @@ import Testing
             #expect(state.groups.filter(\.isDefault).map(\.name) == ["Default"])
             #expect(state.consumers.count == 8)
             #expect(state.consumers.contains { $0.key == sandbox.bootstrap.key && $0.name == "ci-bootstrap" })
-            #expect(state.consumers.contains { $0.name == "Conexiones API Fracttal Imè" && $0.grantType == .authorizationCode && $0.hubEnabled })
+            #expect(state.consumers.contains { $0.name == "Conexiones API Fracttal Imè" && $0.grantType == .authorizationCode && $0.hub })
             #expect(state.catalog.codes.count == 53)
             #expect(state.catalog.contains(PermissionCode(module: "work_orders", action: "create")))
             #expect(!state.catalog.contains(PermissionCode(module: "reports", action: "edit")))

@@ -11,7 +11,7 @@ import Testing
             let live = try await client.readLiveState()
             let token = try await client.currentTokenForTest()
             guard case .created(let consumer, let created) = try await client.createConsumer(
-                ConsumerFields(name: "logged", description: nil, grantType: .clientCredentials, groupID: live.groups[0].id, redirectURI: nil, hubEnabled: false),
+                ConsumerFields(name: "logged", description: nil, grantType: .clientCredentials, permissionGroup: live.groups[0].id, redirectURI: nil, hub: false),
                 knownKeys: Set(live.consumers.map(\.key))
             ) else {
                 Issue.record("expected a plain creation")

@@ -35,8 +35,8 @@ import Testing
             let live = try await client.readLiveState()
             let group = try #require(live.groups.first { $0.name == "PERMISO 1 TECNICO" })
             let fields = ConsumerFields(
-                name: "erp-sync", description: "ERP", grantType: .authorizationCode, groupID: group.id,
-                redirectURI: "https://erp.example.com/callback", hubEnabled: true
+                name: "erp-sync", description: "ERP", grantType: .authorizationCode, permissionGroup: group.id,
+                redirectURI: "https://erp.example.com/callback", hub: true
             )
             guard case .created(let consumer, let first) = try await client.createConsumer(fields, knownKeys: Set(live.consumers.map(\.key))) else {
                 Issue.record("expected a plain creation")
@@ -45,13 +45,13 @@ import Testing
             #expect(consumer.matches(fields) && first.key == consumer.key && first.secret.count == 32)
 
             let changed = ConsumerFields(
-                name: "erp-sync", description: nil, grantType: .authorizationCode, groupID: group.id,
-                redirectURI: "http://127.0.0.1:8080/callback", hubEnabled: false
+                name: "erp-sync", description: nil, grantType: .authorizationCode, permissionGroup: group.id,
+                redirectURI: "http://127.0.0.1:8080/callback", hub: false
             )
             let replaced = try await client.replaceConsumer(key: consumer.key, with: changed)
             #expect(replaced.matches(changed) && replaced.key == consumer.key)
 
-            let worker = ConsumerFields(name: "worker", description: nil, grantType: .clientCredentials, groupID: group.id, redirectURI: nil, hubEnabled: false)
+            let worker = ConsumerFields(name: "worker", description: nil, grantType: .clientCredentials, permissionGroup: group.id, redirectURI: nil, hub: false)
             guard case .created(let workerConsumer, let old) = try await client.createConsumer(worker, knownKeys: []) else {
                 Issue.record("expected a plain creation")
                 return
@@ -75,8 +75,8 @@ import Testing
             let live = try await sandbox.client.readLiveState()
             let alex = try #require(live.consumers.first { $0.name == "consumidor alex" })
             let fields = ConsumerFields(
-                name: alex.name, description: nil, grantType: .authorizationCode, groupID: alex.groupID,
-                redirectURI: "https://example.com/cb", hubEnabled: false
+                name: alex.name, description: nil, grantType: .authorizationCode, permissionGroup: alex.permissionGroup,
+                redirectURI: "https://example.com/cb", hub: false
             )
             await #expect(throws: FracttalAPIError.self) {
                 _ = try await sandbox.client.replaceConsumer(key: alex.key, with: fields)

@@ -69,7 +69,7 @@ struct ApplierAdoptionTests {
         #expect(report.succeeded)
         #expect(report.results[0].adopted)
         let groupID = try #require(report.results[0].groupID)
-        #expect(await fake.consumers.first?.groupID == groupID)
+        #expect(await fake.consumers.first?.permissionGroup == groupID)
     }
 
     @Test func aReplacementCreatesStoresTheNewSecretThenDeletesTheOldOne() async throws {

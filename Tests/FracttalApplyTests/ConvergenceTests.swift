@@ -20,12 +20,12 @@ struct ConvergenceTests {
             ],
             consumers: [
                 DesiredConsumer(
-                    name: located("erp-sync"), description: located(nil), grantType: located(.clientCredentials),
-                    permissionGroup: located("Técnicos"), redirectURI: located(nil), hub: located(true), location: place),
+                    fields: ConsumerFields(name: "erp-sync", permissionGroup: "Técnicos", hub: true),
+                    fieldLocations: FieldLocations(default: place), location: place),
                 DesiredConsumer(
-                    name: located("bi"), description: located(nil), grantType: located(.authorizationCode),
-                    permissionGroup: located("Default"), redirectURI: located("https://bi.example.com/cb"), hub: located(false),
-                    location: place),
+                    fields: ConsumerFields(
+                        name: "bi", grantType: .authorizationCode, permissionGroup: "Default", redirectURI: "https://bi.example.com/cb"),
+                    fieldLocations: FieldLocations(default: place), location: place),
             ])
     }
 

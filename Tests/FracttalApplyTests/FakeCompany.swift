@@ -145,33 +145,26 @@ actor FakeCompany: FracttalMutations {
         groups.removeAll { $0.id == id }
     }
 
-    func createConsumer(_ fields: ConsumerFields, knownKeys: Set<String>) async throws -> ConsumerCreation {
+    func createConsumer(_ fields: ConsumerFields<Int>, knownKeys: Set<String>) async throws -> ConsumerCreation {
         try await begin(.createConsumer(fields.name))
         defer { end(.createConsumer(fields.name)) }
         knownKeysGiven[fields.name] = knownKeys
-        guard groups.contains(where: { $0.id == fields.groupID }) else { throw NotFound(what: "group \(fields.groupID)") }
+        guard groups.contains(where: { $0.id == fields.permissionGroup }) else { throw NotFound(what: "group \(fields.permissionGroup)") }
         let key = "K" + String(repeating: "0", count: 13) + String(format: "%04d", nextKeyNumber)
         nextKeyNumber += 1
-        let consumer = LiveConsumer(
-            key: key, name: fields.name, description: fields.description, grantType: fields.grantType,
-            groupID: fields.groupID, redirectURI: fields.redirectURI, hubEnabled: fields.hubEnabled,
-            secretCreatedAt: Self.secretIssued)
+        let consumer = LiveConsumer(key: key, fields: fields, secretCreatedAt: Self.secretIssued)
         consumers.append(consumer)
         let secret = issueSecret(for: key)
         if lostAnswers.contains(fields.name) { return .adopted(consumer) }
         return .created(consumer, ConsumerCredentials(key: key, secret: secret))
     }
 
-    func replaceConsumer(key: String, with fields: ConsumerFields) async throws -> LiveConsumer {
+    func replaceConsumer(key: String, with fields: ConsumerFields<Int>) async throws -> LiveConsumer {
         try await begin(.replaceConsumer(key))
         defer { end(.replaceConsumer(key)) }
         guard let index = consumers.firstIndex(where: { $0.key == key }) else { throw NotFound(what: "consumer \(key)") }
         guard consumers[index].grantType == fields.grantType else { throw NotFound(what: "grant type change") }
-        consumers[index].name = fields.name
-        consumers[index].description = fields.description
-        consumers[index].groupID = fields.groupID
-        consumers[index].redirectURI = fields.redirectURI
-        consumers[index].hubEnabled = fields.hubEnabled
+        consumers[index].fields = fields
         return consumers[index]
     }
 

@@ -12,27 +12,29 @@ enum Fixture {
     static func groupCreate(_ name: String, step: Int = 1) -> PlanAction {
         PlanAction(
             address: ResourceAddress(.group, name), action: .create, step: step, before: nil,
-            after: .group(GroupState(name: name, description: nil, permissions: viewAssets)), reason: "test")
+            after: .group(GroupFields(name: name, description: nil, permissions: viewAssets)), reason: "test")
     }
 
     static func groupUpdate(_ name: String, id: Int, step: Int = 1) -> PlanAction {
         PlanAction(
             address: ResourceAddress(.group, name), action: .update, step: step,
-            before: .group(GroupState(name: name, description: nil, permissions: [])),
-            after: .group(GroupState(name: name, description: "updated", permissions: viewAssets)),
+            before: .group(GroupFields(name: name, description: nil, permissions: [])),
+            after: .group(GroupFields(name: name, description: "updated", permissions: viewAssets)),
             changedFields: ["description", "permissions"], reason: "test", liveID: id)
     }
 
     static func groupDelete(_ name: String, id: Int, step: Int) -> PlanAction {
         PlanAction(
             address: ResourceAddress(.group, name), action: .delete, step: step,
-            before: .group(GroupState(name: name, description: nil, permissions: [])), after: nil, reason: "test", liveID: id)
+            before: .group(GroupFields(name: name, description: nil, permissions: [])), after: nil, reason: "test", liveID: id)
     }
 
     static func consumerState(_ name: String, key: String? = nil, group: String, grantType: GrantType = .clientCredentials) -> ConsumerState {
         ConsumerState(
-            key: key, name: name, description: nil, grantType: grantType, permissionGroup: group,
-            redirectURI: grantType == .authorizationCode ? "https://example.com/callback" : nil, hub: false)
+            key: key,
+            fields: ConsumerFields(
+                name: name, grantType: grantType, permissionGroup: group,
+                redirectURI: grantType == .authorizationCode ? "https://example.com/callback" : nil))
     }
 
     static func consumerCreate(_ name: String, group: GroupReference = .live(id: 1), groupName: String = "Default", step: Int = 2) -> PlanAction {

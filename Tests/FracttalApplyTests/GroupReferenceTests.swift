@@ -22,9 +22,9 @@ struct GroupReferenceTests {
         let groupID = try #require(await fake.groups.first { $0.name == "G" }?.id)
         #expect(report.results[1].groupID == groupID)
         let consumers = await fake.consumers
-        #expect(consumers.first { $0.name == "a" }?.groupID == groupID)
-        #expect(consumers.first { $0.name == "b" }?.groupID == groupID)
-        #expect(consumers.first { $0.name == "c" }?.groupID == 1)
+        #expect(consumers.first { $0.name == "a" }?.permissionGroup == groupID)
+        #expect(consumers.first { $0.name == "b" }?.permissionGroup == groupID)
+        #expect(consumers.first { $0.name == "c" }?.permissionGroup == 1)
     }
 
     @Test func createsAreToldTheIDsAndKeysKnownBeforeThem() async throws {

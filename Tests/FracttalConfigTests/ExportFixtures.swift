@@ -225,11 +225,11 @@ func expectExactDeclarations(
     let groupNames = Dictionary(live.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     #expect(loaded.state.consumers.count == consumers.count, sourceLocation: sourceLocation)
     for (declared, consumer) in zip(loaded.state.consumers, consumers) {
-        #expect(sameText(declared.name.value, consumer.name), "consumer \(consumer.key) name", sourceLocation: sourceLocation)
-        #expect(sameText(declared.description.value, consumer.description), "consumer \(consumer.key) description", sourceLocation: sourceLocation)
-        #expect(declared.grantType.value == consumer.grantType, sourceLocation: sourceLocation)
-        #expect(sameText(declared.permissionGroup.value, groupNames[consumer.groupID]), sourceLocation: sourceLocation)
-        #expect(sameText(declared.redirectURI.value, consumer.redirectURI), sourceLocation: sourceLocation)
-        #expect(declared.hub.value == consumer.hubEnabled, sourceLocation: sourceLocation)
+        #expect(sameText(declared.name, consumer.name), "consumer \(consumer.key) name", sourceLocation: sourceLocation)
+        #expect(sameText(declared.description, consumer.description), "consumer \(consumer.key) description", sourceLocation: sourceLocation)
+        #expect(declared.grantType == consumer.grantType, sourceLocation: sourceLocation)
+        #expect(sameText(declared.permissionGroup, groupNames[consumer.permissionGroup]), sourceLocation: sourceLocation)
+        #expect(sameText(declared.redirectURI, consumer.redirectURI), sourceLocation: sourceLocation)
+        #expect(declared.hub == consumer.hub, sourceLocation: sourceLocation)
     }
 }

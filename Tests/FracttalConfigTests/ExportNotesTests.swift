@@ -32,7 +32,7 @@ struct ExportNotesTests {
         #expect(trip.loaded.diagnostics.isEmpty, "\(trip.loaded.diagnostics)")
         #expect(trip.loaded.state.groups.map(\.name.value) == ["Técnicos", "Otro"])
         #expect(trip.loaded.state.groups.first?.description.value == nil)
-        #expect(trip.loaded.state.consumers.map(\.name.value) == ["a", "b", "c"])
+        #expect(trip.loaded.state.consumers.map(\.name) == ["a", "b", "c"])
         // The plan refuses until a group is renamed by hand.
         #expect(trip.errors.count == 1)
         #expect(trip.errors.first?.contains("Técnicos") == true)
@@ -90,7 +90,7 @@ struct ExportNotesTests {
         #expect(trip.planned.plan.actions.isEmpty)
         #expect(trip.loaded.state.groups.map(\.name.value) == ["Llano"])
         // A consumer of a group left out for its description still names it: the plan finds it live.
-        #expect(trip.loaded.state.consumers.map(\.name.value) == ["en ok"])
+        #expect(trip.loaded.state.consumers.map(\.name) == ["en ok"])
         #expect(trip.loaded.diagnostics.map(\.severity) == [.warning])
         #expect(trip.loaded.state.groups.first?.description.value == "$HOME y {env:X} y $ {x}")
     }
@@ -141,7 +141,7 @@ struct ExportNotesTests {
         #expect(trip.errors.isEmpty, "\(trip.errors)")
         #expect(trip.planned.plan.actions.isEmpty)
         #expect(trip.loaded.state.groups.map(\.name.value) == ["Base"])
-        #expect(trip.loaded.state.consumers.map(\.name.value) == ["en inventario", "gemelo"])
+        #expect(trip.loaded.state.consumers.map(\.name) == ["en inventario", "gemelo"])
         #expect(trip.loaded.state.consumers.last?.key?.value == "AAAAAAAAAAAAAAAAA9")
     }
 

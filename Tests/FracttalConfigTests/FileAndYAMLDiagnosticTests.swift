@@ -326,8 +326,8 @@ struct FileAndYAMLDiagnosticTests {
         ], environment: ["FRACTTAL_CLIENT_SECRET": secret, "OTHER": "otro"])
         #expect(!loaded.diagnostics.contains { $0.message.contains(secret) })
         #expect(loaded.state.groups.map(\.name.value) == ["Otros"])
-        #expect(loaded.state.consumers.map(\.redirectURI.value) == [nil, nil])
-        #expect(loaded.state.consumers.last?.description.value == "otro")
+        #expect(loaded.state.consumers.map(\.redirectURI) == [nil, nil])
+        #expect(loaded.state.consumers.last?.description == "otro")
     }
 
     @Test func otherCredentialLookingNamesAreOrdinaryVariables() throws {

@@ -54,16 +54,16 @@ struct LargeConfigurationTests {
         #expect(group.permissions.last?.value.description == "reports:view")
 
         let consumer = loaded.state.consumers[1_230]
-        #expect(consumer.name.value == "integración-1230")
-        #expect(consumer.grantType.value == .authorizationCode)
-        #expect(consumer.redirectURI.value == "https://portal1230.example.com/oauth/callback")
-        #expect(consumer.permissionGroup.value == "Grupo técnico 230")
-        #expect(consumer.hub.value == true)
+        #expect(consumer.name == "integración-1230")
+        #expect(consumer.grantType == .authorizationCode)
+        #expect(consumer.redirectURI == "https://portal1230.example.com/oauth/callback")
+        #expect(consumer.permissionGroup == "Grupo técnico 230")
+        #expect(consumer.hub == true)
         #expect(consumer.maxSecretAge?.value == SecretAge(count: 1_230 % 365 + 1, unit: .days))
 
         let last = try #require(loaded.state.consumers.last)
-        #expect(last.name.value == "integración-9999")
-        #expect(last.hub.value == false)
-        #expect(last.name.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 5)
+        #expect(last.name == "integración-9999")
+        #expect(last.hub == false)
+        #expect(last.location(of: .name).line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 5)
     }
 }

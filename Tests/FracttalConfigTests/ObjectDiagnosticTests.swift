@@ -148,7 +148,7 @@ struct ObjectDiagnosticTests {
             .warning("2️⃣", "FRC134", mentioning: "`Jose\\u{301} svc`", "`Jos\\u{E9} svc`", "{a.yaml#1️⃣}", in: "b.yaml"),
             .error("3️⃣", "FRC133", mentioning: "{a.yaml#1️⃣}", in: "b.yaml"),
         ])
-        #expect(loaded.state.consumers.map { Array($0.name.value.unicodeScalars) } == [
+        #expect(loaded.state.consumers.map { Array($0.name.unicodeScalars) } == [
             Array("Jos\u{E9} svc".unicodeScalars), Array("Jose\u{301} svc".unicodeScalars),
         ])
     }

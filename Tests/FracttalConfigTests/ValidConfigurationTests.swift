@@ -23,7 +23,7 @@ struct ValidConfigurationTests {
               prune: true
             """, [])
         #expect(loaded.state.groups.map(\.name.value) == ["Técnicos"])
-        #expect(loaded.state.consumers.map(\.name.value) == ["erp-sync"])
+        #expect(loaded.state.consumers.map(\.name) == ["erp-sync"])
         #expect(loaded.state.settings.prunes)
         #expect(loaded.state.settings.location?.line == 12)
     }
@@ -78,8 +78,8 @@ struct ValidConfigurationTests {
                 permission_group: Conexiones API Fracttal Imè
             """, [])
         #expect(loaded.state.groups.count == 2)
-        #expect(loaded.state.consumers.map(\.name.value) == ["consumidorfabian09/05", "Consumidorfabian09/05", "1212", "工单同步 🔧"])
-        #expect(loaded.state.consumers[3].name.location.column == 11)
+        #expect(loaded.state.consumers.map(\.name) == ["consumidorfabian09/05", "Consumidorfabian09/05", "1212", "工单同步 🔧"])
+        #expect(loaded.state.consumers[3].location(of: .name).column == 11)
     }
 
     @Test func namesCompareByCodePointsNotByCanonicalEquivalence() throws {
@@ -100,7 +100,7 @@ struct ValidConfigurationTests {
         #expect(loaded.state.groups.map { Array($0.name.value.unicodeScalars) } == [
             Array("Jos\u{E9}".unicodeScalars), Array("Jose\u{301}".unicodeScalars),
         ])
-        #expect(loaded.state.consumers.map { Array($0.permissionGroup.value.unicodeScalars) } == [
+        #expect(loaded.state.consumers.map { Array($0.permissionGroup.unicodeScalars) } == [
             Array("Jose\u{301}".unicodeScalars), Array("Jos\u{E9}".unicodeScalars),
         ])
     }
@@ -120,7 +120,7 @@ struct ValidConfigurationTests {
             """, [], environment: ["FRACTTAL_ENV": "staging", "_EMPTY": "", "AGE": "12h"])
         #expect(loaded.state.groups.first?.name.value == "Integraciones staging")
         #expect(loaded.state.groups.first?.description.value == "$5 y $staging y fin")
-        #expect(loaded.state.consumers.first?.redirectURI.value == "https://portal-staging.example.com/oauth/callback")
+        #expect(loaded.state.consumers.first?.redirectURI == "https://portal-staging.example.com/oauth/callback")
         #expect(loaded.state.consumers.first?.maxSecretAge?.value == SecretAge(count: 12, unit: .hours))
     }
 
@@ -185,8 +185,8 @@ struct ValidConfigurationTests {
         #expect(state.settings.protectedConsumers.map(\.value) == ["ci-bootstrap", "NBqgHRjWA7j1KqLITd"])
         #expect(state.settings.protectedGroups.map(\.value) == ["Default"])
         #expect(state.groups.first?.permissions.map(\.value.description) == ["assets:view", "work_orders:view", "work_orders:edit", "meters:*"])
-        #expect(state.consumers.first?.hub.value == true)
-        #expect(state.consumers.first?.description.value == nil)
+        #expect(state.consumers.first?.hub == true)
+        #expect(state.consumers.first?.description == nil)
     }
 
     @Test func everyConsumerFieldIsRead() throws {
@@ -212,18 +212,18 @@ struct ValidConfigurationTests {
             """, [])
         let consumer = try #require(loaded.state.consumers.first)
         #expect(consumer.location.line == 5 && consumer.location.column == 5)
-        #expect(consumer.grantType.value == .authorizationCode)
-        #expect(consumer.grantType.location.line == 7)
-        #expect(consumer.redirectURI.value == "http://[::1]:8080/cb")
-        #expect(consumer.hub.value == false)
+        #expect(consumer.grantType == .authorizationCode)
+        #expect(consumer.location(of: .grantType).line == 7)
+        #expect(consumer.redirectURI == "http://[::1]:8080/cb")
+        #expect(consumer.hub == false)
         #expect(consumer.key?.value == "NBqgHRjWA7j1KqLITd")
         #expect(consumer.previousNames.map(\.value) == ["consumidor alex", "bi portal"])
         #expect(consumer.rotateSecretBefore?.value == Date(timeIntervalSince1970: 1_793_491_200.5))
         #expect(consumer.maxSecretAge?.value == SecretAge(count: 90, unit: .days))
         let local = try #require(loaded.state.consumers.last)
-        #expect(local.hub.value == false)
-        #expect(local.hub.location == local.location)
-        #expect(local.description.value == nil)
+        #expect(local.hub == false)
+        #expect(local.location(of: .hub) == local.location)
+        #expect(local.description == nil)
     }
 
     @Test func aliasesForValuesAreFine() throws {

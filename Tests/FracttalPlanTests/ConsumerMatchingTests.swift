@@ -16,8 +16,7 @@ struct ConsumerMatchingTests {
         #expect(result.outline == [#"1 create consumer["erp-sync"]"#])
         let action = result.plan.actions[0]
         #expect(action.after == .consumer(ConsumerState(
-            key: nil, name: "erp-sync", description: "SAP PM", grantType: .clientCredentials,
-            permissionGroup: "Techs", redirectURI: nil, hub: true)))
+            key: nil, fields: ConsumerFields(name: "erp-sync", description: "SAP PM", permissionGroup: "Techs", hub: true))))
         #expect(action.groupRef == .live(id: 12))
         #expect(action.liveKey == nil)
     }

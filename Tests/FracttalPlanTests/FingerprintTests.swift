@@ -29,9 +29,9 @@ struct FingerprintTests {
         change { $0.groups[1].accountsCount = 1 }
         change { $0.consumers[0].name = "x" }
         change { $0.consumers[0].description = "" }
-        change { $0.consumers[0].groupID = 1 }
+        change { $0.consumers[0].permissionGroup = 1 }
         change { $0.consumers[0].redirectURI = "https://x.example.com" }
-        change { $0.consumers[0].hubEnabled = true }
+        change { $0.consumers[0].hub = true }
         change { $0.consumers.removeLast() }
         change { $0.catalog.codes.removeLast() }
         let prints = changes.map { Fingerprint.of($0) }

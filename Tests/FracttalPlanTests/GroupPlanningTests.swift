@@ -11,7 +11,7 @@ struct GroupPlanningTests {
         #expect(result.outline == [#"1 create group["Field techs"]"#])
         let action = result.plan.actions[0]
         #expect(action.before == nil)
-        #expect(action.after == .group(GroupState(name: "Field techs", description: nil, permissions: codes(["assets:view", "work_orders:view"]))))
+        #expect(action.after == .group(GroupFields(name: "Field techs", description: nil, permissions: codes(["assets:view", "work_orders:view"]))))
         #expect(action.after?.group?.permissions.map(\.description) == ["assets:view", "work_orders:view"])
         #expect(action.liveID == nil && action.liveFingerprint == nil)
         #expect(result.plan.summary == PlanSummary(create: 1))
@@ -27,7 +27,7 @@ struct GroupPlanningTests {
         #expect(result.outline == [#"1 update group["Techs"]"#])
         let action = result.plan.actions[0]
         #expect(action.changedFields == ["description", "permissions"])
-        #expect(action.before == .group(GroupState(name: "Techs", description: "old", permissions: codes(["assets:edit", "assets:view"]))))
+        #expect(action.before == .group(GroupFields(name: "Techs", description: "old", permissions: codes(["assets:edit", "assets:view"]))))
         #expect(action.liveID == 12)
         #expect(action.liveFingerprint == Fingerprint.of(live))
         #expect(action.reason == "differs in description, permissions")

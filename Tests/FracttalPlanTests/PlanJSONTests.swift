@@ -57,6 +57,28 @@ struct PlanJSONTests {
         #expect(PlanFileError.unsupportedFormatVersion(2).description == "this plan has format_version 2, but this fracttal reads only format_version 1; make the plan again with this version")
     }
 
+    /// A plan saved before a field existed lacks its key: every optional field then reads as its default.
+    @Test func aConsumerStateWithoutItsOptionalKeysReadsTheirDefaults() throws {
+        let defaults: [String: Any] = ["description": NSNull(), "grant_type": "client_credentials", "redirect_uri": NSNull(), "hub": false]
+        var object = try #require(try JSONSerialization.jsonObject(with: plan.encodedJSON()) as? [String: Any])
+        var actions = try #require(object["actions"] as? [[String: Any]])
+        var removed = 0
+        for index in actions.indices where actions[index]["kind"] as? String == "consumer" {
+            for side in ["before", "after"] {
+                guard var state = actions[index][side] as? [String: Any] else { continue }
+                for (key, value) in defaults where (state[key] as? NSObject)?.isEqual(value) == true {
+                    state[key] = nil
+                    removed += 1
+                }
+                actions[index][side] = state
+            }
+        }
+        #expect(removed > 10)
+        object["actions"] = actions
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect(try Plan.decode(from: data) == plan)
+    }
+
     @Test func somethingElseIsNotAPlan() {
         #expect(throws: PlanFileError.notAPlan) { try Plan.decode(from: Data("not json".utf8)) }
         #expect(throws: PlanFileError.notAPlan) { try Plan.decode(from: Data(#"{"actions": []}"#.utf8)) }
@@ -80,7 +102,7 @@ struct PlanJSONTests {
     @Test func theApplierGetsTheFieldsToSend() {
         let create = plan.actions.first { $0.address == ResourceAddress(.consumer, "erp-sync") }
         #expect(create?.consumerFields(groupID: 12) == ConsumerFields(
-            name: "erp-sync", description: "SAP PM", grantType: .clientCredentials, groupID: 12, redirectURI: nil, hubEnabled: true))
+            name: "erp-sync", description: "SAP PM", grantType: .clientCredentials, permissionGroup: 12, redirectURI: nil, hub: true))
         let group = plan.actions.first { $0.address == ResourceAddress(.group, "Alpha") }
         #expect(group?.groupFields == GroupFields(name: "Alpha", description: nil, permissions: [PermissionCode("assets:view")!]))
         #expect(group?.consumerFields(groupID: 1) == nil)

@@ -17,7 +17,7 @@ struct PlanStalenessTests {
 
     @Test func anActedOnObjectThatChangedOrVanishedIsNamed() {
         var live = scenario.live
-        live.consumers[0].hubEnabled = true          // bi-portal, replaced by the plan
+        live.consumers[0].hub = true          // bi-portal, replaced by the plan
         live.consumers.remove(at: 2)                 // old-export, deleted by the plan
         live.groups[1].permissions = []              // Techs, updated by the plan
         #expect(plan.staleness(against: live) == [
@@ -121,7 +121,7 @@ struct PlanStalenessTests {
         #expect(saved.actions.map(\.address) == [ResourceAddress(.consumer, "erp-sync")])
         var live = Self.partOfTheCompany.live
         live.consumers[1].description = "edited in Fracttal"     // reports: declared, unchanged by the plan
-        live.consumers[3].hubEnabled = true                       // other: declared by no file
+        live.consumers[3].hub = true                       // other: declared by no file
         live.consumers[2].secretCreatedAt += 3_600                // ci: a restarted sandbox resets its secret
         live.groups[2].accountsCount = 7                          // Techs: a person joined
         live.consumers.append(liveConsumer("KEYNEW000000000005", "newcomer", group: 1))
@@ -146,7 +146,7 @@ struct PlanStalenessTests {
         ])
 
         var moved = Self.partOfTheCompany.live
-        moved.consumers[2].groupID = 1
+        moved.consumers[2].permissionGroup = 1
         #expect(saved.staleness(against: moved) == [
             #"consumer["ci"] (key KEYCI0000000000003), the consumer the plan was made as, changed since the plan was made"#,
         ])

@@ -48,13 +48,18 @@ public func declaredConsumer(
     redirectURI: String? = nil, hub: Bool = false, key: String? = nil, previousNames: [String] = [],
     rotateSecretBefore: Date? = nil, maxSecretAge: String? = nil
 ) -> DesiredConsumer {
-    DesiredConsumer(
-        name: Located(name, at: at(line, 11)),
-        description: Located(description, at: at(line + 1, 20)),
-        grantType: Located(grantType, at: at(line + 2, 20)),
-        permissionGroup: Located(group, at: at(line + 3, 20)),
-        redirectURI: Located(redirectURI, at: at(line + 4, 20)),
-        hub: Located(hub, at: at(line + 5, 20)),
+    var locations = FieldLocations<ConsumerField>(default: at(line, 5))
+    locations[.name] = at(line, 11)
+    locations[.description] = at(line + 1, 20)
+    locations[.grantType] = at(line + 2, 20)
+    locations[.permissionGroup] = at(line + 3, 20)
+    locations[.redirectURI] = at(line + 4, 20)
+    locations[.hub] = at(line + 5, 20)
+    return DesiredConsumer(
+        fields: ConsumerFields(
+            name: name, description: description, grantType: grantType, permissionGroup: group,
+            redirectURI: redirectURI, hub: hub),
+        fieldLocations: locations,
         key: key.map { Located($0, at: at(line + 6, 20)) },
         previousNames: previousNames.enumerated().map { Located($1, at: at(line + 7, 22 + 10 * $0)) },
         rotateSecretBefore: rotateSecretBefore.map { Located($0, at: at(line + 8, 20)) },
@@ -75,6 +80,8 @@ public func liveConsumer(
     redirectURI: String? = nil, hub: Bool = false, secretAgeDays: Double = 10, secretCreatedAt: Date? = nil
 ) -> LiveConsumer {
     LiveConsumer(
-        key: key, name: name, description: description, grantType: grantType, groupID: group, redirectURI: redirectURI,
-        hubEnabled: hub, secretCreatedAt: secretCreatedAt ?? now.addingTimeInterval(-secretAgeDays * day))
+        key: key,
+        fields: ConsumerFields(
+            name: name, description: description, grantType: grantType, permissionGroup: group, redirectURI: redirectURI, hub: hub),
+        secretCreatedAt: secretCreatedAt ?? now.addingTimeInterval(-secretAgeDays * day))
 }

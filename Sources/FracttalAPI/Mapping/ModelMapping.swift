@@ -48,11 +48,16 @@ extension Components.Schemas.GrantType {
     }
 }
 
+// A consumer's fields are listed here three times, in the shapes the generated types give them; the
+// field table (`ConsumerFields`) covers everything after this file.
+
 extension Components.Schemas.OAuthConsumer {
     var model: LiveConsumer {
         LiveConsumer(
-            key: key, name: name, description: description, grantType: grantType.model,
-            groupID: Int(idGroupPermission), redirectURI: redirectUri, hubEnabled: hubEnabled,
+            key: key,
+            fields: ConsumerFields(
+                name: name, description: description, grantType: grantType.model, permissionGroup: Int(idGroupPermission),
+                redirectURI: redirectUri, hub: hubEnabled),
             secretCreatedAt: secretCreatedAt, createdAt: createdAt, updatedAt: updatedAt
         )
     }
@@ -60,11 +65,11 @@ extension Components.Schemas.OAuthConsumer {
 
 extension Components.Schemas.OAuthConsumerWithSecret {
     var model: LiveConsumer {
-        LiveConsumer(
-            key: key, name: name, description: description, grantType: grantType.model,
-            groupID: Int(idGroupPermission), redirectURI: redirectUri, hubEnabled: hubEnabled,
-            secretCreatedAt: secretCreatedAt, createdAt: createdAt, updatedAt: updatedAt
-        )
+        Components.Schemas.OAuthConsumer(
+            key: key, name: name, description: description, grantType: grantType, idGroupPermission: idGroupPermission,
+            redirectUri: redirectUri, hubEnabled: hubEnabled, secretCreatedAt: secretCreatedAt,
+            createdAt: createdAt, updatedAt: updatedAt
+        ).model
     }
 
     var credentials: ConsumerCredentials { ConsumerCredentials(key: key, secret: secret) }
@@ -77,19 +82,19 @@ extension Components.Schemas.PermissionGroupInput {
 }
 
 extension Components.Schemas.OAuthConsumerCreate {
-    init(_ fields: ConsumerFields) {
+    init(_ fields: ConsumerFields<Int>) {
         self.init(
             name: fields.name, description: fields.description, grantType: .init(fields.grantType),
-            idGroupPermission: Int64(fields.groupID), redirectUri: fields.redirectURI, hubEnabled: fields.hubEnabled
+            idGroupPermission: Int64(fields.permissionGroup), redirectUri: fields.redirectURI, hubEnabled: fields.hub
         )
     }
 }
 
 extension Components.Schemas.OAuthConsumerUpdate {
-    init(_ fields: ConsumerFields) {
+    init(_ fields: ConsumerFields<Int>) {
         self.init(
             name: fields.name, description: fields.description, grantType: .init(fields.grantType),
-            idGroupPermission: Int64(fields.groupID), redirectUri: fields.redirectURI, hubEnabled: fields.hubEnabled
+            idGroupPermission: Int64(fields.permissionGroup), redirectUri: fields.redirectURI, hubEnabled: fields.hub
         )
     }
 }
@@ -97,14 +102,13 @@ extension Components.Schemas.OAuthConsumerUpdate {
 extension LiveGroup {
     /// Whether the group holds exactly these fields (what a lost create would have made).
     func matches(_ fields: GroupFields) -> Bool {
-        name == fields.name && description == fields.description && permissions == Set(fields.permissions)
+        self.fields == fields
     }
 }
 
 extension LiveConsumer {
     /// Whether the consumer holds exactly these fields (what a lost create would have made).
-    func matches(_ fields: ConsumerFields) -> Bool {
-        name == fields.name && description == fields.description && grantType == fields.grantType
-            && groupID == fields.groupID && redirectURI == fields.redirectURI && hubEnabled == fields.hubEnabled
+    func matches(_ fields: ConsumerFields<Int>) -> Bool {
+        self.fields == fields
     }
 }

@@ -6,7 +6,7 @@ extension FracttalClient {
     /// After an answer that leaves it unknown whether the consumer was made, the client reads the
     /// consumers and looks for one with these fields whose key is not in `knownKeys`: found, it is
     /// `.adopted` (its secret was lost, so the caller must rotate it); not found, the create is tried again.
-    public func createConsumer(_ fields: ConsumerFields, knownKeys: Set<String>) async throws -> ConsumerCreation {
+    public func createConsumer(_ fields: ConsumerFields<Int>, knownKeys: Set<String>) async throws -> ConsumerCreation {
         try await namingOwnGroup {
             let body = Components.Schemas.OAuthConsumerCreate(fields)
             return try await createOnce(
@@ -25,7 +25,7 @@ extension FracttalClient {
     }
 
     /// Replaces a consumer as a whole (every field sent; the grant type must equal the live one).
-    public func replaceConsumer(key: String, with fields: ConsumerFields) async throws -> LiveConsumer {
+    public func replaceConsumer(key: String, with fields: ConsumerFields<Int>) async throws -> LiveConsumer {
         try await namingOwnGroup {
             let body = Components.Schemas.OAuthConsumerUpdate(fields)
             return try await executor.perform("update consumer \"\(fields.name)\" (key \(key))", object: "consumer \(key)") { client in

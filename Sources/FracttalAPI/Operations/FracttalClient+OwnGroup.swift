@@ -17,6 +17,6 @@ extension FracttalClient {
               let own = consumers.first(where: { $0.key == configuration.credentials.key })
         else { return nil }
         let groups = (try? await readGroups()) ?? []
-        return groups.first { $0.id == own.groupID }?.name ?? "id \(own.groupID)"
+        return groups.first { $0.id == own.permissionGroup }?.name ?? "id \(own.permissionGroup)"
     }
 }

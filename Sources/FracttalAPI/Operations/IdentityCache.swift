@@ -11,7 +11,7 @@ final class IdentityCache: Sendable {
     /// Learns the group from a live state that holds the client's own consumer.
     func remember(_ state: LiveState, key: String) {
         guard let consumer = state.consumers.first(where: { $0.key == key }) else { return }
-        let name = state.groups.first { $0.id == consumer.groupID }?.name ?? "id \(consumer.groupID)"
+        let name = state.groups.first { $0.id == consumer.permissionGroup }?.name ?? "id \(consumer.permissionGroup)"
         group.withLock { $0 = name }
     }
 }

@@ -70,27 +70,27 @@ extension PlanAction {
         }
     }
 
-    /// The object's fields in configuration order; a consumer's key only when it has one.
+    /// The object's fields in table order; a consumer's key first, when it has one.
     private static func fields(of state: ObjectState) -> [(field: String, value: Value)] {
         switch state {
         case .group(let group):
-            return [
-                ("name", .literal(RenderedValue.string(group.name))),
-                ("description", .literal(RenderedValue.string(group.description))),
-                ("permissions", .codes(group.permissions.map(\.description))),
-            ]
+            return GroupField.allCases.map { ($0.key, value(group.value(of: $0))) }
         case .consumer(let consumer):
             var fields: [(field: String, value: Value)] = []
             if let key = consumer.key { fields.append(("key", .literal(RenderedValue.string(key)))) }
-            fields += [
-                ("name", .literal(RenderedValue.string(consumer.name))),
-                ("description", .literal(RenderedValue.string(consumer.description))),
-                ("grant_type", .literal(RenderedValue.string(consumer.grantType.rawValue))),
-                ("permission_group", .literal(RenderedValue.string(consumer.permissionGroup))),
-                ("redirect_uri", .literal(RenderedValue.string(consumer.redirectURI))),
-                ("hub", .literal(consumer.hub ? "true" : "false")),
-            ]
+            fields += ConsumerField.allCases.map { ($0.key, value(consumer.fields.value(of: $0))) }
             return fields
+        }
+    }
+
+    /// A field's value as the renderers write it: text quoted and escaped, a list as codes added and removed.
+    private static func value(_ value: FieldValue) -> Value {
+        switch value {
+        case .text(let text): .literal(RenderedValue.string(text))
+        case .optionalText(let text): .literal(RenderedValue.string(text))
+        case .number(let number): .literal(String(number))
+        case .flag(let flag): .literal(flag ? "true" : "false")
+        case .list(let items): .codes(items)
         }
     }
 }

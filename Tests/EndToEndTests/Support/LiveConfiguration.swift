@@ -23,9 +23,9 @@ enum LiveConfiguration {
             text += "  - name: \(quoted(consumer.name))\n"
             if let description = consumer.description { text += "    description: \(quoted(description))\n" }
             text += "    grant_type: \(consumer.grantType.rawValue)\n"
-            text += "    permission_group: \(quoted(groupNames[consumer.groupID] ?? ""))\n"
+            text += "    permission_group: \(quoted(groupNames[consumer.permissionGroup] ?? ""))\n"
             if let uri = consumer.redirectURI { text += "    redirect_uri: \(quoted(uri))\n" }
-            text += "    hub: \(consumer.hubEnabled)\n"
+            text += "    hub: \(consumer.hub)\n"
             for line in extra[consumer.name] ?? [] { text += "    \(line)\n" }
         }
         return text

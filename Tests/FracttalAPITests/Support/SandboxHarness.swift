@@ -94,7 +94,7 @@ extension FracttalClient {
             try await self.createConsumer(
                 ConsumerFields(
                     name: "\(prefix)-\(index)", description: index.isMultiple(of: 2) ? nil : "seeded \(index)",
-                    grantType: .clientCredentials, groupID: groupIDs[index % groupIDs.count], redirectURI: nil, hubEnabled: false
+                    grantType: .clientCredentials, permissionGroup: groupIDs[index % groupIDs.count], redirectURI: nil, hub: false
                 ),
                 knownKeys: []
             ).consumer
