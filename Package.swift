@@ -83,7 +83,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: plain ones, and the sandbox launcher for the targets that serve the sandbox.
-        .target(name: "FracttalTestSupport", dependencies: ["FracttalModel"], path: "Tests/FracttalTestSupport"),
+        .target(name: "FracttalTestSupport", dependencies: ["FracttalModel", "FracttalConcurrency"], path: "Tests/FracttalTestSupport"),
         .target(
             name: "FracttalSandboxTestSupport",
             dependencies: ["FracttalSandbox", "FracttalTestSupport"],

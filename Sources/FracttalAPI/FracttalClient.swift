@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import AsyncHTTPClient
 import FracttalModel
 import Foundation
@@ -16,7 +17,7 @@ public final class FracttalClient: Sendable {
     let executor: RequestExecutor
     let tokenEndpoint: TokenEndpoint
     let recorder: MetricsRecorder
-    let clock: any APIClock
+    let clock: any FracttalClock
     let identity = IdentityCache()
     /// The credentials the client signs in with now.
     let signing: SigningCredentials
@@ -26,7 +27,7 @@ public final class FracttalClient: Sendable {
     static let pageSize = 100
 
     /// Creates a client; throws `FracttalAPIError` when an address is not https (or http to a loopback host).
-    public init(configuration: ClientConfiguration, clock: any APIClock = RealClock()) throws {
+    public init(configuration: ClientConfiguration, clock: any FracttalClock = ContinuousClock()) throws {
         let baseURL = try TargetURL.validated(configuration.baseURL, role: .baseURL)
         let tokenURL = try TargetURL.validated(configuration.tokenURL, role: .tokenURL)
         self.configuration = configuration

@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import FracttalModel
 import FracttalPlan
 import Synchronization
@@ -21,10 +22,10 @@ public struct Applier: Sendable {
     public let parallelism: Int
     let stop: StopRequest
     let stopGrace: Duration
-    let stopwatch: Stopwatch
+    let clock: any FracttalClock
     let onEvent: @Sendable (ApplyEvent) -> Void
 
-    /// Creates an applier that times actions with `clock`.
+    /// Creates an applier.
     ///
     /// - Parameters:
     ///   - mutations: the company's API (the client, or a fake in tests).
@@ -33,32 +34,21 @@ public struct Applier: Sendable {
     ///   - parallelism: the most actions of one step calling the server at once; values below 1 count as 1.
     ///   - stop: asks the apply to stop early (SIGINT, SIGTERM).
     ///   - stopGrace: how long calls in flight may go on after a stop; then they are cancelled.
-    ///   - clock: the clock durations are read from.
+    ///   - clock: what actions are timed with and the stop's grace is waited on.
     ///   - onEvent: progress, called one event at a time.
-    public init<C: Clock>(
+    public init(
         mutations: any FracttalMutations, secrets: StoreSession? = nil,
         parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
-        stopGrace: Duration = Applier.defaultStopGrace, clock: C,
+        stopGrace: Duration = Applier.defaultStopGrace, clock: any FracttalClock = ContinuousClock(),
         onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
-    ) where C.Duration == Duration {
+    ) {
         self.mutations = mutations
         self.secrets = secrets
         self.parallelism = max(1, parallelism)
         self.stop = stop
         self.stopGrace = stopGrace
-        stopwatch = Stopwatch(clock: clock)
+        self.clock = clock
         self.onEvent = onEvent
-    }
-
-    /// Creates an applier that times actions with the continuous clock.
-    public init(
-        mutations: any FracttalMutations, secrets: StoreSession? = nil,
-        parallelism: Int = Applier.defaultParallelism, stop: StopRequest = StopRequest(),
-        stopGrace: Duration = Applier.defaultStopGrace, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
-    ) {
-        self.init(
-            mutations: mutations, secrets: secrets, parallelism: parallelism, stop: stop,
-            stopGrace: stopGrace, clock: ContinuousClock(), onEvent: onEvent)
     }
 
     /// Applies `plan` to the company whose state is `live` (the state the plan was checked against).
@@ -73,7 +63,7 @@ public struct Applier: Sendable {
             group.addTask { await runSteps(of: plan, ledger: ledger) }
             group.addTask {
                 await stop.wait()
-                if !Task.isCancelled { try? await Task.sleep(for: stopGrace) }
+                if !Task.isCancelled { try? await clock.sleep(for: stopGrace) }
                 return nil
             }
             var results: [ActionResult] = []
@@ -180,7 +170,7 @@ public struct Applier: Sendable {
 
     /// Runs one action and says how it ended; never throws.
     private func perform(_ action: PlanAction, intent: String?, ledger: ApplyLedger, slot: CallSlot) async -> ActionResult {
-        let elapsed = stopwatch.start()
+        let started = clock.now
         let progress = ActionProgress()
         let outcome: ActionOutcome
         do {
@@ -193,7 +183,7 @@ public struct Applier: Sendable {
         }
         let achieved = progress.snapshot
         return ActionResult(
-            address: action.address, action: action.action, step: action.step, outcome: outcome, duration: elapsed(),
+            address: action.address, action: action.action, step: action.step, outcome: outcome, duration: started.duration(to: clock.now),
             key: achieved.key, groupID: achieved.groupID, adopted: achieved.adopted, secretWritten: achieved.secretWritten)
     }
 

@@ -1,6 +1,7 @@
 import FracttalAPI
 import FracttalModel
 import FracttalSandbox
+import FracttalTestSupport
 import Testing
 
 /// The sentences people read when the server refuses a call.

@@ -2,6 +2,7 @@
 import FracttalModel
 import FracttalSandbox
 import FracttalSandboxTestSupport
+import FracttalTestSupport
 import Testing
 
 /// Full reads and changes against a sandbox that injects faults (with a fixed seed).

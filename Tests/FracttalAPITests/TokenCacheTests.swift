@@ -12,7 +12,7 @@ struct TokenCacheTests {
                 return count
             }
             await Task.yield()
-            return AccessToken(value: "token-\(number)", renewAt: clock.now() + lifetime)
+            return AccessToken(value: "token-\(number)", renewAt: clock.now + lifetime)
         }
     }
 
@@ -22,7 +22,7 @@ struct TokenCacheTests {
         let clock = VirtualClock()
         let tokens = TokenCache(clock: clock) {
             guard current.withLock({ $0 }) == "new" else { throw FracttalAPIError.invalidClient(key: "KEY") }
-            return AccessToken(value: "token-new", renewAt: clock.now() + .seconds(60))
+            return AccessToken(value: "token-new", renewAt: clock.now + .seconds(60))
         }
         await #expect(throws: FracttalAPIError.invalidClient(key: "KEY")) { try await tokens.token() }
         await #expect(throws: FracttalAPIError.invalidClient(key: "KEY"), "the refusal is kept while nothing changed") {

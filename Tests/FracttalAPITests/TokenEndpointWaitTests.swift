@@ -1,5 +1,6 @@
 import Foundation
 import FracttalModel
+import FracttalTestSupport
 import HTTPTypes
 import Logging
 import OpenAPIRuntime

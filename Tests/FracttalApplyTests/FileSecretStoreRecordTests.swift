@@ -2,6 +2,7 @@ import Foundation
 import FracttalApply
 import FracttalModel
 import FracttalTestSupport
+import Synchronization
 import Testing
 
 /// The file store keeps its record of delivery with the secrets, and leaves what is not its own as it was.
@@ -111,6 +112,26 @@ struct FileSecretStoreRecordTests {
         #expect(error?.description.contains("FRACTTAL_CLIENT_SECRET") == true)
         #expect(error?.description.contains("--secrets-format json") == true)
         try await fileStore(folder.path("s.json")).checkCollisions(names: [name])
+    }
+
+    /// The wait for a held lock runs on the injected clock: it tries once a second for the whole timeout,
+    /// tells of the holder once, and ends naming how long it waited, without waiting for real.
+    @Test func aHeldLockIsWaitedForOnTheInjectedClockUntilTheTimeout() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try await fileStore(folder.path("s.json"))
+        try await first.lock(holder: "ci@runner-1 pid 1", timeout: .zero)
+        let clock = VirtualClock()
+        let second = try await StoreSession.open(FileSecretStore(path: folder.path("s.json"), format: .json), scope: testScope, clock: clock)
+        let told = Mutex(0)
+        let error = await #expect(throws: SecretStoreError.self) {
+            try await second.lock(holder: "ci@runner-2 pid 2", timeout: .seconds(30)) { _ in told.withLock { $0 += 1 } }
+        }
+        #expect(error?.code == "FRC320")
+        #expect(clock.elapsed == .seconds(30))
+        #expect(told.withLock { $0 } == 1)
+        await first.close()
+        await second.close()
     }
 
     @Test func aSecondHolderOfTheLockIsToldWhoHoldsIt() async throws {

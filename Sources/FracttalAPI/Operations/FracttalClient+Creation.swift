@@ -54,7 +54,7 @@ extension FracttalClient {
                 let pause = policy.ambiguousCreatePause * attempt
                 configuration.events?(.awaitingLateCommit(operation: operation, reason: ambiguous.error.shortReason, pause: pause))
                 recorder.countRetry()
-                try await clock.sleep(until: clock.now() + pause)
+                try await clock.sleep(for: pause)
                 waited += pause
                 if let recovered = try await recover() { return recovered }
                 guard attempt < policy.maxCreateAttempts else {

@@ -15,7 +15,7 @@ actor RequestPacer {
     /// The pause after a rate-limit answer that does not say the window is used up.
     static let briefPause: Duration = .seconds(1)
 
-    private let clock: any APIClock
+    private let clock: any FracttalClock
     private let policy: RetryPolicy
     private let report: @Sendable (Duration) async -> Void
 
@@ -32,7 +32,7 @@ actor RequestPacer {
 
     /// Creates a pacer that waits at most `policy.longestServerWait` at a time; `report` hears of
     /// every distinct wait (for events and counters).
-    init(clock: any APIClock, policy: RetryPolicy = .default, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
+    init(clock: any FracttalClock, policy: RetryPolicy = .default, report: @escaping @Sendable (Duration) async -> Void = { _ in }) {
         self.clock = clock
         self.policy = policy
         self.report = report
@@ -42,7 +42,7 @@ actor RequestPacer {
     func acquire() async throws {
         while true {
             try Task.checkCancellation()
-            let now = clock.now()
+            let now = clock.now
             if let end = windowEnd, now >= end {
                 windowEnd = nil
                 windowCause = nil
@@ -97,7 +97,7 @@ actor RequestPacer {
             pause = Self.briefPause
             cause = nil
         }
-        let until = clock.now() + max(pause, Self.minimumPause)
+        let until = clock.now + max(pause, Self.minimumPause)
         if pausedUntil.map({ until >= $0 }) ?? true {
             pausedUntil = until
             pauseCause = cause
@@ -112,7 +112,7 @@ actor RequestPacer {
 
     private func observe(_ info: RateLimitInfo) {
         limit = info.limit
-        let end = clock.now() + .seconds(max(info.reset, 0))
+        let end = clock.now + .seconds(max(info.reset, 0))
         guard let current = windowEnd else {
             windowEnd = end
             windowCause = .windowReset(info.reset)
@@ -136,10 +136,10 @@ actor RequestPacer {
     private func wait(until end: ContinuousClock.Instant) async throws {
         if announcedWaitEnd != end {
             announcedWaitEnd = end
-            let duration = end - clock.now()
+            let duration = end - clock.now
             if duration > .zero { await report(duration) }
         }
-        try await clock.sleep(until: end)
+        try await clock.sleep(until: end, tolerance: nil)
     }
 
     /// Returns after the next change (or when the task is cancelled). The count is read before the

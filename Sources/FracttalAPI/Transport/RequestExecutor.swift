@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import Foundation
 
 /// Runs one API call to completion: token, rate-limit slot, the attempt, and the repeats the answer allows.
@@ -24,7 +25,7 @@ struct RequestExecutor: Sendable {
     let pacer: RequestPacer
     let metrics: MetricsRecorder
     let policy: RetryPolicy
-    let clock: any APIClock
+    let clock: any FracttalClock
     let events: (@Sendable (ClientEvent) -> Void)?
 
     /// Runs `call` until it succeeds or fails for good.
@@ -131,13 +132,13 @@ struct RequestExecutor: Sendable {
     ) async throws {
         if repetition == .once { throw AmbiguousFailure(error: failure) }
         let delay = policy.backoff(afterAttempt: attempt)
-        let now = clock.now()
+        let now = clock.now
         let started = firstFailure ?? now
         firstFailure = started
         guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
         events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
         metrics.countRetry()
-        try await clock.sleep(until: now + delay)
+        try await clock.sleep(until: now + delay, tolerance: nil)
         attempt += 1
     }
 

@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import Foundation
 import HTTPTypes
 import Logging
@@ -9,7 +10,7 @@ import OpenAPIRuntime
 struct RequestLogMiddleware: ClientMiddleware {
     let logger: Logger
     let metrics: MetricsRecorder
-    let clock: any APIClock
+    let clock: any FracttalClock
 
     func intercept(
         _ request: HTTPRequest,
@@ -20,7 +21,7 @@ struct RequestLogMiddleware: ClientMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         metrics.countRequest(RequestKind(operationID: operationID))
         let path = baseURL.path + (request.path ?? "")
-        let started = clock.now()
+        let started = clock.now
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)",
             "path": "\(path)",
@@ -29,11 +30,11 @@ struct RequestLogMiddleware: ClientMiddleware {
         do {
             let (response, responseBody) = try await next(request, body, baseURL)
             metadata["status"] = "\(response.status.code)"
-            metadata["duration_ms"] = "\(Self.milliseconds(clock.now() - started))"
+            metadata["duration_ms"] = "\(Self.milliseconds(clock.now - started))"
             logger.debug("\(request.method.rawValue) \(path) -> \(response.status.code)", metadata: metadata)
             return (response, responseBody)
         } catch {
-            metadata["duration_ms"] = "\(Self.milliseconds(clock.now() - started))"
+            metadata["duration_ms"] = "\(Self.milliseconds(clock.now - started))"
             logger.debug("\(request.method.rawValue) \(path) -> no answer", metadata: metadata)
             throw error
         }

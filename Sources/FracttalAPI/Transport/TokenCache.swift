@@ -1,3 +1,4 @@
+import FracttalConcurrency
 /// An access token and when to renew it.
 struct AccessToken: Sendable {
     /// The bearer token.
@@ -9,7 +10,7 @@ struct AccessToken: Sendable {
 /// Holds the client's access token, renews it shortly before it expires, and lets concurrent
 /// callers share one token request.
 actor TokenCache {
-    private let clock: any APIClock
+    private let clock: any FracttalClock
     private let fetch: @Sendable () async throws -> AccessToken
     private var current: AccessToken?
     private var pending: Task<AccessToken, any Error>?
@@ -18,7 +19,7 @@ actor TokenCache {
     /// Counts changes of the credentials (the client rotated its own secret).
     private var credentialsGeneration = 0
 
-    init(clock: any APIClock, fetch: @escaping @Sendable () async throws -> AccessToken) {
+    init(clock: any FracttalClock, fetch: @escaping @Sendable () async throws -> AccessToken) {
         self.clock = clock
         self.fetch = fetch
     }
@@ -48,7 +49,7 @@ actor TokenCache {
     }
 
     private func currentOrFetched(generation: Int) async throws -> String {
-        if let current, clock.now() < current.renewAt { return current.value }
+        if let current, clock.now < current.renewAt { return current.value }
         if let refusal { throw refusal }
         if let pending { return try await Self.value(of: pending).value }
         let task = Task { try await fetch() }

@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import FracttalModel
 import Foundation
 import OpenAPIRuntime
@@ -19,7 +20,7 @@ struct TokenEndpoint: Sendable {
     let tokenURL: URL
     let logMiddleware: any ClientMiddleware
     let policy: RetryPolicy
-    let clock: any APIClock
+    let clock: any FracttalClock
     let metrics: MetricsRecorder
     let events: (@Sendable (ClientEvent) -> Void)?
 
@@ -35,11 +36,11 @@ struct TokenEndpoint: Sendable {
             ]
         )
         let operation = "obtain an access token"
-        let started = clock.now()
+        let started = clock.now
         var attempt = 1
         while true {
             let failure: FracttalAPIError
-            let sentAt = clock.now()
+            let sentAt = clock.now
             do {
                 let output = try await RequestContext.$attempt.withValue(attempt) {
                     try await client.requestToken(body: .urlEncodedForm(.init(grantType: .clientCredentials)))
@@ -69,16 +70,16 @@ struct TokenEndpoint: Sendable {
                         operation: operation, url: tokenURL.absoluteString, reason: "rate limited", attempts: attempt)
                     if let retryAfter, attempt < policy.maxAttempts {
                         try policy.check(.seconds(retryAfter), of: .retryAfter(retryAfter))
-                        try await clock.sleep(until: clock.now() + .seconds(retryAfter))
+                        try await clock.sleep(for: .seconds(retryAfter))
                     }
                 }
             }
             let delay = policy.backoff(afterAttempt: attempt)
-            let now = clock.now()
+            let now = clock.now
             guard attempt < policy.maxAttempts, now + delay - started <= policy.maxTotalTime else { throw failure }
             events?(.retry(operation: operation, attempt: attempt, of: policy.maxAttempts, delay: delay, reason: failure.shortReason))
             metrics.countRetry()
-            try await clock.sleep(until: now + delay)
+            try await clock.sleep(until: now + delay, tolerance: nil)
             attempt += 1
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import FracttalConcurrency
 import FracttalModel
 import Synchronization
 
@@ -19,6 +20,8 @@ public final class StoreSession: Sendable {
     public let store: any SecretStore
     /// What the store can do.
     public let capabilities: StoreCapabilities
+    /// What the lock's waits and renewals are timed with.
+    private let clock: any FracttalClock
 
     private struct HeldLock {
         var lockID: String
@@ -40,9 +43,10 @@ public final class StoreSession: Sendable {
     private let intents: GroupCommit<DeliveryIntent>
     private let puts: GroupCommit<DeliveredSecret>
 
-    private init(store: any SecretStore, capabilities: StoreCapabilities) {
+    private init(store: any SecretStore, capabilities: StoreCapabilities, clock: any FracttalClock) {
         self.store = store
         self.capabilities = capabilities
+        self.clock = clock
         let lockBox = lockBox
         // A call waits for its mark, so marks never rest: those that arrive during a write share the next one.
         // A secret's put does not hold its call back, so puts rest and gather into fewer rewrites.
@@ -54,10 +58,12 @@ public final class StoreSession: Sendable {
         }
     }
 
-    /// Opens `store` for `scope`: starts a helper and says hello, or reads the file.
-    public static func open(_ store: any SecretStore, scope: StoreScope) async throws(SecretStoreError) -> StoreSession {
+    /// Opens `store` for `scope`: starts a helper and says hello, or reads the file. `clock` times the lock.
+    public static func open(
+        _ store: any SecretStore, scope: StoreScope, clock: any FracttalClock = ContinuousClock()
+    ) async throws(SecretStoreError) -> StoreSession {
         let capabilities = try await blocking { () throws(SecretStoreError) in try store.open(scope) }
-        return StoreSession(store: store, capabilities: capabilities)
+        return StoreSession(store: store, capabilities: capabilities, clock: clock)
     }
 
     /// What the store lists now, and whether another process holds its lock (unless this one does).
@@ -78,7 +84,7 @@ public final class StoreSession: Sendable {
     public func lock(holder: String, timeout: Duration, onWait: @escaping @Sendable (LockHolder) -> Void = { _ in }) async throws(SecretStoreError) {
         guard capabilities.locks else { return }
         let store = store
-        let started = ContinuousClock.now
+        let started = clock.now
         var told = false
         while true {
             let attempt = try await Self.blocking { () throws(SecretStoreError) in
@@ -86,17 +92,17 @@ public final class StoreSession: Sendable {
             }
             switch attempt {
             case .granted(let lockID, let ttlSeconds):
-                lockBox.held.withLock { $0 = HeldLock(lockID: lockID, ttlSeconds: ttlSeconds, lastRenewed: .now) }
+                lockBox.held.withLock { $0 = HeldLock(lockID: lockID, ttlSeconds: ttlSeconds, lastRenewed: clock.now) }
                 startRenewing(every: ttlSeconds)
                 return
             case .held(let holder):
-                let waited = ContinuousClock.now - started
+                let waited = clock.now - started
                 guard waited < timeout else { throw .lockHeld(store: store.name, holder: holder, waited: waited) }
                 if !told {
                     onWait(holder)
                     told = true
                 }
-                try? await Task.sleep(for: min(.seconds(1), timeout - waited))
+                try? await clock.sleep(for: min(.seconds(1), timeout - waited))
             }
         }
     }
@@ -108,7 +114,7 @@ public final class StoreSession: Sendable {
     /// lives with the process, and without a lock): no server change may be sent otherwise.
     public func checkLock() throws(SecretStoreError) {
         guard let lock = lockBox.held.withLock({ $0 }), lock.ttlSeconds > 0 else { return }
-        guard ContinuousClock.now - lock.lastRenewed < .seconds(lock.ttlSeconds) / 2 else {
+        guard clock.now - lock.lastRenewed < .seconds(lock.ttlSeconds) / 2 else {
             throw .lockLost(store: store.name, reason: "it was last renewed more than half of its \(lock.ttlSeconds) s ago")
         }
     }
@@ -117,13 +123,14 @@ public final class StoreSession: Sendable {
         guard ttlSeconds > 0 else { return }
         let store = store
         let lockBox = lockBox
+        let clock = clock
         let task = Task {
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(ttlSeconds) / 3)
+                try? await clock.sleep(for: .seconds(ttlSeconds) / 3)
                 if Task.isCancelled { return }
                 guard let lockID = lockBox.lockID else { return }
                 let renewed = (try? await Self.blocking { () throws(SecretStoreError) in try store.renew(lockID: lockID) }) != nil
-                if renewed { lockBox.held.withLock { $0?.lastRenewed = .now } }
+                if renewed { lockBox.held.withLock { $0?.lastRenewed = clock.now } }
             }
         }
         renewal.withLock { $0 = task }

@@ -20,7 +20,8 @@ enum StoreOpening {
     /// Opens `store` for the session's target and signing consumer; throws `CommandFailure`.
     static func open(_ store: any SecretStore, for session: TargetSession) async throws -> StoreSession {
         do {
-            return try await StoreSession.open(store, scope: StoreScope(target: session.target.name, signingKey: session.ownClientID))
+            return try await StoreSession.open(
+                store, scope: StoreScope(target: session.target.name, signingKey: session.ownClientID), clock: CommandContext.current.clock)
         } catch {
             throw CommandFailure(error, otherwise: .storeUnusable)
         }

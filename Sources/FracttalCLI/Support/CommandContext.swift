@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import Foundation
 import FracttalModel
 
@@ -17,6 +18,8 @@ struct CommandContext: Sendable {
     var redaction: OutputRedaction
     /// The wall clock: the plan's own time, and what `rotate_secret_before` and secret ages are measured against.
     var now: @Sendable () -> Date = { Date() }
+    /// The clock the client, the applier, the store's lock and the progress line wait and measure with.
+    var clock: any FracttalClock = ContinuousClock()
 
     /// A context for `environment` and `streams` that protects the environment's `FRACTTAL_CLIENT_SECRET`.
     init(environment: [String: String], streams: CommandStreams, workingDirectory: String? = nil) {

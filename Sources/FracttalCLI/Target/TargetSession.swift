@@ -103,7 +103,7 @@ final class TargetSession: Sendable {
         configuration.logger = logger
         configuration.events = events
         do {
-            return try FracttalClient(configuration: configuration)
+            return try FracttalClient(configuration: configuration, clock: CommandContext.current.clock)
         } catch {
             throw CommandFailure(error, otherwise: .targetUnusable)
         }

@@ -15,13 +15,13 @@ final class ApplyProgress: Sendable {
         var stepTotal = 0
         var finished = 0
         var failed = 0
-        var stepStarted = ContinuousClock.now
+        var stepStarted: ContinuousClock.Instant
         var waitingUntil: ContinuousClock.Instant?
         var lineOpen = false
     }
 
     private let isTerminal: Bool
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     /// The run this progress belongs to, kept because events may arrive on threads outside its tasks.
     private let context: CommandContext
 
@@ -30,6 +30,7 @@ final class ApplyProgress: Sendable {
     init() {
         context = CommandContext.current
         isTerminal = context.streams.errorIsTerminal
+        state = Mutex(State(stepStarted: context.clock.now))
     }
 
     /// Receives the applier's events.
@@ -57,7 +58,7 @@ final class ApplyProgress: Sendable {
             switch event {
             case .stepStarted(let step, let count):
                 if state.lineOpen { context.errRaw("\n") }
-                state = State(step: step, stepTotal: count, stepStarted: .now)
+                state = State(step: step, stepTotal: count, stepStarted: context.clock.now)
                 if isTerminal { drawLine(&state) } else { context.err("Step \(step): \(count) action(s)") }
             case .actionStarted:
                 break
@@ -77,7 +78,7 @@ final class ApplyProgress: Sendable {
     private func handle(_ event: ClientEvent) {
         state.withLock { state in
             if isTerminal, case .rateLimitWait(let duration) = event {
-                state.waitingUntil = .now + duration
+                state.waitingUntil = context.clock.now + duration
                 drawLine(&state)
             } else if !isTerminal {
                 context.err(event.description)
@@ -88,13 +89,14 @@ final class ApplyProgress: Sendable {
     private func drawLine(_ state: inout State) {
         var line = "Step \(state.step): \(state.finished)/\(state.stepTotal) done"
         if state.failed > 0 { line += ", \(state.failed) failed" }
-        let elapsed = ContinuousClock.now - state.stepStarted
+        let now = context.clock.now
+        let elapsed = now - state.stepStarted
         if state.finished > 0, state.finished < state.stepTotal {
             let left = elapsed / state.finished * (state.stepTotal - state.finished)
             line += ", about \(Self.seconds(left)) left"
         }
-        if let until = state.waitingUntil, until > .now {
-            line += " (waiting \(Self.seconds(until - .now)) for the rate limit)"
+        if let until = state.waitingUntil, until > now {
+            line += " (waiting \(Self.seconds(until - now)) for the rate limit)"
         }
         context.errRaw("\r\u{1B}[2K" + DisplayText.escaped(line))
         state.lineOpen = true

@@ -89,7 +89,7 @@ struct ApplyWorkflow {
         let stop = StopRequest()
         let applier = Applier(
             mutations: session.client, secrets: store, parallelism: options.parallelism, stop: stop,
-            onEvent: progress.applyEvent
+            clock: CommandContext.current.clock, onEvent: progress.applyEvent
         )
         let report: ApplyReport
         do {

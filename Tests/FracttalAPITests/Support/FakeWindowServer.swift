@@ -1,4 +1,5 @@
 @testable import FracttalAPI
+import FracttalTestSupport
 import Synchronization
 
 /// The server side of a fixed-window rate limit, counted in memory on a virtual clock.
@@ -26,7 +27,7 @@ final class FakeWindowServer: Sendable {
 
     /// Answers one request: accepted or refused (406), with the rate-limit headers.
     func handle() -> (accepted: Bool, info: RateLimitInfo) {
-        let now = clock.now()
+        let now = clock.now
         return counts.withLock { counts in
             if counts.windowEnd.map({ now >= $0 }) ?? true {
                 counts.windowEnd = now + window

@@ -1,3 +1,4 @@
+import FracttalConcurrency
 import Foundation
 import FracttalAPI
 import FracttalModel
@@ -20,7 +21,7 @@ struct SandboxHarness {
     @discardableResult
     static func with<T>(
         _ sandbox: SandboxConfiguration = SandboxConfiguration(),
-        clock: any APIClock = RealClock(),
+        clock: any FracttalClock = ContinuousClock(),
         policy: RetryPolicy = testPolicy,
         logger: Logger = Logger(label: "fracttal.api.test", factory: { _ in SwiftLogNoOpLogHandler() }),
         events: (@Sendable (ClientEvent) -> Void)? = nil,
@@ -48,7 +49,7 @@ struct SandboxHarness {
 
     /// Runs `body` with another client of this sandbox (other credentials or clock), then shuts it down.
     func withClient<T>(
-        credentials: ClientCredentials, clock: any APIClock = RealClock(), policy: RetryPolicy = testPolicy,
+        credentials: ClientCredentials, clock: any FracttalClock = ContinuousClock(), policy: RetryPolicy = testPolicy,
         logger: Logger = Logger(label: "fracttal.api.test", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (FracttalClient) async throws -> T
     ) async throws -> T {

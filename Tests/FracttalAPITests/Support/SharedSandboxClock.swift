@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalTestSupport
 
 /// The sandbox's view of a `VirtualClock`: when the client sleeps on the virtual clock, the
 /// sandbox's rate-limit windows and token lifetimes move by the same amount.
