@@ -86,7 +86,12 @@ let package = Package(
         .target(name: "FracttalTestSupport", dependencies: ["FracttalModel"], path: "Tests/FracttalTestSupport"),
         .target(
             name: "FracttalSandboxTestSupport",
-            dependencies: ["FracttalSandbox", "FracttalTestSupport"],
+            dependencies: [
+                "FracttalSandbox", "FracttalTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Tests/FracttalSandboxTestSupport"
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),

@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The console's door: a one-time login link, then an HttpOnly, SameSite=Strict session cookie.

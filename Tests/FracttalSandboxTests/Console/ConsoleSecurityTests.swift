@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// What keeps a page that issues credentials safe: CSP without inline script, escaping, CSRF
