@@ -15,13 +15,14 @@ public struct TestSandbox {
         self.client = client
     }
 
-    /// Starts a sandbox, runs `body`, and stops both the client and the server.
+    /// Starts a sandbox (with the routes of `routes` beside its own), runs `body`, and stops both
+    /// the client and the server.
     @discardableResult
-    public static func with<T>(
-        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+    package static func with<T>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(), routes: (any SandboxRouteExtension)? = nil,
         _ body: (TestSandbox) async throws -> T
     ) async throws -> T {
-        try await SandboxLauncher.with(configuration) { server in
+        try await SandboxLauncher.with(configuration, routes: routes) { server in
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             do {
                 let result = try await body(TestSandbox(server: server, client: client))
