@@ -63,13 +63,24 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The web console, mounted on the sandbox by `sandbox serve` only.
+        .target(
+            name: "FracttalConsole",
+            dependencies: [
+                "FracttalSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .target(
             name: "FracttalCLI",
             dependencies: [
                 "FracttalModel", "FracttalConfig", "FracttalAPI", "FracttalPlan", "FracttalApply", "FracttalSandbox",
+                "FracttalConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,7 +97,12 @@ let package = Package(
         .target(name: "FracttalTestSupport", dependencies: ["FracttalModel", "FracttalConcurrency"], path: "Tests/FracttalTestSupport"),
         .target(
             name: "FracttalSandboxTestSupport",
-            dependencies: ["FracttalSandbox", "FracttalTestSupport"],
+            dependencies: [
+                "FracttalSandbox", "FracttalTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Tests/FracttalSandboxTestSupport"
         ),
         .testTarget(name: "FracttalModelTests", dependencies: ["FracttalModel"]),
@@ -108,6 +124,12 @@ let package = Package(
         ]),
         .testTarget(name: "FracttalSandboxTests", dependencies: [
             "FracttalSandbox", "FracttalTestSupport", "FracttalSandboxTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "FracttalConsoleTests", dependencies: [
+            "FracttalConsole", "FracttalSandbox", "FracttalSandboxTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

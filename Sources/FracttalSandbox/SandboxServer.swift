@@ -14,11 +14,10 @@ public final class SandboxServer: Sendable {
     public let tokenURL: String
     /// The port the server listens on.
     public let port: Int
-    /// The web console, `http://HOST:PORT/console/`.
-    public let consoleURL: String
-    /// The console's login link, which signs one browser in, once; print it only to whoever
-    /// started the server.
-    public let consoleLoginURL: String
+    /// `http://HOST:PORT` as this machine reaches the server: at its host when that is loopback,
+    /// else at `127.0.0.1` (`[::1]` beside an IPv6 host), also when the API is exposed (0.0.0.0).
+    /// Routes that answer loopback clients only (the console) give their addresses on it.
+    package let loopbackOrigin: String
     /// The bootstrap consumer `ci-bootstrap` with the secret issued at this start.
     public let bootstrapCredentials: SandboxCredentials
 
@@ -27,15 +26,14 @@ public final class SandboxServer: Sendable {
     private let task: Task<Void, any Error>
 
     private init(
-        apiBaseURL: String, tokenURL: String, port: Int, consoleURL: String, consoleLoginURL: String,
+        apiBaseURL: String, tokenURL: String, port: Int, loopbackOrigin: String,
         bootstrapCredentials: SandboxCredentials, components: SandboxComponents, services: ServiceGroup,
         task: Task<Void, any Error>
     ) {
         self.apiBaseURL = apiBaseURL
         self.tokenURL = tokenURL
         self.port = port
-        self.consoleURL = consoleURL
-        self.consoleLoginURL = consoleLoginURL
+        self.loopbackOrigin = loopbackOrigin
         self.bootstrapCredentials = bootstrapCredentials
         self.components = components
         self.services = services
@@ -45,6 +43,14 @@ public final class SandboxServer: Sendable {
     /// Opens (creating and seeding on first use) the store, gives the bootstrap consumer a new
     /// secret, and starts serving; returns once the server listens.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        try await start(configuration, routes: nil)
+    }
+
+    /// Starts serving as `start(_:)` does, with the routes of `routes` (the console) beside the
+    /// sandbox's own.
+    package static func start(
+        _ configuration: SandboxConfiguration, routes: (any SandboxRouteExtension)?
+    ) async throws -> SandboxServer {
         try configuration.validate()
         let store: SandboxStore
         do {
@@ -64,7 +70,7 @@ public final class SandboxServer: Sendable {
             clock: configuration.clock,
             tokenTTL: configuration.tokenTTL,
             faultDelayMilliseconds: configuration.faultDelayMilliseconds,
-            consoleSessions: ConsoleSessions()
+            routes: routes
         )
         var logger = Logger(label: "fracttal.sandbox")
         logger.logLevel = configuration.logLevel
@@ -100,17 +106,14 @@ public final class SandboxServer: Sendable {
         }
         let hostInURL = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let base = "http://\(hostInURL):\(port)"
-        // The console answers loopback clients only, also when the API is exposed (0.0.0.0).
-        let consoleHost =
+        let loopbackHost =
             LoopbackHost.contains(configuration.host)
             ? hostInURL : (configuration.host.contains(":") ? "[::1]" : "127.0.0.1")
-        let consoleBase = "http://\(consoleHost):\(port)"
         return SandboxServer(
             apiBaseURL: "\(base)/\(SandboxPaths.apiPrefix)",
             tokenURL: "\(base)/\(SandboxPaths.token)",
             port: port,
-            consoleURL: "\(consoleBase)\(ConsolePaths.root)",
-            consoleLoginURL: "\(consoleBase)\(ConsolePaths.login)?token=\(components.consoleSessions.loginToken)",
+            loopbackOrigin: "http://\(loopbackHost):\(port)",
             bootstrapCredentials: SandboxCredentials(key: bootstrap.key, secret: bootstrap.secret),
             components: components,
             services: services,

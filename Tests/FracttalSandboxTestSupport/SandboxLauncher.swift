@@ -3,13 +3,14 @@ import FracttalSandbox
 
 /// Starts the sandbox on an ephemeral loopback port for the length of a test.
 public enum SandboxLauncher {
-    /// Starts a sandbox with `configuration`, runs `body` with it, and stops it afterwards, also when `body` throws.
+    /// Starts a sandbox with `configuration` and the routes of `routes` (the console) beside its own,
+    /// runs `body` with it, and stops it afterwards, also when `body` throws.
     @discardableResult
-    public static func with<T>(
-        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+    package static func with<T>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(), routes: (any SandboxRouteExtension)? = nil,
         _ body: (SandboxServer) async throws -> T
     ) async throws -> T {
-        let server = try await SandboxServer.start(configuration)
+        let server = try await SandboxServer.start(configuration, routes: routes)
         do {
             let result = try await body(server)
             await server.stop()

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import NIOCore
 import NIOHTTP1
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 struct ForbiddenTests {

@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// `gateway_before` and `gateway_after`: a reverse proxy's HTML error page instead of the API's answer.

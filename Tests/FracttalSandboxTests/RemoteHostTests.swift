@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The sandbox listens on loopback only, unless `--allow-remote` says otherwise.

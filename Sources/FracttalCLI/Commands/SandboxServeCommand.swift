@@ -1,4 +1,5 @@
 import ArgumentParser
+import FracttalConsole
 import FracttalSandbox
 import Foundation
 
@@ -90,7 +91,8 @@ struct SandboxCommand: AsyncParsableCommand {
                     ?? SandboxConfiguration.defaultFaultDelayMilliseconds,
                 seed: seed, handlesSignals: true
             )
-            let server = try await SandboxServer.start(configuration)
+            let console = SandboxConsole()
+            let server = try await SandboxServer.start(configuration, routes: console)
             if let warning = configuration.remoteExposureWarning {
                 StandardStreams.err(warning)
             }
@@ -104,8 +106,8 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             // Written unbuffered, so that a script reading the URLs gets them at once.
             StandardStreams.out(
-                "API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\nConsole URL: \(server.consoleURL)\n"
-                    + "Console login URL (works once): \(server.consoleLoginURL)\n"
+                "API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\nConsole URL: \(console.url(on: server))\n"
+                    + "Console login URL (works once): \(console.loginURL(on: server))\n"
             )
             let key = server.bootstrapCredentials.key
             let note =

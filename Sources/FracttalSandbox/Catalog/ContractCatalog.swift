@@ -13,7 +13,7 @@ struct CatalogPermission: Sendable, Hashable {
 
 /// The permission catalog the contract fixes: fourteen modules with view/create/edit/delete
 /// (reports: view only), in a fixed order that is also the order of `GET /permissions/`.
-enum ContractCatalog {
+package enum ContractCatalog {
     /// Every permission, in catalog order.
     static let all: [CatalogPermission] = modules.flatMap { module in
         module.actions.map { action in
@@ -28,7 +28,7 @@ enum ContractCatalog {
     static let orderedCodes: [String] = all.map(\.code)
 
     /// The modules in catalog order: code, what it covers, and its actions.
-    static let modules: [(name: String, noun: String, actions: [String])] = [
+    package static let modules: [(name: String, noun: String, actions: [String])] = [
         ("assets", "assets", crud),
         ("work_orders", "work orders", crud),
         ("work_requests", "work requests", crud),
@@ -46,7 +46,7 @@ enum ContractCatalog {
     ]
 
     /// The four actions of most modules, in catalog order.
-    static let crud = ["view", "create", "edit", "delete"]
+    package static let crud = ["view", "create", "edit", "delete"]
 
     private static func verb(_ action: String) -> String {
         switch action {

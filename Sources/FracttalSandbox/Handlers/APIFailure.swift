@@ -2,10 +2,10 @@ import HTTPTypes
 
 /// A failed `/api` call: its status, the message for the envelope, and (on 400) the fields.
 /// Each message is made next to the rule it reports.
-struct APIFailure: Error, Sendable {
-    let status: HTTPResponse.Status
-    let message: String
-    let problems: [FieldViolation]
+package struct APIFailure: Error, Sendable {
+    package let status: HTTPResponse.Status
+    package let message: String
+    package let problems: [FieldViolation]
     /// Extra headers, e.g. `WWW-Authenticate`.
     var headers: HTTPFields = [:]
 
@@ -23,7 +23,7 @@ struct APIFailure: Error, Sendable {
     }
 
     /// The consumer's group was deleted between validation and the write.
-    static func groupVanished(_ id: Int64) -> APIFailure {
+    package static func groupVanished(_ id: Int64) -> APIFailure {
         invalid([FieldViolation(.groupID, "names no permission group: no group has the id \(id)")])
     }
 
@@ -50,11 +50,11 @@ struct APIFailure: Error, Sendable {
 
     static let unknownPath = APIFailure(status: .notFound, message: "No such API path.")
 
-    static let defaultGroup = APIFailure(
+    package static let defaultGroup = APIFailure(
         status: .conflict, message: "The default group cannot be deleted."
     )
 
-    static func groupHasAccounts(_ count: Int) -> APIFailure {
+    package static func groupHasAccounts(_ count: Int) -> APIFailure {
         APIFailure(
             status: .conflict,
             message:
@@ -62,7 +62,7 @@ struct APIFailure: Error, Sendable {
         )
     }
 
-    static func groupUsedBy(_ consumers: [(name: String, key: String)]) -> APIFailure {
+    package static func groupUsedBy(_ consumers: [(name: String, key: String)]) -> APIFailure {
         let names = consumers.map { "\"\($0.name)\" (key \($0.key))" }.joined(separator: ", ")
         return APIFailure(
             status: .conflict,

@@ -1,7 +1,7 @@
 /// One broken rule of a request: the field (`body` for the body as a whole) and what is wrong.
-struct FieldViolation: Sendable, Hashable {
-    let field: String
-    let message: String
+package struct FieldViolation: Sendable, Hashable {
+    package let field: String
+    package let message: String
 
     init(_ field: String, _ message: String) {
         self.field = field

@@ -1,7 +1,7 @@
 /// A validated page request: `start` at least 0 (default 0), `limit` from 1 (default 100),
 /// larger limits capped at 100.
-struct Paging: Sendable, Equatable {
-    static let maximumLimit = 100
+package struct Paging: Sendable, Equatable {
+    package static let maximumLimit = 100
 
     let start: Int
     let limit: Int

@@ -4,17 +4,17 @@ import NIOCore
 /// Refuses a request body over 1 MiB with 413 and the error envelope, before any other work.
 /// A `Content-Length` over the limit is refused unread; any other body is read up to the
 /// limit and no further, then kept in the request for the routes behind.
-struct BodyLimitMiddleware: RouterMiddleware {
-    typealias Context = SandboxRequestContext
+package struct BodyLimitMiddleware: RouterMiddleware {
+    package typealias Context = SandboxRequestContext
 
     /// The largest body the sandbox accepts: 1 MiB.
-    static let maxBytes = 1024 * 1024
+    package static let maxBytes = 1024 * 1024
 
     /// Writes the (uncharged) rate-limit headers on a refusal, as every `/api` answer has them;
     /// nil for the token endpoint.
     let limiter: RateLimitEnforcer?
 
-    func handle(
+    package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maxBytes {

@@ -3,17 +3,17 @@ import Foundation
 /// An OAuth consumer as answers show it, with its secret only in the answers to create and
 /// rotate (stands in for the generated `OAuthConsumer` and `OAuthConsumerWithSecret`, so that
 /// a missing description or redirect URI is written as `null`).
-struct ConsumerPayload: Codable, Hashable, Sendable {
-    var key: String
+package struct ConsumerPayload: Codable, Hashable, Sendable {
+    package var key: String
     /// The plain secret; set only for the answers to create and rotate.
     var secret: String?
-    var name: String
-    var description: String?
-    var grantType: String
-    var groupID: Int64
-    var redirectURI: String?
-    var hubEnabled: Bool
-    var secretCreatedAt: Date
+    package var name: String
+    package var description: String?
+    package var grantType: String
+    package var groupID: Int64
+    package var redirectURI: String?
+    package var hubEnabled: Bool
+    package var secretCreatedAt: Date
     var createdAt: Date
     var updatedAt: Date
 
@@ -35,7 +35,7 @@ struct ConsumerPayload: Codable, Hashable, Sendable {
     }
 
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         key = try container.decode(String.self, forKey: WireField.key.key)
         secret = try container.decodeIfPresent(String.self, forKey: WireField.secret.key)
@@ -50,7 +50,7 @@ struct ConsumerPayload: Codable, Hashable, Sendable {
         updatedAt = try container.decode(Date.self, forKey: WireField.updatedAt.key)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(key, forKey: WireField.key.key)
         if let secret { try container.encode(secret, forKey: WireField.secret.key) }

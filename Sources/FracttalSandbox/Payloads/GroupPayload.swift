@@ -2,13 +2,13 @@ import Foundation
 
 /// A permission group as answers show it (stands in for the generated
 /// `Components.Schemas.PermissionGroup`, so that a missing description is written as `null`).
-struct GroupPayload: Codable, Hashable, Sendable {
-    var id: Int64
-    var name: String
-    var description: String?
-    var permissions: [String]
-    var isDefault: Bool
-    var accountsCount: Int
+package struct GroupPayload: Codable, Hashable, Sendable {
+    package var id: Int64
+    package var name: String
+    package var description: String?
+    package var permissions: [String]
+    package var isDefault: Bool
+    package var accountsCount: Int
     var createdAt: Date
     var updatedAt: Date
 
@@ -26,7 +26,7 @@ struct GroupPayload: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         id = try container.decode(Int64.self, forKey: WireField.id.key)
         name = try container.decode(String.self, forKey: WireField.name.key)
@@ -38,7 +38,7 @@ struct GroupPayload: Codable, Hashable, Sendable {
         updatedAt = try container.decode(Date.self, forKey: WireField.updatedAt.key)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(id, forKey: WireField.id.key)
         try container.encode(name, forKey: WireField.name.key)

@@ -1,6 +1,6 @@
 /// The body of `POST /groups_permissions/` and `PUT /groups_permissions/{id}` as it arrived
 /// (stands in for the generated `Components.Schemas.PermissionGroupInput`).
-struct GroupInputBody: Codable, Hashable, Sendable {
+package struct GroupInputBody: Codable, Hashable, Sendable {
     var name: JSONField<String>
     var description: JSONField<String>
     var permissions: JSONField<[String]>
@@ -9,7 +9,15 @@ struct GroupInputBody: Codable, Hashable, Sendable {
 
     static let knownFields: Set<WireField> = [.name, .description, .permissions]
 
-    init(from decoder: any Decoder) throws {
+    /// A body made of the fields of a form (the console's), with no unknown field.
+    package init(name: JSONField<String>, description: JSONField<String>, permissions: JSONField<[String]>) {
+        self.name = name
+        self.description = description
+        self.permissions = permissions
+        self.unknownFields = []
+    }
+
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         name = container.field(.name)
         description = container.field(.description)
@@ -17,7 +25,7 @@ struct GroupInputBody: Codable, Hashable, Sendable {
         unknownFields = container.unknownFields(known: Self.knownFields)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(name, as: .name)
         try container.encode(description, as: .description)
@@ -27,7 +35,7 @@ struct GroupInputBody: Codable, Hashable, Sendable {
 
 /// The body of `POST /oauth_consumers/` as it arrived
 /// (stands in for the generated `Components.Schemas.OAuthConsumerCreate`).
-struct ConsumerCreateBody: Codable, Hashable, Sendable {
+package struct ConsumerCreateBody: Codable, Hashable, Sendable {
     var name: JSONField<String>
     var description: JSONField<String>
     var grantType: JSONField<String>
@@ -41,7 +49,21 @@ struct ConsumerCreateBody: Codable, Hashable, Sendable {
         .name, .description, .grantType, .groupID, .redirectURI, .hubEnabled,
     ]
 
-    init(from decoder: any Decoder) throws {
+    /// A body made of the fields of a form (the console's), with no unknown field.
+    package init(
+        name: JSONField<String>, description: JSONField<String>, grantType: JSONField<String>,
+        groupID: JSONField<Int64>, redirectURI: JSONField<String>, hubEnabled: JSONField<Bool>
+    ) {
+        self.name = name
+        self.description = description
+        self.grantType = grantType
+        self.groupID = groupID
+        self.redirectURI = redirectURI
+        self.hubEnabled = hubEnabled
+        self.unknownFields = []
+    }
+
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         name = container.field(.name)
         description = container.field(.description)
@@ -52,7 +74,7 @@ struct ConsumerCreateBody: Codable, Hashable, Sendable {
         unknownFields = container.unknownFields(known: Self.knownFields)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(name, as: .name)
         try container.encode(description, as: .description)
@@ -65,7 +87,7 @@ struct ConsumerCreateBody: Codable, Hashable, Sendable {
 
 /// The body of `PUT /oauth_consumers/{key}` as it arrived
 /// (stands in for the generated `Components.Schemas.OAuthConsumerUpdate`).
-struct ConsumerUpdateBody: Codable, Hashable, Sendable {
+package struct ConsumerUpdateBody: Codable, Hashable, Sendable {
     var name: JSONField<String>
     var description: JSONField<String>
     var grantType: JSONField<String>
@@ -77,7 +99,21 @@ struct ConsumerUpdateBody: Codable, Hashable, Sendable {
 
     static let knownFields = ConsumerCreateBody.knownFields
 
-    init(from decoder: any Decoder) throws {
+    /// A body made of the fields of a form (the console's), with no unknown field.
+    package init(
+        name: JSONField<String>, description: JSONField<String>, grantType: JSONField<String>,
+        groupID: JSONField<Int64>, redirectURI: JSONField<String>, hubEnabled: JSONField<Bool>
+    ) {
+        self.name = name
+        self.description = description
+        self.grantType = grantType
+        self.groupID = groupID
+        self.redirectURI = redirectURI
+        self.hubEnabled = hubEnabled
+        self.unknownFields = []
+    }
+
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         name = container.field(.name)
         description = container.field(.description)
@@ -88,7 +124,7 @@ struct ConsumerUpdateBody: Codable, Hashable, Sendable {
         unknownFields = container.unknownFields(known: Self.knownFields)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(name, as: .name)
         try container.encode(description, as: .description)

@@ -1,7 +1,7 @@
 /// One field of a JSON request body as it arrived: absent, `null`, a value of the expected
 /// type, or a value of another type. Request bodies are read field by field so that every
 /// broken rule can be reported at once (a plain `Decodable` stops at the first).
-enum JSONField<Value: Codable & Hashable & Sendable>: Hashable, Sendable {
+package enum JSONField<Value: Codable & Hashable & Sendable>: Hashable, Sendable {
     case missing
     case null
     case value(Value)

@@ -1,5 +1,5 @@
 /// Every JSON field name of the contract's objects and bodies, in one place.
-enum WireField: String, CaseIterable, Sendable {
+package enum WireField: String, CaseIterable, Sendable {
     case id
     case key
     case secret

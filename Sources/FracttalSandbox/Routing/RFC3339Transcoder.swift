@@ -10,8 +10,10 @@ import Darwin
 /// Writes dates as RFC 3339 UTC in whole seconds (`2024-05-09T14:03:11Z`) without a date
 /// formatter, which was the main cost of a page of 100 consumers; reads them with the
 /// runtime's ISO 8601 transcoder.
-struct RFC3339Transcoder: DateTranscoder {
-    func encode(_ date: Date) throws -> String {
+package struct RFC3339Transcoder: DateTranscoder {
+    package init() {}
+
+    package func encode(_ date: Date) throws -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -34,5 +36,5 @@ struct RFC3339Transcoder: DateTranscoder {
         return String(decoding: text, as: UTF8.self)
     }
 
-    func decode(_ text: String) throws -> Date { try ISO8601DateTranscoder.iso8601.decode(text) }
+    package func decode(_ text: String) throws -> Date { try ISO8601DateTranscoder.iso8601.decode(text) }
 }

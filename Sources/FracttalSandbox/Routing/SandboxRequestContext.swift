@@ -10,19 +10,18 @@ struct Caller: Sendable {
 }
 
 /// The request context of the sandbox's routes: Hummingbird's core storage, the connection
-/// (so a `lost` fault can close it), and what the `/api` and `/console` middleware learned.
-struct SandboxRequestContext: RequestContext {
-    var coreContext: CoreRequestContextStorage
+/// (so a `lost` fault can close it), and what the `/api` middleware learned. Routes mounted
+/// through a `SandboxRouteExtension` may derive a context of their own from it.
+package struct SandboxRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// The connection the request came on.
-    let channel: any Channel
+    package let channel: any Channel
     /// Set by the authentication middleware.
     var caller: Caller?
     /// Set by the rate-limit middleware.
     var rateLimit: RateLimitStatus?
-    /// Set by the console's guard on `/console` routes.
-    var consoleVisit: ConsoleVisit?
 
-    init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.channel = source.channel
     }

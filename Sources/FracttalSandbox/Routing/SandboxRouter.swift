@@ -14,12 +14,12 @@ struct SandboxComponents: Sendable {
     let tokenTTL: Int
     /// The wait of the `hold_after` and `late_commit` faults, in milliseconds.
     let faultDelayMilliseconds: Int
-    /// The console's login token and sessions.
-    let consoleSessions: ConsoleSessions
+    /// Routes the caller of `start` mounts beside the sandbox's own (the console), if any.
+    let routes: (any SandboxRouteExtension)?
 
     /// `/oauth/token` behind the body limit, under `/api` the generated operations behind
     /// the body limit, authentication, the rate limit, faults and the error envelope
-    /// (outermost first), and under `/console` the web console behind its guard.
+    /// (outermost first), then the routes of `routes`.
     func makeRouter() throws -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         router.group()
@@ -40,7 +40,7 @@ struct SandboxComponents: Sendable {
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
             api.on("**", method: method) { _, _ -> Response in throw APIFailure.unknownPath }
         }
-        try Console(store: store, clock: clock, sessions: consoleSessions).register(on: router)
+        try routes?.register(on: router, store: store, clock: clock)
         return router
     }
 }

@@ -6,9 +6,9 @@ import Darwin
 
 /// Which addresses to bind stay on this machine: `localhost`, 127.0.0.0/8 and `::1` (also
 /// written as an IPv4-mapped `::ffff:127.x.y.z`).
-enum LoopbackHost {
+package enum LoopbackHost {
     /// Whether binding `host` serves this machine only.
-    static func contains(_ host: String) -> Bool {
+    package static func contains(_ host: String) -> Bool {
         let name = host.lowercased()
         if name == "localhost" || name == "localhost." { return true }
         var v4 = in_addr()

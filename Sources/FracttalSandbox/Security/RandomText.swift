@@ -1,10 +1,10 @@
 /// Unpredictable strings of `[A-Za-z0-9]` from the system's CSPRNG, for consumer keys,
 /// secrets and access tokens. Never seeded: `--seed` drives faults only.
-enum RandomText {
+package enum RandomText {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
 
     /// A string of `count` characters drawn uniformly from `[A-Za-z0-9]`.
-    static func alphanumeric(count: Int) -> String {
+    package static func alphanumeric(count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
         return String(decoding: bytes, as: UTF8.self)
@@ -17,10 +17,10 @@ enum RandomText {
     }
 
     /// A new consumer key: 18 characters, as the sandbox makes them.
-    static func consumerKey() -> String { alphanumeric(count: 18) }
+    package static func consumerKey() -> String { alphanumeric(count: 18) }
 
     /// A new consumer secret: 32 characters.
-    static func consumerSecret() -> String { alphanumeric(count: 32) }
+    package static func consumerSecret() -> String { alphanumeric(count: 32) }
 
     /// A new access token: 40 characters.
     static func accessToken() -> String { alphanumeric(count: 40) }

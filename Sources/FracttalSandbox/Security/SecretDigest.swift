@@ -1,14 +1,14 @@
 import Crypto
 
 /// What the store keeps of a secret: a random per-secret salt and SHA-256(salt ‖ secret).
-struct SecretDigest: Sendable, Hashable {
+package struct SecretDigest: Sendable, Hashable {
     /// The random salt, 16 bytes.
     let salt: [UInt8]
     /// SHA-256 of the salt followed by the secret's UTF-8 bytes.
     let hash: [UInt8]
 
     /// Hashes `secret` with a fresh random salt.
-    init(hashing secret: String) {
+    package init(hashing secret: String) {
         self.init(hashing: secret, salt: RandomText.bytes(count: 16))
     }
 

@@ -4,7 +4,7 @@ import GRDB
 /// The sandbox's company: permission groups and OAuth consumers in SQLite (WAL when on disk).
 /// Every call is one transaction, so each check-then-write is atomic. The caller's permissions and the
 /// groups that exist are also kept in memory (`StoreReadCache`), forgotten by every write that could change them.
-final class SandboxStore: Sendable {
+package final class SandboxStore: Sendable {
     private let writer: any DatabaseWriter
     private let cache = StoreReadCache()
 
@@ -27,7 +27,7 @@ final class SandboxStore: Sendable {
 
     // MARK: Groups
 
-    func listGroups(start: Int, limit: Int) async throws -> (items: [GroupPayload], total: Int) {
+    package func listGroups(start: Int, limit: Int) async throws -> (items: [GroupPayload], total: Int) {
         try await writer.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM permission_group") ?? 0
             let rows = try Row.fetchAll(
@@ -39,7 +39,7 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func createGroup(_ fields: ValidatedGroup, now: Date) async throws -> GroupPayload {
+    package func createGroup(_ fields: ValidatedGroup, now: Date) async throws -> GroupPayload {
         try await writer.write { db in
             let id = try StoreRows.insertGroup(db, fields, now: now)
             return try Self.group(db, id: id)!
@@ -47,7 +47,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Replaces the group's fields; nil when there is no such group.
-    func replaceGroup(id: Int64, _ fields: ValidatedGroup, now: Date) async throws -> GroupPayload? {
+    package func replaceGroup(id: Int64, _ fields: ValidatedGroup, now: Date) async throws -> GroupPayload? {
         defer { cache.invalidate() }
         return try await writer.write { db in
             try db.execute(
@@ -61,7 +61,7 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func deleteGroup(id: Int64) async throws -> GroupDeletion {
+    package func deleteGroup(id: Int64) async throws -> GroupDeletion {
         defer { cache.invalidate() }
         return try await writer.write { db in
             guard let group = try Self.group(db, id: id) else { return .notFound }
@@ -85,7 +85,7 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func groupExists(id: Int64) async throws -> Bool {
+    package func groupExists(id: Int64) async throws -> Bool {
         if cache.groupExists(id: id) { return true }
         let generation = cache.generation
         let exists = try await writer.read { db in try Self.groupExists(db, id: id) }
@@ -95,7 +95,7 @@ final class SandboxStore: Sendable {
 
     // MARK: Consumers
 
-    func listConsumers(start: Int, limit: Int) async throws -> (items: [ConsumerPayload], total: Int) {
+    package func listConsumers(start: Int, limit: Int) async throws -> (items: [ConsumerPayload], total: Int) {
         try await writer.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM oauth_consumer") ?? 0
             let rows = try Row.fetchAll(
@@ -111,11 +111,11 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func consumer(key: String) async throws -> ConsumerPayload? {
+    package func consumer(key: String) async throws -> ConsumerPayload? {
         try await writer.read { db in try Self.consumer(db, key: key) }
     }
 
-    func createConsumer(_ fields: ValidatedConsumer, key: String, digest: SecretDigest, now: Date) async throws
+    package func createConsumer(_ fields: ValidatedConsumer, key: String, digest: SecretDigest, now: Date) async throws
         -> ConsumerWrite
     {
         try await writer.write { db in
@@ -126,7 +126,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Replaces the consumer's fields (its grant type never changes).
-    func replaceConsumer(key: String, _ fields: ValidatedConsumer, now: Date) async throws -> ConsumerWrite {
+    package func replaceConsumer(key: String, _ fields: ValidatedConsumer, now: Date) async throws -> ConsumerWrite {
         defer { cache.invalidate() }
         return try await writer.write { db in
             guard try Self.consumer(db, key: key) != nil else { return .notFound }
@@ -147,7 +147,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Deletes the consumer; nil when there is no such consumer.
-    func deleteConsumer(key: String) async throws -> ConsumerPayload? {
+    package func deleteConsumer(key: String) async throws -> ConsumerPayload? {
         defer { cache.invalidate() }
         return try await writer.write { db in
             guard let consumer = try Self.consumer(db, key: key) else { return nil }
@@ -157,7 +157,7 @@ final class SandboxStore: Sendable {
     }
 
     /// Stores a new secret digest and its date; nil when there is no such consumer.
-    func rotateSecret(key: String, digest: SecretDigest, now: Date) async throws -> ConsumerPayload? {
+    package func rotateSecret(key: String, digest: SecretDigest, now: Date) async throws -> ConsumerPayload? {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE oauth_consumer SET secret_salt = ?, secret_hash = ?, secret_created_at = ? WHERE key = ?",
@@ -236,7 +236,7 @@ final class SandboxStore: Sendable {
     }
 
     /// The key of the bootstrap consumer (it may since have been deleted).
-    func bootstrapKey() async throws -> String? {
+    package func bootstrapKey() async throws -> String? {
         try await writer.read { db in try Self.bootstrapKey(db) }
     }
 

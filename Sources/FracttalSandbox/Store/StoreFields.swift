@@ -1,22 +1,22 @@
 /// The fields of a permission group that the API can set, already validated.
-struct ValidatedGroup: Sendable, Hashable {
+package struct ValidatedGroup: Sendable, Hashable {
     var name: String
     var description: String?
     var permissions: [String]
 }
 
 /// The fields of an OAuth consumer that the API can set, already validated.
-struct ValidatedConsumer: Sendable, Hashable {
+package struct ValidatedConsumer: Sendable, Hashable {
     var name: String
     var description: String?
     var grantType: String
-    var groupID: Int64
+    package var groupID: Int64
     var redirectURI: String?
     var hubEnabled: Bool
 }
 
 /// What deleting a group came to.
-enum GroupDeletion: Sendable {
+package enum GroupDeletion: Sendable {
     case deleted(GroupPayload)
     case notFound
     case isDefault
@@ -25,7 +25,7 @@ enum GroupDeletion: Sendable {
 }
 
 /// What creating or replacing a consumer came to.
-enum ConsumerWrite: Sendable {
+package enum ConsumerWrite: Sendable {
     case written(ConsumerPayload)
     case notFound
     case unknownGroup

@@ -58,10 +58,10 @@ struct TokenRoute: Sendable {
 }
 
 /// An `application/x-www-form-urlencoded` body.
-struct FormBody: Sendable {
+package struct FormBody: Sendable {
     private let pairs: [(name: String, value: String)]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         pairs = text.split(separator: "&").map { item in
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : "")
@@ -69,7 +69,7 @@ struct FormBody: Sendable {
     }
 
     /// Every value given for `name`.
-    func values(of name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
+    package func values(of name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")

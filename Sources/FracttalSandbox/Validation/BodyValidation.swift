@@ -1,7 +1,7 @@
 /// Turns the request bodies into validated store fields, or a 400 naming every broken rule.
-enum BodyValidation {
+package enum BodyValidation {
     /// A group body (create and replace): name, description and permissions, all present.
-    static func group(_ body: GroupInputBody) throws -> ValidatedGroup {
+    package static func group(_ body: GroupInputBody) throws -> ValidatedGroup {
         var checker = FieldChecker()
         let name = checker.name(body.name)
         let description = checker.description(body.description, required: true)
@@ -12,7 +12,7 @@ enum BodyValidation {
     }
 
     /// A consumer create body.
-    static func createConsumer(_ body: ConsumerCreateBody, groupExists: (Int64) async throws -> Bool) async throws
+    package static func createConsumer(_ body: ConsumerCreateBody, groupExists: (Int64) async throws -> Bool) async throws
         -> ValidatedConsumer
     {
         var checker = FieldChecker()
@@ -31,7 +31,7 @@ enum BodyValidation {
     }
 
     /// A consumer replace body, checked against the live consumer (its grant type cannot change).
-    static func replaceConsumer(
+    package static func replaceConsumer(
         _ body: ConsumerUpdateBody, live: ConsumerPayload, groupExists: (Int64) async throws -> Bool
     ) async throws -> ValidatedConsumer {
         var checker = FieldChecker()

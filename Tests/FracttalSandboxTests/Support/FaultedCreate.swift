@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import FracttalTestSupport
 
 /// One group creation against a sandbox with faults on a data file, and what it left behind.

@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// Consumers with chosen permissions, made through the API with the bootstrap consumer.

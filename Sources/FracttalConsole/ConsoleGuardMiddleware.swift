@@ -1,3 +1,4 @@
+import FracttalSandbox
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -7,7 +8,7 @@ import NIOCore
 /// another origin or without the session's CSRF token, and puts the security headers on every
 /// answer.
 struct ConsoleGuardMiddleware: RouterMiddleware {
-    typealias Context = SandboxRequestContext
+    typealias Context = ConsoleRequestContext
 
     let sessions: ConsoleSessions
     let renderer: ConsoleRenderer
@@ -70,7 +71,7 @@ struct ConsoleGuardMiddleware: RouterMiddleware {
             }
         }
         var context = context
-        context.consoleVisit = ConsoleVisit(session: session, form: form)
+        context.visit = ConsoleVisit(session: session, form: form)
         return try await next(request, context)
     }
 
@@ -78,7 +79,7 @@ struct ConsoleGuardMiddleware: RouterMiddleware {
     /// console stays on this machine even with `--allow-remote`, and a rebound DNS name cannot
     /// reach it.
     static func isFromThisMachine(_ request: Request, context: Context) -> Bool {
-        guard let peer = context.channel.remoteAddress?.ipAddress, LoopbackHost.contains(peer),
+        guard let peer = context.peer?.ipAddress, LoopbackHost.contains(peer),
             let authority = request.head.authority
         else { return false }
         return LoopbackHost.contains(hostName(of: authority))

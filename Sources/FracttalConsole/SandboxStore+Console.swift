@@ -1,3 +1,5 @@
+import FracttalSandbox
+
 /// The reads the console's pages need, made of the store's list calls (one transaction each).
 extension SandboxStore {
     /// Every consumer, in creation order: the console filters, sorts and pages them itself.

@@ -1,23 +1,28 @@
 import AsyncHTTPClient
 import Foundation
 import FracttalSandbox
-import FracttalSandboxTestSupport
 import NIOCore
 import NIOHTTP1
-import Testing
 
 /// A sandbox on an ephemeral loopback port and an HTTP client that talks to it.
-struct TestSandbox {
-    let server: SandboxServer
-    let client: HTTPClient
+public struct TestSandbox {
+    public let server: SandboxServer
+    public let client: HTTPClient
 
-    /// Starts a sandbox, runs `body`, and stops both the client and the server.
+    /// A test that starts and stops the server itself pairs it with a client here.
+    public init(server: SandboxServer, client: HTTPClient) {
+        self.server = server
+        self.client = client
+    }
+
+    /// Starts a sandbox (with the routes of `routes` beside its own), runs `body`, and stops both
+    /// the client and the server.
     @discardableResult
-    static func with<T>(
-        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+    package static func with<T>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(), routes: (any SandboxRouteExtension)? = nil,
         _ body: (TestSandbox) async throws -> T
     ) async throws -> T {
-        try await SandboxLauncher.with(configuration) { server in
+        try await SandboxLauncher.with(configuration, routes: routes) { server in
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             do {
                 let result = try await body(TestSandbox(server: server, client: client))
@@ -30,10 +35,10 @@ struct TestSandbox {
         }
     }
 
-    var bootstrap: SandboxCredentials { server.bootstrapCredentials }
+    public var bootstrap: SandboxCredentials { server.bootstrapCredentials }
 
     /// Asks the token endpoint; returns the raw reply.
-    func requestToken(
+    public func requestToken(
         authorization: String?, body: String = "grant_type=client_credentials",
         contentType: String = "application/x-www-form-urlencoded"
     ) async throws -> Reply {
@@ -46,15 +51,17 @@ struct TestSandbox {
     }
 
     /// A new access token for the credentials (the bootstrap consumer's by default).
-    func token(_ credentials: SandboxCredentials? = nil) async throws -> String {
+    public func token(_ credentials: SandboxCredentials? = nil) async throws -> String {
         let credentials = credentials ?? bootstrap
         let reply = try await requestToken(authorization: Self.basic(credentials))
-        try #require(reply.status == 200)
-        return try #require(reply.object["access_token"] as? String)
+        guard reply.status == 200, let token = reply.object["access_token"] as? String else {
+            throw TokenRefused(reply: reply)
+        }
+        return token
     }
 
     /// Calls `/api` + `path` with a bearer token and an optional JSON body.
-    func call(
+    public func call(
         _ method: APIMethod, _ path: String, token: String?, json: Any? = nil, rawBody: String? = nil,
         contentType: String = "application/json"
     ) async throws -> Reply {
@@ -71,7 +78,7 @@ struct TestSandbox {
         return try await send(request)
     }
 
-    func send(_ request: HTTPClientRequest) async throws -> Reply {
+    public func send(_ request: HTTPClientRequest) async throws -> Reply {
         let response = try await client.execute(request, timeout: .seconds(30))
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         var headers: [String: String] = [:]
@@ -79,42 +86,55 @@ struct TestSandbox {
         return Reply(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
     }
 
-    static func basic(_ credentials: SandboxCredentials) -> String {
+    public static func basic(_ credentials: SandboxCredentials) -> String {
         "Basic " + Data("\(credentials.key):\(credentials.secret)".utf8).base64EncodedString()
     }
 }
 
 /// The HTTP methods the API uses.
-enum APIMethod: String {
+public enum APIMethod: String, Sendable {
     case GET, POST, PUT, DELETE
 }
 
 /// An HTTP answer.
-struct Reply {
-    let status: Int
+public struct Reply: Sendable {
+    public let status: Int
     /// Header values by lower-cased name.
-    let headers: [String: String]
-    let body: Data
+    public let headers: [String: String]
+    public let body: Data
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
 
     /// The body as a JSON object (empty when it is none).
-    var object: [String: Any] {
+    public var object: [String: Any] {
         (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
     }
 
     /// `data` as an object.
-    var data: [String: Any] { object["data"] as? [String: Any] ?? [:] }
+    public var data: [String: Any] { object["data"] as? [String: Any] ?? [:] }
 
     /// `data` as a list of objects.
-    var items: [[String: Any]] { object["data"] as? [[String: Any]] ?? [] }
+    public var items: [[String: Any]] { object["data"] as? [[String: Any]] ?? [] }
 
-    var total: Int? { object["total"] as? Int }
+    public var total: Int? { object["total"] as? Int }
 
-    var message: String { object["message"] as? String ?? "" }
+    public var message: String { object["message"] as? String ?? "" }
 
     /// The `field` of every entry of `errors`.
-    var errorFields: [String] {
+    public var errorFields: [String] {
         (object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// The token endpoint refused the credentials a test expected to work.
+public struct TokenRefused: Error, CustomStringConvertible {
+    public let reply: Reply
+
+    public var description: String { "the token endpoint answered \(reply.status): \(reply.text)" }
 }

@@ -1,3 +1,4 @@
+import FracttalSandbox
 import Synchronization
 
 /// A browser signed in to the console: its session id (the cookie's value) and the CSRF token

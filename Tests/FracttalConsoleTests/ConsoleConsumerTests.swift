@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The OAuth consumer pages: the form goes through the API's validation, the Credentials panel

@@ -1,3 +1,4 @@
+import FracttalSandbox
 import Hummingbird
 
 /// The permission group pages: the list, the new and edit form with the catalog as checkboxes,

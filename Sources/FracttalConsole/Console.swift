@@ -1,3 +1,4 @@
+import FracttalSandbox
 import HTTPTypes
 import Hummingbird
 

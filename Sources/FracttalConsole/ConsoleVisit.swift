@@ -1,3 +1,5 @@
+import FracttalSandbox
+
 /// What the console's guard learned about a request, for the page behind it: who is signed in
 /// and the form fields (the query of a GET, the body of a POST).
 struct ConsoleVisit: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import FracttalSandbox
 
 /// The OAuth Consumers table: every consumer with its group's name, filtered, sorted and cut
 /// into pages of 100 (the API's page size). Pure, so that it is tested without a server.

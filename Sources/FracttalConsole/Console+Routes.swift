@@ -1,10 +1,11 @@
+import FracttalSandbox
 import HTTPTypes
 import Hummingbird
 
 extension Console {
     /// Registers `/console` and its pages, behind the console's guard.
     func register(on router: Router<SandboxRequestContext>) {
-        let pages = router.group(RouterPath(ConsolePaths.prefix))
+        let pages = router.group(RouterPath(ConsolePaths.prefix), context: ConsoleRequestContext.self)
             .add(middleware: ConsoleGuardMiddleware(sessions: sessions, renderer: renderer))
         pages.get { _, _ in ConsoleResponses.seeOther(ConsolePaths.consumers) }
         pages.get("login") { _, context in try logIn(visit(context)) }
@@ -45,7 +46,7 @@ extension Console {
         for method: HTTPRequest.Method in [.get, .post] {
             pages.on("**", method: method) { _, context in
                 notFound(
-                    "The console has no page at this address.", session: context.consoleVisit?.session,
+                    "The console has no page at this address.", session: context.visit?.session,
                     back: ConsoleLink(href: ConsolePaths.consumers, label: "OAuth Consumers")
                 )
             }
@@ -76,17 +77,17 @@ extension Console {
         return response
     }
 
-    private func visit(_ context: SandboxRequestContext) throws -> ConsoleVisit {
-        guard let visit = context.consoleVisit else { throw HTTPError(.internalServerError) }
+    private func visit(_ context: ConsoleRequestContext) throws -> ConsoleVisit {
+        guard let visit = context.visit else { throw HTTPError(.internalServerError) }
         return visit
     }
 
-    private func key(_ context: SandboxRequestContext) -> String {
+    private func key(_ context: ConsoleRequestContext) -> String {
         context.parameters.get("key") ?? ""
     }
 
     /// The group id of the path; nil when it is no integer (then no group has it).
-    private func groupID(_ context: SandboxRequestContext) -> Int64? {
+    private func groupID(_ context: ConsoleRequestContext) -> Int64? {
         context.parameters.get("id").flatMap { Int64($0) }
     }
 }

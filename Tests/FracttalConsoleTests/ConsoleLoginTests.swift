@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The console's door: a one-time login link, then an HttpOnly, SameSite=Strict session cookie.
@@ -7,9 +8,9 @@ struct ConsoleLoginTests {
     @Test func theServerNamesItsConsoleAndALoginLink() async throws {
         try await ConsoleBrowser.with { browser in
             let server = browser.sandbox.server
-            #expect(server.consoleURL == "http://127.0.0.1:\(server.port)/console/")
-            let token = try #require(server.consoleLoginURL.split(separator: "?token=").last)
-            #expect(server.consoleLoginURL.hasPrefix("http://127.0.0.1:\(server.port)/console/login?token="))
+            #expect(browser.consoleURL == "http://127.0.0.1:\(server.port)/console/")
+            let token = try #require(browser.loginURL.split(separator: "?token=").last)
+            #expect(browser.loginURL.hasPrefix("http://127.0.0.1:\(server.port)/console/login?token="))
             #expect(token.count >= 40)
             #expect(token.allSatisfy { $0.isLetter || $0.isNumber })
         }
@@ -25,7 +26,7 @@ struct ConsoleLoginTests {
             #expect(attributes.contains("HttpOnly"))
             #expect(attributes.contains("SameSite=Strict"))
             #expect(attributes.contains("Path=/console"))
-            #expect(!cookie.contains(browser.sandbox.server.consoleLoginURL.split(separator: "=").last!))
+            #expect(!cookie.contains(browser.loginURL.split(separator: "=").last!))
             let page = try await browser.get("/console/consumers")
             #expect(page.status == 200)
             #expect(page.text.contains("<h1>OAuth Consumers</h1>"))
@@ -34,7 +35,7 @@ struct ConsoleLoginTests {
 
     @Test func theLoginLinkWorksOnce() async throws {
         try await ConsoleBrowser.with { browser in
-            let path = String(browser.sandbox.server.consoleLoginURL.dropFirst(browser.origin.count))
+            let path = String(browser.loginURL.dropFirst(browser.origin.count))
             #expect(try await browser.get(path).status == 303)
             let again = try await browser.get(path)
             #expect(again.status == 403)

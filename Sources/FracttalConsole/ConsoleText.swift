@@ -1,4 +1,5 @@
 import Foundation
+import FracttalSandbox
 
 /// How the console words values: dates, grant types, counts, and refused fields.
 enum ConsoleText {

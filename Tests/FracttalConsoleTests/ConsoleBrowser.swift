@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
+import FracttalConsole
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -9,6 +11,8 @@ import Testing
 /// (tests look at each 303), keeps the session cookie, and sends the CSRF token its pages carry.
 final class ConsoleBrowser {
     let sandbox: TestSandbox
+    /// The console mounted on the sandbox.
+    let console: SandboxConsole
     private let client: HTTPClient
     /// `http://127.0.0.1:PORT`.
     let origin: String
@@ -17,23 +21,31 @@ final class ConsoleBrowser {
     /// The CSRF token read from the last page that had a form.
     var csrf: String?
 
-    private init(sandbox: TestSandbox, client: HTTPClient) {
+    private init(sandbox: TestSandbox, console: SandboxConsole, client: HTTPClient) {
         self.sandbox = sandbox
+        self.console = console
         self.client = client
-        self.origin = String(sandbox.server.consoleURL.dropLast("/console/".count))
+        self.origin = String(console.url(on: sandbox.server).dropLast("/console/".count))
     }
 
-    /// Starts a sandbox, runs `body` with a browser on its console, and stops both.
+    /// The console's address, as `sandbox serve` prints it.
+    var consoleURL: String { console.url(on: sandbox.server) }
+
+    /// The one-time login link, as `sandbox serve` prints it.
+    var loginURL: String { console.loginURL(on: sandbox.server) }
+
+    /// Starts a sandbox with the console mounted, runs `body` with a browser on it, and stops both.
     @discardableResult
     static func with<T>(
         _ configuration: SandboxConfiguration = SandboxConfiguration(),
         _ body: (ConsoleBrowser) async throws -> T
     ) async throws -> T {
-        try await TestSandbox.with(configuration) { sandbox in
+        let console = SandboxConsole()
+        return try await TestSandbox.with(configuration, routes: console) { sandbox in
             var settings = HTTPClient.Configuration()
             settings.redirectConfiguration = .disallow
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
-            let browser = ConsoleBrowser(sandbox: sandbox, client: client)
+            let browser = ConsoleBrowser(sandbox: sandbox, console: console, client: client)
             do {
                 let result = try await body(browser)
                 try await client.shutdown()
@@ -48,7 +60,7 @@ final class ConsoleBrowser {
     /// Opens the login link printed at start and keeps the cookie; then reads a CSRF token.
     @discardableResult
     func logIn() async throws -> Reply {
-        let reply = try await get(String(sandbox.server.consoleLoginURL.dropFirst(origin.count)))
+        let reply = try await get(String(loginURL.dropFirst(origin.count)))
         try #require(reply.status == 303, "login answered \(reply.status)")
         let setCookie = try #require(reply.headers["set-cookie"])
         cookie = String(setCookie.prefix { $0 != ";" })

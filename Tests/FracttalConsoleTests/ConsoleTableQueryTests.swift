@@ -1,7 +1,8 @@
 import Foundation
+import FracttalSandbox
 import Testing
 
-@testable import FracttalSandbox
+@testable import FracttalConsole
 
 /// The table's links carry its filter, sort and page, and read back as the same query.
 struct ConsoleTableQueryTests {

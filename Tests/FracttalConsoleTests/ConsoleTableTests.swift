@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The OAuth Consumers table: pages of 100, sortable columns, and a filter, over HTTP.

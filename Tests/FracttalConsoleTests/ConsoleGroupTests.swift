@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// The permission group pages: the catalog as checkboxes, the API's validation, and the

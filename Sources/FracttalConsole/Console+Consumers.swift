@@ -1,3 +1,4 @@
+import FracttalSandbox
 import Hummingbird
 
 /// The OAuth Consumers pages: the table, the new and edit form, the Credentials panel,

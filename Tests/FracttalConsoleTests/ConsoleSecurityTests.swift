@@ -1,5 +1,6 @@
 import Foundation
 import FracttalSandbox
+import FracttalSandboxTestSupport
 import Testing
 
 /// What keeps a page that issues credentials safe: CSP without inline script, escaping, CSRF
@@ -54,7 +55,10 @@ struct ConsoleSecurityTests {
             let hostile = #"<script>alert("x")</script><img src=x onerror='alert(1)'>&"#
             let created = try await sandbox.call(
                 .POST, "/oauth_consumers/", token: try await sandbox.token(),
-                json: Fixtures.consumer("<b>bold</b>", group: 1, description: hostile)
+                json: [
+                    "name": "<b>bold</b>", "grant_type": "client_credentials", "id_group_permission": 1,
+                    "description": hostile,
+                ]
             )
             try #require(created.status == 201)
             let key = try #require(created.data["key"] as? String)

@@ -1,4 +1,5 @@
 import Foundation
+import FracttalSandbox
 
 /// The console's forms read as the API's request bodies, so that they pass through the very
 /// same validation (`BodyValidation`) as `POST` and `PUT` on `/api`. An empty text box stands
@@ -6,36 +7,39 @@ import Foundation
 extension ConsumerCreateBody {
     /// The new-consumer form.
     init(consoleForm visit: ConsoleVisit) {
-        name = ConsoleFormFields.text(visit, WireField.name)
-        description = ConsoleFormFields.optionalText(visit, WireField.description)
-        grantType = ConsoleFormFields.choice(visit, WireField.grantType)
-        groupID = ConsoleFormFields.groupID(visit)
-        redirectURI = ConsoleFormFields.optionalText(visit, WireField.redirectURI)
-        hubEnabled = ConsoleFormFields.checkbox(visit, WireField.hubEnabled)
-        unknownFields = []
+        self.init(
+            name: ConsoleFormFields.text(visit, WireField.name),
+            description: ConsoleFormFields.optionalText(visit, WireField.description),
+            grantType: ConsoleFormFields.choice(visit, WireField.grantType),
+            groupID: ConsoleFormFields.groupID(visit),
+            redirectURI: ConsoleFormFields.optionalText(visit, WireField.redirectURI),
+            hubEnabled: ConsoleFormFields.checkbox(visit, WireField.hubEnabled)
+        )
     }
 }
 
 extension ConsumerUpdateBody {
     /// The edit-consumer form; the grant type is not sent (it cannot change).
     init(consoleForm visit: ConsoleVisit) {
-        name = ConsoleFormFields.text(visit, WireField.name)
-        description = ConsoleFormFields.optionalText(visit, WireField.description)
-        grantType = .missing
-        groupID = ConsoleFormFields.groupID(visit)
-        redirectURI = ConsoleFormFields.optionalText(visit, WireField.redirectURI)
-        hubEnabled = ConsoleFormFields.checkbox(visit, WireField.hubEnabled)
-        unknownFields = []
+        self.init(
+            name: ConsoleFormFields.text(visit, WireField.name),
+            description: ConsoleFormFields.optionalText(visit, WireField.description),
+            grantType: .missing,
+            groupID: ConsoleFormFields.groupID(visit),
+            redirectURI: ConsoleFormFields.optionalText(visit, WireField.redirectURI),
+            hubEnabled: ConsoleFormFields.checkbox(visit, WireField.hubEnabled)
+        )
     }
 }
 
 extension GroupInputBody {
     /// The new-group and edit-group form: one checkbox per catalog code.
     init(consoleForm visit: ConsoleVisit) {
-        name = ConsoleFormFields.text(visit, WireField.name)
-        description = ConsoleFormFields.optionalText(visit, WireField.description)
-        permissions = .value(visit.form.values(of: WireField.permissions.rawValue))
-        unknownFields = []
+        self.init(
+            name: ConsoleFormFields.text(visit, WireField.name),
+            description: ConsoleFormFields.optionalText(visit, WireField.description),
+            permissions: .value(visit.form.values(of: WireField.permissions.rawValue))
+        )
     }
 }
 
