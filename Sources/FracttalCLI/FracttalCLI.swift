@@ -42,12 +42,12 @@ public enum FracttalCLI {
     /// error) and returns the exit status it stands for.
     private static func status(reporting error: any Error) -> Int32 {
         if let failure = error as? CommandFailure {
-            if !failure.description.isEmpty { StandardStreams.err(failure.description) }
+            if !failure.description.isEmpty { CommandContext.current.err(failure.description) }
             return 1
         }
         if Fracttal.exitCode(for: error) == .success {
             let message = Fracttal.fullMessage(for: error)
-            if !message.isEmpty { StandardStreams.out(message + "\n") }
+            if !message.isEmpty { CommandContext.current.out(message + "\n") }
             return 0
         }
         if let exit = error as? ExitCode {
@@ -55,7 +55,7 @@ public enum FracttalCLI {
         }
         let message = Fracttal.fullMessage(for: error)
         if !message.isEmpty {
-            StandardStreams.errRaw(message + "\n")
+            CommandContext.current.errRaw(message + "\n")
         }
         return 1
     }

@@ -44,7 +44,7 @@ struct PlanCommand: AsyncParsableCommand {
         let workflow = PlanWorkflow(color: color, annotatesFailures: format == .github)
         let plan = try await workflow.makePlan(
             paths: paths, target: target, store: store, allowMassDelete: allowMassDelete, targets: partial.addresses)
-        StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
+        CommandContext.current.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
         if let out {
             try PlanFile.write(plan, to: out)
         }

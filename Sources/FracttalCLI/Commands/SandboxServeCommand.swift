@@ -94,7 +94,7 @@ struct SandboxCommand: AsyncParsableCommand {
             let console = SandboxConsole()
             let server = try await SandboxServer.start(configuration, routes: console)
             if let warning = configuration.remoteExposureWarning {
-                StandardStreams.err(warning)
+                CommandContext.current.err(warning)
             }
             if let credentialsOut {
                 do {
@@ -105,7 +105,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 }
             }
             // Written unbuffered, so that a script reading the URLs gets them at once.
-            StandardStreams.out(
+            CommandContext.current.out(
                 "API base URL: \(server.apiBaseURL)\nToken URL: \(server.tokenURL)\nConsole URL: \(console.url(on: server))\n"
                     + "Console login URL (works once): \(console.loginURL(on: server))\n"
             )
@@ -113,7 +113,7 @@ struct SandboxCommand: AsyncParsableCommand {
             let note =
                 credentialsOut.map { "its key and new secret are in \($0)" }
                 ?? "its new secret is not shown: pass --credentials-out FILE to get it"
-            StandardStreams.err("Bootstrap consumer ci-bootstrap (key \(key)): \(note). Stop with Ctrl-C.")
+            CommandContext.current.err("Bootstrap consumer ci-bootstrap (key \(key)): \(note). Stop with Ctrl-C.")
             try await server.waitUntilStopped()
         }
     }

@@ -14,7 +14,7 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         do {
-            StandardStreams.out(try ConfigurationSchema.jsonText())
+            CommandContext.current.out(try ConfigurationSchema.jsonText())
         } catch {
             throw CommandFailure(.schemaUnavailable, "\(error)")
         }

@@ -23,6 +23,6 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let plan = try PlanFile.read(from: file)
-        StandardStreams.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
+        CommandContext.current.out(plan.rendered(as: format, colored: color.colorsStandardOutput))
     }
 }

@@ -33,7 +33,7 @@ struct UnlockCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure(error, otherwise: .storeUnusable)
             }
-            StandardStreams.out("Removed lock \(lockID) of \(session.store.name).\n")
+            CommandContext.current.out("Removed lock \(lockID) of \(session.store.name).\n")
         }
     }
 }

@@ -35,13 +35,13 @@ struct ValidateCommand: ParsableCommand {
         let rendered = render(loaded.diagnostics, as: format)
         switch format {
         case .text:
-            if !rendered.isEmpty { StandardStreams.errRaw(rendered) }
+            if !rendered.isEmpty { CommandContext.current.errRaw(rendered) }
             if !loaded.diagnostics.containsError {
                 let state = loaded.state
-                StandardStreams.out("Valid: \(loaded.files.count) file(s), \(state.groups.count) group(s), \(state.consumers.count) consumer(s).\n")
+                CommandContext.current.out("Valid: \(loaded.files.count) file(s), \(state.groups.count) group(s), \(state.consumers.count) consumer(s).\n")
             }
         case .json, .github:
-            StandardStreams.out(rendered)
+            CommandContext.current.out(rendered)
         }
         if loaded.diagnostics.containsError { throw CommandFailure() }
     }

@@ -38,11 +38,11 @@ enum StoreOpening {
                         remedy: "pass --no-lock to use it without one (two applies at once may then clash), or use a store with a lock"),
                     otherwise: .storeUnusable)
             }
-            StandardStreams.err("warning: the secret store \(session.store.name) has no lock (--no-lock): two applies at once may clash.")
+            CommandContext.current.err("warning: the secret store \(session.store.name) has no lock (--no-lock): two applies at once may clash.")
         } else if !options.noLock {
             do {
                 try await session.lock(holder: LockHolderText.make(), timeout: options.lockTimeout.duration) { holder in
-                    StandardStreams.err("waiting up to \(options.lockTimeout) for the lock of \(session.store.name), held by \(holder.heldBy) since \(holder.since) (lock \(holder.lockID))…")
+                    CommandContext.current.err("waiting up to \(options.lockTimeout) for the lock of \(session.store.name), held by \(holder.heldBy) since \(holder.since) (lock \(holder.lockID))…")
                 }
             } catch {
                 throw CommandFailure(error, otherwise: .storeUnusable)
@@ -57,6 +57,6 @@ enum StoreOpening {
         let folder = URL(fileURLWithPath: CommandContext.current.location(of: ".")).standardizedFileURL.path
         let path = URL(fileURLWithPath: CommandContext.current.location(of: file.name)).standardizedFileURL.path
         guard path.hasPrefix(folder + "/") else { return }
-        StandardStreams.err("warning: the secret store \(file.name) is a file inside the working folder of a CI runner: it and its record of delivery are lost with the runner unless a later step keeps them; use a store helper (--secrets-out exec:…) that outlives the runner.")
+        CommandContext.current.err("warning: the secret store \(file.name) is a file inside the working folder of a CI runner: it and its record of delivery are lost with the runner unless a later step keeps them; use a store helper (--secrets-out exec:…) that outlives the runner.")
     }
 }

@@ -8,7 +8,7 @@ struct ColorOptions: ParsableArguments {
     /// Colour only on a terminal, and never with `--no-color` given or `NO_COLOR` set to a value
     /// (an empty `NO_COLOR=` leaves colour on, as no-color.org asks).
     var colorsStandardOutput: Bool {
-        !noColor && !Self.environmentTurnsColourOff && StandardStreams.outputIsTerminal
+        !noColor && !Self.environmentTurnsColourOff && CommandContext.current.streams.outputIsTerminal
     }
 
     /// Whether `NO_COLOR` is present and not empty.

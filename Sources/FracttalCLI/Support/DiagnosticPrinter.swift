@@ -6,7 +6,7 @@ enum DiagnosticPrinter {
     /// Prints each diagnostic on its own line.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            StandardStreams.err(diagnostic.description)
+            CommandContext.current.err(diagnostic.description)
         }
     }
 }

@@ -52,11 +52,11 @@ enum InterruptSignals {
             return (state.received, state.stop)
         }
         if count == 1, let stop {
-            StandardStreams.err("\nInterrupted: starting nothing new, letting calls in flight finish for up to \(Applier.defaultStopGrace.components.seconds) s and writing every secret received; interrupt again to stop at once.")
+            CommandContext.current.err("\nInterrupted: starting nothing new, letting calls in flight finish for up to \(Applier.defaultStopGrace.components.seconds) s and writing every secret received; interrupt again to stop at once.")
             stop.request()
             return
         }
-        StandardStreams.err(
+        CommandContext.current.err(
             stop == nil && count == 1
                 ? "\nInterrupted."
                 : "\nInterrupted again: stopping at once; the secret store's pending marks record what was in flight, so run apply again with the same store."

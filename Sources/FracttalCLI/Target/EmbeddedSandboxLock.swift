@@ -43,7 +43,7 @@ final class EmbeddedSandboxLock: Sendable {
                 close(descriptor)
                 throw LockFailure(path: path, reason: reason)
             }
-            StandardStreams.err(waitingMessage)
+            CommandContext.current.err(waitingMessage)
             // A blocking wait, on a thread of its own rather than the concurrency pool.
             let failure: Int32? = await BlockingWork.run {
                 while flock(descriptor, LOCK_EX) != 0 {

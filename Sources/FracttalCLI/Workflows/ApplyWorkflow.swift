@@ -40,7 +40,7 @@ struct ApplyWorkflow {
         } catch let reported as ReportedFailure {
             throw reported.failure
         } catch {
-            if self.options.format == .json { StandardStreams.out(ApplyJSONReport(refusal: error).rendered()) }
+            if self.options.format == .json { CommandContext.current.out(ApplyJSONReport(refusal: error).rendered()) }
             throw error
         }
     }
@@ -70,12 +70,12 @@ struct ApplyWorkflow {
     private func apply(_ plan: Plan, live: LiveState, session: TargetSession, store: StoreSession?, progress: ApplyProgress) async throws {
         let json = options.format == .json
         if json {
-            StandardStreams.errRaw(plan.rendered(as: .text))
+            CommandContext.current.errRaw(plan.rendered(as: .text))
         } else {
-            StandardStreams.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
+            CommandContext.current.out(plan.rendered(as: .text, colored: color.colorsStandardOutput))
         }
         guard plan.hasChanges || !plan.withdrawnIntents.isEmpty else {
-            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: nil, failure: nil).rendered()) }
+            if json { CommandContext.current.out(ApplyJSONReport(target: session.target.name, report: nil, failure: nil).rendered()) }
             return
         }
 
@@ -99,13 +99,13 @@ struct ApplyWorkflow {
         }
         progress.finish()
         guard plan.hasChanges else {
-            if json { StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: nil).rendered()) }
+            if json { CommandContext.current.out(ApplyJSONReport(target: session.target.name, report: report, failure: nil).rendered()) }
             return
         }
         ApplyReportPrinter(storeName: store?.store.name, baseURL: session.apiBaseURL, summaryOnStandardError: json).print(report)
         let failure = Self.failure(of: report)
         if json {
-            StandardStreams.out(ApplyJSONReport(target: session.target.name, report: report, failure: failure).rendered())
+            CommandContext.current.out(ApplyJSONReport(target: session.target.name, report: report, failure: failure).rendered())
             if let failure { throw ReportedFailure(failure: failure) }
         }
         if let failure { throw failure }
@@ -136,12 +136,12 @@ struct ApplyWorkflow {
         }
         let live = try await target.readLiveState()
         if let madeBy = plan.clientID, madeBy != session.ownClientID {
-            StandardStreams.err("plan made as \(madeBy), applied as \(session.ownClientID)")
+            CommandContext.current.err("plan made as \(madeBy), applied as \(session.ownClientID)")
         }
         // Every problem is listed before refusing, so one look at a tampered plan shows all of them.
         let locksOut = ApplyingConsumerGuard.problems(of: plan, live: live, applyingKey: session.ownClientID)
         let broken = SavedPlanCheck.problems(of: plan, live: live, allowMassDelete: options.allowMassDelete)
-        for problem in locksOut + broken { StandardStreams.err("  - \(problem)") }
+        for problem in locksOut + broken { CommandContext.current.err("  - \(problem)") }
         if !locksOut.isEmpty {
             throw CommandFailure(.planLocksOutApplier, "this plan would lock out the consumer that applies it (above); nothing was changed. Apply it with other credentials, or change the configuration and plan again.")
         }
@@ -151,13 +151,13 @@ struct ApplyWorkflow {
         let delivery = try await target.readDeliveryRecord()
         let reasons = PlanStaleness.staleness(of: plan, against: live, delivery: delivery)
         if !reasons.isEmpty {
-            for reason in reasons { StandardStreams.err("  - \(reason)") }
+            for reason in reasons { CommandContext.current.err("  - \(reason)") }
             throw CommandFailure(.stalePlan, "stale plan: re-run plan (the live state or the secret store changed since the plan was made; nothing was changed). In CI, re-run the plan job, review its new plan, and apply that one.")
         }
         if plan.storeDigest == nil, let delivery {
             let pending = delivery.entries.filter { $0.pending != nil }.map { DisplayText.quoted($0.name) }
             if !pending.isEmpty {
-                StandardStreams.err("warning: this plan was made without the secret store, so it does not repair the pending deliveries \(delivery.storeName) records for \(pending.joined(separator: ", ")); they stay recorded. Run plan with the store (--secrets-out) and apply that plan to deliver them.")
+                CommandContext.current.err("warning: this plan was made without the secret store, so it does not repair the pending deliveries \(delivery.storeName) records for \(pending.joined(separator: ", ")); they stay recorded. Run plan with the store (--secrets-out) and apply that plan to deliver them.")
             }
         }
         return (plan, live)
@@ -167,11 +167,11 @@ struct ApplyWorkflow {
     private func confirm() throws {
         if options.autoApprove { return }
         let inCI = CommandContext.current.isCI
-        guard StandardStreams.inputIsTerminal, !inCI else {
+        guard CommandContext.current.streams.inputIsTerminal, !inCI else {
             throw CommandFailure(.confirmationImpossible, "apply needs confirmation but standard input is not a terminal\(inCI ? " (CI is set)" : ""); review the plan and pass --auto-approve to apply it. Nothing was changed.")
         }
-        StandardStreams.err("Do you want to apply these changes? Only 'yes' will be accepted:")
-        StandardStreams.errRaw("  Enter a value: ")
+        CommandContext.current.err("Do you want to apply these changes? Only 'yes' will be accepted:")
+        CommandContext.current.errRaw("  Enter a value: ")
         guard CommandContext.current.streams.readInputLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw CommandFailure(.applyCancelled, "apply cancelled; nothing was changed.")
         }

@@ -14,9 +14,9 @@ struct ExportWorkflow {
             live, ownClientID: target.session.ownClientID, target: target.session.target.name, withKeys: withKeys)
         try write(exported, into: folder)
         for note in exported.notes {
-            StandardStreams.err("note: \(note)")
+            CommandContext.current.err("note: \(note)")
         }
-        StandardStreams.out(
+        CommandContext.current.out(
             "Exported \(live.groups.count) group(s) and \(live.consumers.count) consumer(s) from \(target.session.target.name) to \((exported.files.map(\.path) + [ConfigurationExporter.schemaPath]).map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")).\n"
         )
     }

@@ -6,7 +6,7 @@ enum PlanFile {
     /// Writes the plan as JSON, atomically, so a reader never sees half a plan.
     static func write(_ plan: Plan, to path: String) throws {
         do {
-            let json = StandardStreams.redacted(String(decoding: plan.encodedJSON(), as: UTF8.self))
+            let json = CommandContext.current.redacted(String(decoding: plan.encodedJSON(), as: UTF8.self))
             try Data(json.utf8).write(to: URL(fileURLWithPath: CommandContext.current.location(of: path)), options: .atomic)
         } catch {
             throw CommandFailure(.planUnwritable, "cannot write the plan to \(path) (\(FileErrorReason.of(error))); check that its folder exists and is writable.")

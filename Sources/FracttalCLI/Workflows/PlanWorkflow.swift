@@ -115,7 +115,7 @@ struct PlanWorkflow {
     private func annotate(_ diagnostics: [Diagnostic]) {
         guard annotatesFailures else { return }
         let located = diagnostics.filter { $0.location != nil }
-        if !located.isEmpty { StandardStreams.out(render(located, as: .github)) }
+        if !located.isEmpty { CommandContext.current.out(render(located, as: .github)) }
     }
 
     /// Plans the configuration against the live state read with it; `targets` (`--target`) limits the plan.
