@@ -5,26 +5,13 @@ import FracttalSandbox
 /// same validation (`BodyValidation`) as `POST` and `PUT` on `/api`. An empty text box stands
 /// for `null`, an unchecked box for `false`.
 extension ConsumerCreateBody {
-    /// The new-consumer form.
-    init(consoleForm visit: ConsoleVisit) {
+    /// The new-consumer form, or with `grantType: false` the edit-consumer one, which does not send
+    /// the grant type (it cannot change).
+    init(consoleForm visit: ConsoleVisit, grantType: Bool) {
         self.init(
             name: ConsoleFormFields.text(visit, WireField.name),
             description: ConsoleFormFields.optionalText(visit, WireField.description),
-            grantType: ConsoleFormFields.choice(visit, WireField.grantType),
-            groupID: ConsoleFormFields.groupID(visit),
-            redirectURI: ConsoleFormFields.optionalText(visit, WireField.redirectURI),
-            hubEnabled: ConsoleFormFields.checkbox(visit, WireField.hubEnabled)
-        )
-    }
-}
-
-extension ConsumerUpdateBody {
-    /// The edit-consumer form; the grant type is not sent (it cannot change).
-    init(consoleForm visit: ConsoleVisit) {
-        self.init(
-            name: ConsoleFormFields.text(visit, WireField.name),
-            description: ConsoleFormFields.optionalText(visit, WireField.description),
-            grantType: .missing,
+            grantType: grantType ? ConsoleFormFields.choice(visit, WireField.grantType) : .missing,
             groupID: ConsoleFormFields.groupID(visit),
             redirectURI: ConsoleFormFields.optionalText(visit, WireField.redirectURI),
             hubEnabled: ConsoleFormFields.checkbox(visit, WireField.hubEnabled)

@@ -85,52 +85,7 @@ package struct ConsumerCreateBody: Codable, Hashable, Sendable {
     }
 }
 
-/// The body of `PUT /oauth_consumers/{key}` as it arrived
-/// (stands in for the generated `Components.Schemas.OAuthConsumerUpdate`).
-package struct ConsumerUpdateBody: Codable, Hashable, Sendable {
-    var name: JSONField<String>
-    var description: JSONField<String>
-    var grantType: JSONField<String>
-    var groupID: JSONField<Int64>
-    var redirectURI: JSONField<String>
-    var hubEnabled: JSONField<Bool>
-    /// Fields the contract does not know, which the sandbox refuses.
-    var unknownFields: [String]
-
-    static let knownFields = ConsumerCreateBody.knownFields
-
-    /// A body made of the fields of a form (the console's), with no unknown field.
-    package init(
-        name: JSONField<String>, description: JSONField<String>, grantType: JSONField<String>,
-        groupID: JSONField<Int64>, redirectURI: JSONField<String>, hubEnabled: JSONField<Bool>
-    ) {
-        self.name = name
-        self.description = description
-        self.grantType = grantType
-        self.groupID = groupID
-        self.redirectURI = redirectURI
-        self.hubEnabled = hubEnabled
-        self.unknownFields = []
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        name = container.field(.name)
-        description = container.field(.description)
-        grantType = container.field(.grantType)
-        groupID = container.field(.groupID)
-        redirectURI = container.field(.redirectURI)
-        hubEnabled = container.field(.hubEnabled)
-        unknownFields = container.unknownFields(known: Self.knownFields)
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, as: .name)
-        try container.encode(description, as: .description)
-        try container.encode(grantType, as: .grantType)
-        try container.encode(groupID, as: .groupID)
-        try container.encode(redirectURI, as: .redirectURI)
-        try container.encode(hubEnabled, as: .hubEnabled)
-    }
-}
+/// The body of `PUT /oauth_consumers/{key}` as it arrived (stands in for the generated
+/// `Components.Schemas.OAuthConsumerUpdate`): the same fields as a create's, which only validation
+/// (`BodyValidation.replaceConsumer`) tells apart.
+package typealias ConsumerUpdateBody = ConsumerCreateBody
