@@ -61,19 +61,17 @@ struct PlanWorkflow {
     ) async throws -> Inputs {
         let loader = ConfigurationLoader(environment: CommandContext.current.environment, warnsAboutUndeclaredGroups: false)
         let paths = (paths.isEmpty ? ["."] : paths).map(CommandContext.current.location(of:))
-        let loading = Task { await BlockingWork.run { loader.load(paths: paths) } }
-        var loadedFirst: LoadedConfiguration?
-        var reportedFirst = false
+        // Loaded and reported (its diagnostics printed, its errors thrown) once, beside the target's opening.
+        let configuration = Task { try reported(await BlockingWork.run { loader.load(paths: paths) }) }
         let target: OpenTarget
         do {
             target = try await OpenTarget.open(options, store: storeRequest, events: events) { target in
-                guard case .embeddedSandbox = target else { return }
-                reportedFirst = true
-                loadedFirst = try reported(await loading.value)
+                // The embedded sandbox starts only for a configuration without errors.
+                if case .embeddedSandbox = target { _ = try await configuration.value }
             }
         } catch {
             // The configuration's errors come first, as when it is loaded alone.
-            if !reportedFirst { _ = try reported(await loading.value) }
+            _ = try await configuration.value
             throw error
         }
         let reading = Task {
@@ -85,12 +83,7 @@ struct PlanWorkflow {
             return live
         }
         do {
-            let loaded: LoadedConfiguration
-            if let loadedFirst {
-                loaded = loadedFirst
-            } else {
-                loaded = try reported(await loading.value)
-            }
+            let loaded = try await configuration.value
             let live = try await reading.value
             return Inputs(loaded: loaded, target: target, live: live, delivery: try await target.readDeliveryRecord())
         } catch {
