@@ -7,7 +7,7 @@ extension DocumentReader {
         guard let fields = fields(of: node, shape: .consumer, field: "each item of `consumers`") else { return nil }
         let here = location(of: node)
 
-        var locations = FieldLocations<ConsumerField>(default: here)
+        var locations = ConsumerFieldLocations(default: here)
 
         var name: Located<String>?
         if let field = fields["name"] {

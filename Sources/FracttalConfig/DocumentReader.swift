@@ -14,6 +14,8 @@ struct DocumentReader {
 
     /// The file's path as the user named it.
     let file: String
+    /// The file's first place: every other location is made in its file, without looking the path up.
+    private let start: SourceLocation
     /// Replaces `${env:NAME}` in strings.
     let interpolator: EnvironmentInterpolator
     /// The file's text, for messages that point inside a value.
@@ -27,6 +29,7 @@ struct DocumentReader {
 
     init(file: String, interpolator: EnvironmentInterpolator, source: SourceText, tree: YAMLTree) {
         self.file = file
+        start = SourceLocation(file: file, line: 1, column: 1)
         self.interpolator = interpolator
         self.source = source
         self.tree = tree
@@ -34,7 +37,7 @@ struct DocumentReader {
 
     /// Where a node was written.
     func location(of node: YAMLNode) -> SourceLocation {
-        SourceLocation(file: file, line: Int(node.line), column: Int(node.column))
+        SourceLocation(line: Int(node.line), column: Int(node.column), inFileOf: start)
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -235,7 +238,7 @@ struct DocumentReader {
         }
         return failures.map { failure in
             guard let ordinal = ordinals[failure.offset] else { return location }
-            return SourceLocation(file: file, line: sites[ordinal].line, column: sites[ordinal].column)
+            return SourceLocation(line: sites[ordinal].line, column: sites[ordinal].column, inFileOf: start)
         }
     }
 

@@ -41,6 +41,9 @@ public struct ConsumerFields<Group: Hashable & Sendable>: Hashable, Sendable {
     }
 }
 
+/// Where each field of a consumer's declaration was written: one place per case of `ConsumerField`.
+public typealias ConsumerFieldLocations = FieldLocations<ConsumerField, 6>
+
 /// One field of an OAuth consumer, in the order the configuration language lists them.
 public enum ConsumerField: Int, CaseIterable, Sendable {
     case name, description, grantType, permissionGroup, redirectURI, hub

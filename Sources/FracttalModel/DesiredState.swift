@@ -91,7 +91,7 @@ public struct DesiredConsumer: Sendable, Equatable {
     /// What the declaration states, with the permission group by name (declared or live).
     public var fields: ConsumerFields<String>
     /// Where each field was written; a field left to its default points at the declaration.
-    public var fieldLocations: FieldLocations<ConsumerField>
+    public var fieldLocations: ConsumerFieldLocations
     /// Binds the declaration to this live consumer key.
     public var key: Located<String>?
     /// Names the live consumer may still carry; matching one renames it in place.
@@ -106,7 +106,7 @@ public struct DesiredConsumer: Sendable, Equatable {
     /// The optional parts default to absent: no key, no previous names, no rotation rule.
     public init(
         fields: ConsumerFields<String>,
-        fieldLocations: FieldLocations<ConsumerField>,
+        fieldLocations: ConsumerFieldLocations,
         key: Located<String>? = nil,
         previousNames: [Located<String>] = [],
         rotateSecretBefore: Located<Date>? = nil,

@@ -94,7 +94,7 @@ public enum Fingerprint {
     public static func of(concatenating pieces: [Data]) -> String {
         var hasher = FNV1a()
         for piece in pieces {
-            hasher.add(piece)
+            piece.withUnsafeBytes { hasher.add($0) }
         }
         return hasher.hex
     }

@@ -48,7 +48,7 @@ public func declaredConsumer(
     redirectURI: String? = nil, hub: Bool = false, key: String? = nil, previousNames: [String] = [],
     rotateSecretBefore: Date? = nil, maxSecretAge: String? = nil
 ) -> DesiredConsumer {
-    var locations = FieldLocations<ConsumerField>(default: at(line, 5))
+    var locations = ConsumerFieldLocations(default: at(line, 5))
     locations[.name] = at(line, 11)
     locations[.description] = at(line + 1, 20)
     locations[.grantType] = at(line + 2, 20)
