@@ -21,6 +21,7 @@ public struct ConfigurationLoader: Sendable {
         let (filePaths, pathDiagnostics) = ConfigurationPaths.expand(paths)
         var diagnostics = pathDiagnostics
         var files: [ConfigurationFile] = []
+        var digest = FNV1a()
         var collector = DeclarationCollector()
         let interpolator = EnvironmentInterpolator(environment: environment)
         for path in filePaths {
@@ -31,14 +32,18 @@ public struct ConfigurationLoader: Sendable {
             case .failure(.unreadable(let reason)):
                 diagnostics.append(.unreadableFile(path, reason: reason))
             case .success(let data):
-                files.append(ConfigurationFile(path: path, data: data))
+                files.append(ConfigurationFile(path: path))
+                digest.add(path.utf8)
+                digest.add(CollectionOfOne(0))
+                data.withUnsafeBytes { digest.add($0) }
+                digest.add(CollectionOfOne(0))
                 diagnostics += Self.read(data, path: path, interpolator: interpolator, into: &collector)
             }
         }
         if warnsAboutUndeclaredGroups {
             diagnostics += collector.referenceWarnings()
         }
-        return LoadedConfiguration(state: collector.state, diagnostics: Self.sorted(diagnostics), files: files)
+        return LoadedConfiguration(state: collector.state, diagnostics: Self.sorted(diagnostics), files: files, digest: digest.hex)
     }
 
     /// Reads one file's documents into the collector; answers its diagnostics.

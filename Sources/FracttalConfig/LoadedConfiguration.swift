@@ -9,12 +9,17 @@ public struct LoadedConfiguration: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, in read order.
     public var files: [ConfigurationFile]
+    /// The digest (FNV-1a, 16 hex digits) of every file's path and exact bytes in read order, each
+    /// followed by a zero byte; a plan records it. Computed as the files are read, so their bytes go
+    /// as soon as each is.
+    public var digest: String
 
     /// Takes the parts as they are: the loader, not this initializer, sorts the diagnostics.
-    public init(state: DesiredState, diagnostics: [Diagnostic], files: [ConfigurationFile]) {
+    public init(state: DesiredState, diagnostics: [Diagnostic], files: [ConfigurationFile], digest: String) {
         self.state = state
         self.diagnostics = diagnostics
         self.files = files
+        self.digest = digest
     }
 
 }

@@ -84,38 +84,17 @@ public enum Fingerprint {
         return hasher.hex
     }
 
-    /// The digest of some bytes, such as the configuration files read in order.
+    /// The digest of some bytes, such as a saved plan's actions.
     public static func of(data: Data) -> String {
-        of(concatenating: [data])
-    }
-
-    /// The digest of pieces of bytes one after the other: the same as `of(data:)` of the pieces
-    /// joined, without joining them.
-    public static func of(concatenating pieces: [Data]) -> String {
         var hasher = FNV1a()
-        for piece in pieces {
-            piece.withUnsafeBytes { hasher.add($0) }
-        }
+        data.withUnsafeBytes { hasher.add($0) }
         return hasher.hex
     }
 }
 
-/// FNV-1a over a canonical, length-prefixed encoding, so that no two different inputs share a byte stream.
-private struct FNV1a {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    var hex: String {
-        let digits = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x0000_0100_0000_01b3
-        }
-    }
-
+/// Values written into FNV-1a in a canonical, length-prefixed encoding, so that no two different inputs
+/// share a byte stream.
+extension FNV1a {
     mutating func combine(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { add($0) }
     }

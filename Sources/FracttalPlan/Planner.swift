@@ -5,7 +5,7 @@ import FracttalModel
 public struct PlanningContext: Sendable {
     /// The company the plan is for: the API base URL, or `sandbox:PATH`.
     public var target: String
-    /// The digest of the configuration bytes (see `Fingerprint.of(data:)`).
+    /// The digest of the configuration files (the loader's `LoadedConfiguration.digest`).
     public var configurationDigest: String
     /// The key of the consumer this tool signs in as, when known.
     public var ownClientID: String?

@@ -1,6 +1,7 @@
 import Foundation
 import FracttalConfig
 import FracttalModel
+import FracttalPlan
 import FracttalTestSupport
 import Testing
 
@@ -46,7 +47,7 @@ struct LargeConfigurationTests {
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.state.consumers.count == 10_000)
         #expect(loaded.state.groups.count == 1_000)
-        #expect(loaded.files.first?.data.count == text.utf8.count)
+        #expect(loaded.digest == Fingerprint.of(data: Data(path.utf8) + [0] + Data(text.utf8) + [0]))
 
         let group = loaded.state.groups[999]
         #expect(group.name.value == "Grupo técnico 999")

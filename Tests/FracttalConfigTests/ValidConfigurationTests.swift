@@ -46,7 +46,6 @@ struct ValidConfigurationTests {
             .error("2️⃣", "FRC120"),
         ])
         #expect(loaded.state.groups.first?.location.column == 5)
-        #expect(loaded.files.first?.data.starts(with: [0xEF, 0xBB, 0xBF]) == true)
     }
 
     @Test func crlfLineEndsKeepLinesAndColumns() throws {

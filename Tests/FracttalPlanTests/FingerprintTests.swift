@@ -68,9 +68,4 @@ struct FingerprintTests {
         #expect(Fingerprint.of(data: Data("a".utf8)) == "af63dc4c8601ec8c")
         #expect(Fingerprint.of(data: Data("foobar".utf8)) == "85944171f73967e8")
     }
-
-    @Test func piecesHashAsTheirConcatenation() {
-        #expect(Fingerprint.of(concatenating: [Data("foo".utf8), Data(), Data("bar".utf8)]) == "85944171f73967e8")
-        #expect(Fingerprint.of(concatenating: []) == "cbf29ce484222325")
-    }
 }

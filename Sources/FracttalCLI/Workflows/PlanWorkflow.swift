@@ -115,7 +115,7 @@ struct PlanWorkflow {
     func plan(_ inputs: Inputs, allowMassDelete: Bool, targets: [ResourceAddress] = []) throws -> Plan {
         let context = PlanningContext(
             target: inputs.session.target.name,
-            configurationDigest: ConfigurationDigest.of(inputs.loaded.files),
+            configurationDigest: inputs.loaded.digest,
             ownClientID: inputs.session.ownClientID,
             now: Date(timeIntervalSince1970: CommandContext.current.now().timeIntervalSince1970.rounded(.down)),
             allowMassDelete: allowMassDelete,
