@@ -29,8 +29,8 @@ final class OutputRedaction: Sendable {
 
     /// `text` with the protected secret replaced by `***`, and whether anything was replaced for the first time.
     func redacted(_ text: String) -> (text: String, firstTime: Bool) {
-        // A byte search: Foundation's `contains` compares characters, many times slower on a long plan.
-        guard let secret = state.withLock({ $0.secret }), text.utf8.firstRange(of: secret.utf8) != nil else { return (text, false) }
+        // Foundation's search: the standard library's `utf8.firstRange(of:)` is ten times slower on a long plan.
+        guard let secret = state.withLock({ $0.secret }), text.contains(secret) else { return (text, false) }
         let firstTime = state.withLock { state in
             defer { state.warned = true }
             return !state.warned
