@@ -80,7 +80,7 @@ let package = Package(
             name: "FracttalCLI",
             dependencies: [
                 "FracttalModel", "FracttalConfig", "FracttalAPI", "FracttalPlan", "FracttalApply", "FracttalSandbox",
-                "FracttalConsole",
+                "FracttalConsole", "FracttalConcurrency",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
