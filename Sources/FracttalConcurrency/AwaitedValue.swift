@@ -63,18 +63,16 @@ public final class AwaitedValue<Value: Sendable>: Sendable {
         }
     }
 
-    /// Returns the value once it meets `condition`, or nil when it has not within `limit` on `clock`: a
-    /// bound for a wait that should end but may not (a test's), not a way to let time pass.
-    public func wait(
-        until condition: @escaping @Sendable (Value) -> Bool, within limit: Duration, clock: any FracttalClock = ContinuousClock()
-    ) async -> Value? {
+    /// Returns the value once it meets `condition`, or nil when it has not within `limit`: a bound
+    /// for a wait that should end but may not (a test's), not a way to let time pass.
+    public func wait(until condition: @escaping @Sendable (Value) -> Bool, within limit: Duration) async -> Value? {
         await withTaskGroup(of: Value?.self) { group in
             group.addTask {
                 let value = await self.wait(until: condition)
                 return condition(value) ? value : nil
             }
             group.addTask {
-                try? await clock.sleep(for: limit)
+                try? await Task.sleep(for: limit)
                 return nil
             }
             let first = await group.next() ?? nil

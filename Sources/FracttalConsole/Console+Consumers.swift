@@ -61,7 +61,7 @@ extension Console {
         let fields: ValidatedConsumer
         do {
             fields = try await BodyValidation.createConsumer(
-                ConsumerCreateBody(consoleForm: visit, grantType: true), groupExists: store.groupExists(id:)
+                ConsumerCreateBody(consoleForm: visit, sendsGrantType: true), groupExists: store.groupExists(id:)
             )
         } catch let failure as APIFailure {
             return try await consumerForm(session, live: nil, values: ConsumerFormValues(visit), problems: failure.problems)
@@ -92,7 +92,7 @@ extension Console {
         let fields: ValidatedConsumer
         do {
             fields = try await BodyValidation.replaceConsumer(
-                ConsumerUpdateBody(consoleForm: visit, grantType: false), live: live, groupExists: store.groupExists(id:)
+                ConsumerUpdateBody(consoleForm: visit, sendsGrantType: false), live: live, groupExists: store.groupExists(id:)
             )
         } catch let failure as APIFailure {
             return try await consumerForm(

@@ -5,13 +5,12 @@ import FracttalSandbox
 /// same validation (`BodyValidation`) as `POST` and `PUT` on `/api`. An empty text box stands
 /// for `null`, an unchecked box for `false`.
 extension ConsumerCreateBody {
-    /// The new-consumer form, or with `grantType: false` the edit-consumer one, which does not send
-    /// the grant type (it cannot change).
-    init(consoleForm visit: ConsoleVisit, grantType: Bool) {
+    /// The new-consumer form, or without `sendsGrantType` the edit-consumer one (a grant type cannot change).
+    init(consoleForm visit: ConsoleVisit, sendsGrantType: Bool) {
         self.init(
             name: ConsoleFormFields.text(visit, WireField.name),
             description: ConsoleFormFields.optionalText(visit, WireField.description),
-            grantType: grantType ? ConsoleFormFields.choice(visit, WireField.grantType) : .missing,
+            grantType: sendsGrantType ? ConsoleFormFields.choice(visit, WireField.grantType) : .missing,
             groupID: ConsoleFormFields.groupID(visit),
             redirectURI: ConsoleFormFields.optionalText(visit, WireField.redirectURI),
             hubEnabled: ConsoleFormFields.checkbox(visit, WireField.hubEnabled)

@@ -31,15 +31,15 @@ extension PlanBuilder {
     /// the same consumer renamed in the files, which `previous_names` would keep (key and secret included).
     mutating func warnRenamedTwins() {
         // The undeclared live consumers by every field but the name, so each create looks its twins up at once.
-        var undeclaredByFields: [TwinFields: [Int]] = [:]
+        var undeclaredByFields: [ConsumerFields<Int>: [Int]] = [:]
         for (index, candidate) in live.consumers.enumerated()
         where liveConsumers[index].declaration == nil && !liveConsumers[index].inDispute {
-            undeclaredByFields[TwinFields(candidate), default: []].append(index)
+            undeclaredByFields[candidate.fields.withoutName, default: []].append(index)
         }
         guard !undeclaredByFields.isEmpty else { return }
         for (position, consumer) in desired.consumers.enumerated() {
             guard case .none = consumers[position].match, case .live(let groupID)? = consumers[position].groupReference else { continue }
-            let twins = undeclaredByFields[TwinFields(consumer, groupID: groupID), default: []].filter {
+            let twins = undeclaredByFields[consumer.fields.with(group: groupID).withoutName, default: []].filter {
                 ExactName(live.consumers[$0].name) != ExactName(consumer.name)
             }
             guard twins.count == 1, let twin = twins.first.map({ live.consumers[$0] }) else { continue }
@@ -48,22 +48,12 @@ extension PlanBuilder {
     }
 }
 
-/// Every field of a consumer but its name: two consumers equal in these differ only by name.
-private struct TwinFields: Hashable {
-    var fields: ConsumerFields<Int>
-
-    init(_ live: LiveConsumer) {
-        self.init(live.fields)
-    }
-
-    init(_ desired: DesiredConsumer, groupID: Int) {
-        self.init(desired.fields.with(group: groupID))
-    }
-
-    private init(_ fields: ConsumerFields<Int>) {
-        var fields = fields
+extension ConsumerFields {
+    /// The fields with the name left out: two consumers equal in these differ only by name.
+    fileprivate var withoutName: Self {
+        var fields = self
         fields.name = ""
-        self.fields = fields
+        return fields
     }
 }
 
