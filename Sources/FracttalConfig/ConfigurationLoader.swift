@@ -58,13 +58,34 @@ public struct ConfigurationLoader: Sendable {
         case .success(let text):
             source = text
         }
-        let composition = YAMLComposer.compose(source.bytes, aliasLimit: ConfigurationLimits.maxAliasExpansions)
+        var reader = DocumentReader(file: path, interpolator: interpolator, source: source)
+        // The items of the long lists are read as the composer hands them over, so that the file's
+        // whole tree is never held; a part of the file that turns out not to be read is then forgotten.
+        let fileStart = collector.checkpoint
+        var documentStart: (document: Int, collector: DeclarationCollector.Checkpoint, diagnostics: Int)?
+        let composition = YAMLComposer.compose(
+            source.bytes, aliasLimit: ConfigurationLimits.maxAliasExpansions,
+            handingOverItemsOf: DeclarationList.allCases.map(\.rawValue)
+        ) { tree, item in
+            if documentStart?.document != item.document {
+                documentStart = (item.document, collector.checkpoint, reader.diagnostics.count)
+            }
+            reader.read(handedOver: item, in: &tree, into: &collector)
+        }
         let stopDiagnostics = composition.stop.map {
             $0.diagnostics(file: path, text: source.string, aliasLimit: ConfigurationLimits.maxAliasExpansions)
         } ?? []
         // An alias in a key refuses the whole file: nothing of it is read.
-        if case .aliasInKey? = composition.stop { return stopDiagnostics }
-        var reader = DocumentReader(file: path, interpolator: interpolator, source: source, tree: composition.tree)
+        if case .aliasInKey? = composition.stop {
+            collector.rollBack(to: fileStart)
+            return stopDiagnostics
+        }
+        // Only the documents completed before a stop are read; the one the stop came in is forgotten.
+        if let documentStart, documentStart.document >= composition.documents.count {
+            collector.rollBack(to: documentStart.collector)
+            reader.diagnostics.removeSubrange(documentStart.diagnostics...)
+        }
+        reader.tree = composition.tree
         for root in composition.documents {
             reader.read(document: composition.tree[root], into: &collector)
         }

@@ -26,7 +26,6 @@ struct DeclarationCollector {
         if self.settings == nil { self.settings = settings }
     }
 
-    /// Adds a group; answers the error when its name is taken, or the warning when it looks like a name taken.
     /// Makes room for `groups` more groups and `consumers` more consumers, so that the lists and their
     /// name indexes are not copied again and again as a large file fills them (at least doubling, so
     /// that many small files cost no more).
@@ -49,6 +48,7 @@ struct DeclarationCollector {
         if needed > index.capacity { index.reserveCapacity(max(needed, 2 * index.capacity)) }
     }
 
+    /// Adds a group; answers the error when its name is taken, or the warning when it looks like a name taken.
     mutating func add(_ group: DesiredGroup) -> Diagnostic? {
         let name = ExactName(group.name.value)
         if let first = groupNames[name] {
@@ -109,6 +109,34 @@ struct DeclarationCollector {
             warnings.append(.undeclaredGroup(name, suggestion: suggestion, at: consumer.location(of: .permissionGroup)))
         }
         return warnings
+    }
+
+    /// What has been collected at one moment, to go back to.
+    struct Checkpoint {
+        fileprivate var settings: Settings?
+        fileprivate var groups: Int
+        fileprivate var consumers: Int
+    }
+
+    /// The collection as it stands.
+    var checkpoint: Checkpoint {
+        Checkpoint(settings: settings, groups: groups.count, consumers: consumers.count)
+    }
+
+    /// Forgets everything added since a checkpoint: the declarations of a part of a file that turns
+    /// out not to be read after all.
+    mutating func rollBack(to checkpoint: Checkpoint) {
+        settings = checkpoint.settings
+        for (position, group) in groups.enumerated().dropFirst(checkpoint.groups) {
+            groupNames[ExactName(group.name.value)] = nil
+            if groupLookalikes[group.name.value] == position { groupLookalikes[group.name.value] = nil }
+        }
+        groups.removeSubrange(checkpoint.groups...)
+        for (position, consumer) in consumers.enumerated().dropFirst(checkpoint.consumers) {
+            consumerNames[ExactName(consumer.name)] = nil
+            if consumerLookalikes[consumer.name] == position { consumerLookalikes[consumer.name] = nil }
+        }
+        consumers.removeSubrange(checkpoint.consumers...)
     }
 
     /// Everything read, as one desired state.

@@ -1,5 +1,11 @@
 import FracttalModel
 
+/// The lists of declarations under a document's root, by key.
+enum DeclarationList: String, CaseIterable {
+    case permissionGroups = "permission_groups"
+    case consumers
+}
+
 extension DocumentReader {
     /// Reads one document's root: `version`, then `settings`, `permission_groups` and `consumers`.
     mutating func read(document root: YAMLNode, into collector: inout DeclarationCollector) {
@@ -23,20 +29,32 @@ extension DocumentReader {
             list($0.value, field: "`consumers`", expected: "a list of consumers")
         }
         collector.reserve(groups: groupItems?.count ?? 0, consumers: consumerItems?.count ?? 0)
-        if let items = groupItems {
-            for item in items {
-                if let group = group(item), let problem = collector.add(group) {
-                    report(problem)
-                }
-            }
+        for item in groupItems ?? [] {
+            read(item, of: .permissionGroups, into: &collector)
         }
-        if let items = consumerItems {
-            for item in items {
-                if let consumer = consumer(item), let problem = collector.add(consumer) {
-                    report(problem)
-                }
-            }
+        for item in consumerItems ?? [] {
+            read(item, of: .consumers, into: &collector)
         }
+    }
+
+    /// Reads one item of a list of declarations into the collector.
+    mutating func read(_ item: YAMLNode, of list: DeclarationList, into collector: inout DeclarationCollector) {
+        let problem = switch list {
+        case .permissionGroups: group(item).flatMap { collector.add($0) }
+        case .consumers: consumer(item).flatMap { collector.add($0) }
+        }
+        if let problem { report(problem) }
+    }
+
+    /// Reads an item handed over by the composer while it still composes the file, in its tree.
+    mutating func read(
+        handedOver item: YAMLComposer.HandedOverItem, in tree: inout YAMLTree, into collector: inout DeclarationCollector
+    ) {
+        guard let list = DeclarationList(rawValue: item.key) else { return }
+        // The tree is lent, not copied: the composer goes on appending to it once this returns.
+        swap(&self.tree, &tree)
+        defer { swap(&self.tree, &tree) }
+        read(self.tree.nodes[Int(item.index)], of: list, into: &collector)
     }
 
     private mutating func checkVersion(_ node: YAMLNode) {

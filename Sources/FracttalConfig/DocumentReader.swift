@@ -20,19 +20,18 @@ struct DocumentReader {
     let interpolator: EnvironmentInterpolator
     /// The file's text, for messages that point inside a value.
     let source: SourceText
-    /// The file's nodes.
-    let tree: YAMLTree
+    /// The file's nodes, or what the composer lends of them while it composes.
+    var tree = YAMLTree()
     /// What went wrong so far.
     var diagnostics: [Diagnostic] = []
     /// The file's lines, indexed the first time a message points inside a value.
     private var lines: SourceLines?
 
-    init(file: String, interpolator: EnvironmentInterpolator, source: SourceText, tree: YAMLTree) {
+    init(file: String, interpolator: EnvironmentInterpolator, source: SourceText) {
         self.file = file
         start = SourceLocation(file: file, line: 1, column: 1)
         self.interpolator = interpolator
         self.source = source
-        self.tree = tree
     }
 
     /// Where a node was written.

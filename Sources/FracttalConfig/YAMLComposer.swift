@@ -12,7 +12,28 @@ import FracttalModel
 /// document that crossed it is completed (so that its own errors come first) and not read. After a
 /// stop the remaining events are still looked through for an alias in a key, which refuses the
 /// whole file whatever else it holds.
+///
+/// A large file is mostly the items of a few long lists under the first document's root (a
+/// configuration's `consumers`). Those items can be handed over one by one as they end (see
+/// `ItemList`), and their nodes let go, so that the whole tree is never held at once.
 struct YAMLComposer {
+    /// An item of a list under one of the keys given to `compose`, handed over as soon as it ends.
+    ///
+    /// Only the leading run of items that stand alone is handed over: mappings that define no anchor,
+    /// in a list that has none, before any stop. From the first item that is not such a mapping to
+    /// the end of the file, nothing more is, so that whatever the caller reads afterwards from the
+    /// tree comes after what it was handed. The caller must itself forget the items of a document
+    /// that is not among those to read, and of the whole file when it is refused
+    /// (`YAMLStop.aliasInKey`).
+    struct HandedOverItem {
+        /// The item's mapping; its nodes are dropped from the tree once the caller returns.
+        var index: Int32
+        /// The root key the list is under.
+        var key: String
+        /// The item's document, 0 for the file's first.
+        var document: Int
+    }
+
     /// The outcome of a pass.
     struct Composition {
         /// Every node parsed.
@@ -28,16 +49,19 @@ struct YAMLComposer {
         compose(Data(text.utf8), aliasLimit: aliasLimit)
     }
 
-    /// Composes a text given as its UTF-8 bytes, read where they are.
-    static func compose(_ bytes: Data, aliasLimit: Int) -> Composition {
-        var composer = YAMLComposer(aliasLimit: aliasLimit)
-        // A node takes at least a few bytes of text (`- a\n`, `k: v\n`); pages reserved but not used are
-        // never touched, so a generous guess costs address space, not memory.
-        composer.tree.reserve(bytes.count / 4 + 16)
-        bytes.withUnsafeBytes { raw in
-            composer.run(raw.bindMemory(to: UInt8.self))
+    /// Composes a text given as its UTF-8 bytes, read where they are. The items of the lists under
+    /// `itemKeys` in a document's root are handed over as they end (see `HandedOverItem`).
+    static func compose(
+        _ bytes: Data, aliasLimit: Int, handingOverItemsOf itemKeys: [String] = [],
+        to handOver: (inout YAMLTree, HandedOverItem) -> Void = { _, _ in }
+    ) -> Composition {
+        withoutActuallyEscaping(handOver) { handOver in
+            var composer = YAMLComposer(aliasLimit: aliasLimit, itemKeys: itemKeys, handOver: handOver)
+            bytes.withUnsafeBytes { raw in
+                composer.run(raw.bindMemory(to: UInt8.self))
+            }
+            return Composition(tree: composer.tree, documents: composer.documents, stop: composer.stop)
         }
-        return Composition(tree: composer.tree, documents: composer.documents, stop: composer.stop)
     }
 
     /// A list or mapping whose end has not come yet.
@@ -53,6 +77,12 @@ struct YAMLComposer {
         var anchor: String?
         /// The alias expansions inside one copy of it so far.
         var expansions = 0
+        /// A mapping: the index of its latest key.
+        var latestKey: Int32 = -1
+        /// A list whose items are handed over: the root key it is under.
+        var itemKey: String?
+        /// How many anchors the file had registered when it began.
+        var anchorsBefore = 0
     }
 
     /// An anchor of the current document.
@@ -80,8 +110,21 @@ struct YAMLComposer {
     /// The long keys read so far, so that a key written in every item of a long list is held once.
     private var keyTexts: Set<ExactName> = []
 
-    private init(aliasLimit: Int) {
+    private let itemKeys: [String]
+    /// Receives the items handed over.
+    private let recipient: (inout YAMLTree, HandedOverItem) -> Void
+    /// Whether items are still handed over; false from the first that cannot be, to the end.
+    private var handsOver: Bool
+    /// The documents begun so far.
+    private var documentCount = 0
+    /// How many anchors were registered so far in the file, so that an item that defines one is kept.
+    private var anchorsRegistered = 0
+
+    private init(aliasLimit: Int, itemKeys: [String], handOver: @escaping (inout YAMLTree, HandedOverItem) -> Void) {
         self.aliasLimit = aliasLimit
+        self.itemKeys = itemKeys
+        recipient = handOver
+        handsOver = !itemKeys.isEmpty
     }
 
     private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -118,6 +161,7 @@ struct YAMLComposer {
         let place = YAMLStop.Place(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
             anchors.removeAll(keepingCapacity: true)
             root = nil
             crossing = nil
@@ -137,8 +181,9 @@ struct YAMLComposer {
                 text: text, line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
             ))
             if let anchor = scalar.anchor {
-                anchors[String(cString: anchor)] = Anchor(index: index, expansions: 0)
+                register(String(cString: anchor), Anchor(index: index, expansions: 0))
             }
+            keepsItem()
             completed()
         case YAML_ALIAS_EVENT:
             alias(named: String(cString: event.data.alias.anchor), at: place)
@@ -173,6 +218,7 @@ struct YAMLComposer {
     }
 
     private mutating func append(_ node: YAMLNode) -> Int32 {
+        if isKeyNext { frames[frames.count - 1].latestKey = node.index }
         let index = tree.append(node)
         if frames.isEmpty, root == nil { root = index }
         return index
@@ -194,6 +240,7 @@ struct YAMLComposer {
             stop = .undefinedAlias(at: place)
         }
         let target = anchor?.index ?? tree.nextIndex
+        keepsItem()
         _ = append(YAMLNode(
             kind: .alias, style: .plain, tag: .none, text: "",
             line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: target
@@ -217,11 +264,36 @@ struct YAMLComposer {
 
     private mutating func open(isMapping: Bool, anchor: UnsafeMutablePointer<UInt8>?, at place: YAMLStop.Place) {
         let inKey = nextIsInKey
+        if !isMapping { keepsItem() }
+        let itemKey = isMapping ? nil : itemKey(opening: anchor)
         let index = append(YAMLNode(
             kind: isMapping ? .mapping : .sequence, style: .plain, tag: .none, text: "",
             line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
         ))
-        frames.append(Frame(index: index, isMapping: isMapping, inKey: inKey, anchor: anchor.map { String(cString: $0) }))
+        frames.append(Frame(
+            index: index, isMapping: isMapping, inKey: inKey, anchor: anchor.map { String(cString: $0) },
+            itemKey: itemKey, anchorsBefore: anchorsRegistered))
+    }
+
+    /// The key of `itemKeys` a list about to open is under, if it is the value of one of them in a
+    /// document's root mapping, without an anchor of its own.
+    private func itemKey(opening anchor: UnsafeMutablePointer<UInt8>?) -> String? {
+        guard handsOver, anchor == nil, frames.count == 1, let root = frames.first,
+              root.isMapping, !root.expectsKey, root.latestKey >= 0 else { return nil }
+        let key = tree.nodes[Int(root.latestKey)]
+        guard key.kind == .scalar else { return nil }
+        return itemKeys.first { $0 == key.text }
+    }
+
+    /// A node other than a mapping begins right inside a list whose items are handed over: from here
+    /// on, nothing more is.
+    private mutating func keepsItem() {
+        if frames.last?.itemKey != nil { handsOver = false }
+    }
+
+    private mutating func register(_ name: String, _ anchor: Anchor) {
+        anchors[name] = anchor
+        anchorsRegistered += 1
     }
 
     private mutating func close() {
@@ -236,9 +308,23 @@ struct YAMLComposer {
         }
         // Registered at its end: an alias inside a node cannot name the node itself.
         if let anchor = frame.anchor {
-            anchors[anchor] = Anchor(index: frame.index, expansions: frame.expansions)
+            register(anchor, Anchor(index: frame.index, expansions: frame.expansions))
+        }
+        if let key = frames.last?.itemKey, handsOver {
+            handOver(frame, under: key)
         }
         completed()
+    }
+
+    /// Hands over a mapping that just ended as an item of a list under one of `itemKeys`, and drops
+    /// its nodes; or, when it cannot stand alone, keeps it and stops handing over.
+    private mutating func handOver(_ item: Frame, under key: String) {
+        guard stop == nil, crossing == nil, anchorsRegistered == item.anchorsBefore else {
+            handsOver = false
+            return
+        }
+        recipient(&tree, HandedOverItem(index: item.index, key: key, document: documentCount - 1))
+        tree.drop(from: item.index)
     }
 
     /// Each key of a mapping written again, at its second occurrence, in the order of those.

@@ -7,9 +7,9 @@ struct YAMLTree {
     /// The names of the tags that nodes carry as `.other`, by number.
     private(set) var tagNames: [String] = []
 
-    /// Makes room for `count` nodes at once, so that the nodes are not copied as they grow.
-    mutating func reserve(_ count: Int) {
-        nodes.reserveCapacity(count)
+    /// Drops the nodes from an index on; the next node appended takes that index.
+    mutating func drop(from index: Int32) {
+        nodes.removeSubrange(Int(index)...)
     }
 
     /// The node at an index, an alias replaced by the node it names.
