@@ -240,6 +240,8 @@ struct YAMLComposer {
             stop = .undefinedAlias(at: place)
         }
         let target = anchor?.index ?? tree.nextIndex
+        // Items named by an alias are read from the tree once the pass ends: none after may come first.
+        if itemKeyOfNextValue != nil { handsOver = false }
         keepsItem()
         _ = append(YAMLNode(
             kind: .alias, style: .plain, tag: .none, text: "",
@@ -265,7 +267,12 @@ struct YAMLComposer {
     private mutating func open(isMapping: Bool, anchor: UnsafeMutablePointer<UInt8>?, at place: YAMLStop.Place) {
         let inKey = nextIsInKey
         if !isMapping { keepsItem() }
-        let itemKey = isMapping ? nil : itemKey(opening: anchor)
+        var itemKey: String?
+        if let key = itemKeyOfNextValue {
+            // A list with an anchor keeps its items in the tree, for the aliases that may name it; they
+            // are read once the pass ends, and none after them may come first.
+            if isMapping || anchor != nil { handsOver = false } else { itemKey = key }
+        }
         let index = append(YAMLNode(
             kind: isMapping ? .mapping : .sequence, style: .plain, tag: .none, text: "",
             line: Int32(place.line), column: Int32(place.column), index: tree.nextIndex, link: 0
@@ -275,10 +282,10 @@ struct YAMLComposer {
             itemKey: itemKey, anchorsBefore: anchorsRegistered))
     }
 
-    /// The key of `itemKeys` a list about to open is under, if it is the value of one of them in a
-    /// document's root mapping, without an anchor of its own.
-    private func itemKey(opening anchor: UnsafeMutablePointer<UInt8>?) -> String? {
-        guard handsOver, anchor == nil, frames.count == 1, let root = frames.first,
+    /// The key of `itemKeys` that the next node is the value of, in a document's root mapping, while
+    /// items are handed over.
+    private var itemKeyOfNextValue: String? {
+        guard handsOver, frames.count == 1, let root = frames.first,
               root.isMapping, !root.expectsKey, root.latestKey >= 0 else { return nil }
         let key = tree.nodes[Int(root.latestKey)]
         guard key.kind == .scalar else { return nil }

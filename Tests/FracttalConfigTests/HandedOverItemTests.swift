@@ -125,6 +125,44 @@ struct HandedOverItemTests {
         #expect(loaded.state.consumers.map(\.description) == [nil, "Shared description", "Shared description"])
     }
 
+    @Test func aListWithAnAnchorIsReadFromTheTreeAndWhatFollowsItComesAfter() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: G
+            consumers: &all
+              - name: 1️⃣a
+                permission_group: G
+            ---
+            version: 1
+            consumers:
+              - name: 2️⃣a
+                permission_group: G
+            """, [
+            .error("2️⃣", "FRC133", mentioning: "{1️⃣}"),
+        ])
+    }
+
+    @Test func aListNamedByAnAliasIsReadFromTheTreeAndWhatFollowsItComesAfter() throws {
+        try expectDiagnostics("""
+            version: 1
+            permission_groups:
+              - name: G
+            3️⃣spare: &list
+              - name: 1️⃣a
+                permission_group: G
+            consumers: *list
+            ---
+            version: 1
+            consumers:
+              - name: 2️⃣a
+                permission_group: G
+            """, [
+            .error("3️⃣", "FRC119"),
+            .error("2️⃣", "FRC133", mentioning: "{1️⃣}"),
+        ])
+    }
+
     @Test func anItemThatIsNotAMappingStopsTheHandOverAndIsReportedInItsPlace() throws {
         let loaded = try expectDiagnostics("""
             version: 1
