@@ -46,9 +46,11 @@ public struct ConfigurationLoader: Sendable {
         return LoadedConfiguration(state: collector.state, diagnostics: Self.sorted(diagnostics), files: files, digest: digest.hex)
     }
 
-    /// Reads one file's documents into the collector; answers its diagnostics.
+    /// Reads one file's documents into the collector; answers its diagnostics. `handsOverItems` off
+    /// reads the whole tree after the pass, as a test's reference.
     static func read(
-        _ data: Data, path: String, interpolator: EnvironmentInterpolator, into collector: inout DeclarationCollector
+        _ data: Data, path: String, interpolator: EnvironmentInterpolator, into collector: inout DeclarationCollector,
+        handsOverItems: Bool = true
     ) -> [Diagnostic] {
         let source: SourceText
         switch SourceText.decode(data) {
@@ -65,7 +67,7 @@ public struct ConfigurationLoader: Sendable {
         var documentStart: (document: Int, collector: DeclarationCollector.Checkpoint, diagnostics: Int)?
         let composition = YAMLComposer.compose(
             source.bytes, aliasLimit: ConfigurationLimits.maxAliasExpansions,
-            handingOverItemsOf: DeclarationList.allCases.map(\.rawValue)
+            handingOverItemsOf: handsOverItems ? DeclarationList.allCases.map(\.rawValue) : []
         ) { tree, item in
             if documentStart?.document != item.document {
                 documentStart = (item.document, collector.checkpoint, reader.diagnostics.count)

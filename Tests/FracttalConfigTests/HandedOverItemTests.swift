@@ -183,3 +183,96 @@ struct HandedOverItemTests {
         #expect(loaded.state.consumers.map(\.name) == ["a", "b"])
     }
 }
+
+/// Random configuration texts, each read with and without the hand-over: the declarations and every
+/// diagnostic must be the same.
+struct HandedOverItemAgreementTests {
+    @Test(arguments: 0..<4)
+    func handingOverChangesNothingOnRandomTexts(batch: Int) {
+        for seed in (batch * 100)..<(batch * 100 + 100) {
+            var generator = RandomConfiguration(seed: UInt64(seed))
+            let texts = [generator.file(), generator.file()]
+            let interpolator = EnvironmentInterpolator(environment: [:])
+            var reference = DeclarationCollector()
+            var handedOver = DeclarationCollector()
+            var expected: [Diagnostic] = []
+            var found: [Diagnostic] = []
+            for (number, text) in texts.enumerated() {
+                let path = "random-\(seed)-\(number).yaml"
+                expected += ConfigurationLoader.read(
+                    Data(text.utf8), path: path, interpolator: interpolator, into: &reference, handsOverItems: false)
+                found += ConfigurationLoader.read(Data(text.utf8), path: path, interpolator: interpolator, into: &handedOver)
+            }
+            // As `load` answers them: sorted by place, in the order emitted among equals.
+            let expectedLines = ConfigurationLoader.sorted(expected + reference.referenceWarnings()).map(\.description)
+            let foundLines = ConfigurationLoader.sorted(found + handedOver.referenceWarnings()).map(\.description)
+            #expect(foundLines == expectedLines, "seed \(seed):\n\(texts.joined(separator: "\n#----\n"))")
+            #expect(handedOver.state == reference.state, "seed \(seed)")
+        }
+    }
+}
+
+/// Configuration files made of the pieces that matter to the hand-over: several documents, lists
+/// written in either order, repeated names, anchors and aliases in items and on lists, items that
+/// are not mappings, repeated keys, aliases in keys, syntax errors.
+private struct RandomConfiguration {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+    }
+
+    /// A number below `bound` (splitmix64).
+    private mutating func below(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((value ^ (value >> 31)) % UInt64(bound))
+    }
+
+    private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+
+    private mutating func pick(_ choices: [String]) -> String { choices[below(choices.count)] }
+
+    mutating func file() -> String {
+        (0..<(1 + below(3))).map { _ in document() }.joined(separator: "---\n")
+    }
+
+    private mutating func document() -> String {
+        var lines = chance(95) ? ["version: 1"] : []
+        if chance(20) { lines.append("settings:\n  prune: false") }
+        for list in chance(70) ? ["groups", "consumers"] : ["consumers", "groups"] {
+            if list == "groups", chance(80) {
+                lines.append("permission_groups:" + (chance(5) ? " &groups" : ""))
+                for _ in 0..<below(3) { lines.append("  - name: \(pick(["G", "H", "G"]))\n    permissions: [assets:view]") }
+                if chance(5) { lines.append("  - just-a-string") }
+            }
+            if list == "consumers", chance(90) {
+                if chance(4) {
+                    lines.append("consumers: *groups")
+                    continue
+                }
+                lines.append("consumers:" + (chance(5) ? " &all" : ""))
+                for number in 0..<below(7) { lines.append(consumer(number)) }
+            }
+        }
+        if chance(5) { lines.append("version: 1") }
+        if chance(3) { lines.append("*d : x") }
+        if chance(3) { lines.append("bad: [unclosed") }
+        if chance(3) { lines.append("other: *all") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func consumer(_ number: Int) -> String {
+        if chance(3) { return "  - *d" }
+        if chance(3) { return "  - [a, b]" }
+        var lines = ["  - name: c\(chance(30) ? number % 3 : number)"]
+        if chance(95) { lines.append("    permission_group: \(pick(["G", "H", "Missing"]))") }
+        if chance(40) { lines.append("    description: \(pick(["plain text", "&d anchored", "*d", "\"quoted\"", "yes"]))") }
+        if chance(20) { lines.append("    hub: \(pick(["true", "false", "yes", "\"true\""]))") }
+        if chance(4) { lines.append("    name: again") }
+        if chance(3) { lines.append("    unknown: 1") }
+        return lines.joined(separator: "\n")
+    }
+}
