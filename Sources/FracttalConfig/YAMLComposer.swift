@@ -15,14 +15,14 @@ import FracttalModel
 ///
 /// A large file is mostly the items of a few long lists under the first document's root (a
 /// configuration's `consumers`). Those items can be handed over one by one as they end (see
-/// `ItemList`), and their nodes let go, so that the whole tree is never held at once.
+/// `HandedOverItem`), and their nodes let go, so that the whole tree is never held at once.
 struct YAMLComposer {
     /// An item of a list under one of the keys given to `compose`, handed over as soon as it ends.
     ///
     /// Only the leading run of items that stand alone is handed over: mappings that define no anchor,
-    /// in a list that has none, before any stop. From the first item that is not such a mapping to
-    /// the end of the file, nothing more is, so that whatever the caller reads afterwards from the
-    /// tree comes after what it was handed. The caller must itself forget the items of a document
+    /// in a list that has no anchor and is not named by an alias, before any stop. From the first
+    /// item or list that is not such, to the end of the file, nothing more is, so that whatever the
+    /// caller reads afterwards from the tree comes after what it was handed. The caller must itself forget the items of a document
     /// that is not among those to read, and of the whole file when it is refused
     /// (`YAMLStop.aliasInKey`).
     struct HandedOverItem {
