@@ -54,7 +54,7 @@ extension DocumentReader {
         // The tree is lent, not copied: the composer goes on appending to it once this returns.
         swap(&self.tree, &tree)
         defer { swap(&self.tree, &tree) }
-        read(self.tree.nodes[Int(item.index)], of: list, into: &collector)
+        read(self.tree[item.index], of: list, into: &collector)
     }
 
     private mutating func checkVersion(_ node: YAMLNode) {
